@@ -219,20 +219,44 @@ impl ClaimIndex {
         // The claim itself matters most; a title match alone is weak.
         parser.set_field_boost(f.speaker, 0.8);
         parser.set_field_boost(f.title, 0.3);
-        let (query, errors) = parser.parse_query_lenient(text);
-        if !errors.is_empty() {
-            let mut terms = 0usize;
-            query.query_terms(&mut |_, _| terms += 1);
-            if terms == 0 {
-                let message = errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ");
+        let count_terms = |q: &dyn Query| {
+            let mut n = 0usize;
+            q.query_terms(&mut |_, _| n += 1);
+            n
+        };
+        // tantivy reads an unclosed quote as a phrase running to the end,
+        // which rarely matches; a stray quote is more likely a typo.
+        let balanced;
+        let text = if text.matches('"').count() % 2 == 1 {
+            balanced = match text.rfind('"') {
+                Some(at) => format!("{}{}", &text[..at], &text[at + 1..]),
+                None => text.to_string(),
+            };
+            balanced.as_str()
+        } else {
+            text
+        };
+        let (mut query, errors) = parser.parse_query_lenient(text);
+        if !errors.is_empty() && count_terms(query.as_ref()) == 0 {
+            // Nothing survived (an unclosed quote or bracket can swallow
+            // everything): fall back to the bare words, as a search box would.
+            let words: String = text
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                .collect();
+            let words: Vec<&str> = words
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "AND" | "OR" | "NOT" | "IN" | "TO"))
+                .collect();
+            let (fallback, _) = parser.parse_query_lenient(&words.join(" "));
+            if count_terms(fallback.as_ref()) == 0 {
+                let mut messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                messages.dedup();
                 return Err(IndexError::BadQuery {
-                    message: format!("cannot search for {text:?}: {message}"),
+                    message: format!("cannot search for {text:?}: {}", messages.join("; ")),
                 });
             }
+            query = fallback;
         }
         Ok(Some(fix_negations(query)))
     }

@@ -398,13 +398,21 @@ fn dropped_uncommitted_writer_keeps_previous_commit() {
 #[test]
 fn bad_queries_are_errors_not_panics() {
     let (_dir, index) = built();
-    for q in ["nosuchfield:foo", "value:[x TO y]"] {
+    for q in ["((((", ":::"] {
         match index.search(&SearchRequest::text(q)) {
             Err(IndexError::BadQuery { message }) => assert!(!message.is_empty()),
             other => panic!("{q}: expected BadQuery, got {other:?}"),
         }
     }
-    // Salvageable: the bad part is dropped.
+    // Salvageable: the bad part is dropped, or the words are searched.
+    let hits = index
+        .search(&SearchRequest::text("\"unclosed deficit"))
+        .unwrap();
+    assert_eq!(hits.len(), 3);
+    let hits = index
+        .search(&SearchRequest::text("value:[x TO y]"))
+        .unwrap();
+    assert!(hits.is_empty());
     let hits = index
         .search(&SearchRequest::text("deficit nosuchfield:foo"))
         .unwrap();
