@@ -16,6 +16,9 @@ fn re(s: &str) -> Regex {
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|footer|gdpr|masthead|menu|navbar|\bnav\b|navigation|newsletter|outbrain|taboola|paywall|popup|related|recommend|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|pagination|pager|promo|teaser|trending|most-?popular|widget|signup|sign-up|modal|toolbar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|\btags?\b|tag-list|topics|keywords|jump-link|byline|dateline")
 });
+/// class/id words of reader comments: furniture however much text they hold.
+static COMMENTS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"comment|disqus|replies|respond|discussion|reactions"));
 /// class/id words that rescue a node matched by [`UNLIKELY`].
 static MAYBE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\band\b|article|body|column|content|main|shadow|story|entry|post-text"));
@@ -27,10 +30,46 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|articlebody|article-body|story-body|paragraph")
 });
+/// class/id words of captions and credits.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"caption|credit|photo-?by|image-?source|wp-caption|media-?meta|img-?desc")
+});
 /// ARIA roles of page furniture.
 static BAD_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:navigation|complementary|banner|contentinfo|menu|menubar|dialog|alertdialog|search|toolbar|tablist)\b")
 });
+
+/// Whole lines of page furniture that sit inside article containers.
+static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:advert(?:isement)?|ad|ads|sponsored(?: content)?|don'?t miss|read more|read next|more from .{1,40}|related(?: articles| stories| content| coverage)?|tags?|topics?|comments?|\d+ comments?|share(?: this(?: article| story| post)?)?(?: on .{1,20})?|subscribe|text size|highlights|print|email|listen|view comments|more great .{1,30} stories|recommended(?: for you)?|you may also like|trending now|this slideshow requires javascript\.?|.{0,40}share it with a friend!?|story continues below(?: advertisement)?|continue reading(?: below)?|image|photo|video|loading\.*|skip to .{1,30}|back to top)[\s:.!]*$")
+});
+/// Lines that open a credits or copyright trailer.
+static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved|follow (?:me|us|him|her) on\b|this (?:document|article|material) (?:is subject to copyright|may not be)|(?:image|photo|picture)s? (?:credit|courtesy|by|source)\b|\((?:image|photo)s?(?: credit)?:)")
+});
+/// Words that mark a dateline or byline line ("Published Nov. 3, 2024").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:posted|published|updated|last (?:updated|modified)|publicado|atualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b")
+});
+
+/// Whether a finished line of text is furniture rather than article.
+fn is_boiler_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words <= 8 && BOILER_LINE.is_match(line) {
+        return true;
+    }
+    if words <= 30 && TRAILER_LINE.is_match(line) {
+        return true;
+    }
+    // Datelines: short lines that are mostly a date, or say when posted.
+    if words <= 14 && line.len() <= 120 {
+        let dated = crate::dates::human_date(line).is_some();
+        if dated && (DATELINE.is_match(line) || words <= 6) {
+            return true;
+        }
+    }
+    false
+}
 
 /// The extracted article.
 pub(crate) struct Extracted {
@@ -66,7 +105,13 @@ fn is_unlikely(dom: &Dom, i: usize) -> bool {
     if BAD_ROLE.is_match(&n.sig) {
         return true;
     }
-    UNLIKELY.is_match(&n.sig) && !MAYBE.is_match(&n.sig)
+    if !UNLIKELY.is_match(&n.sig) || MAYBE.is_match(&n.sig) {
+        return false;
+    }
+    // Page builders wrap the article in "widget" or "sidebar" boxes; many
+    // real paragraphs with few links mean content, unless it is comments.
+    let prose = n.paras >= 5 && n.text_len > 1000 && dom.link_density(i) < 0.3;
+    !prose || COMMENTS.is_match(&n.sig)
 }
 
 fn tag_weight(t: Tag) -> f32 {
@@ -93,10 +138,14 @@ fn direct_text_len(dom: &Dom, i: usize) -> usize {
 pub(crate) fn extract(dom: &Dom) -> Extracted {
     let n = dom.nodes.len();
     // Furniture, inherited by descendants.
+    // A node holding most of the page's text is a wrapper whatever its
+    // class says ("page-ad-margins", "container-sidebar", "paywall").
+    let wrapper = (dom.nodes[0].text_len as f32 * 0.4) as usize;
     let mut excluded = vec![false; n];
     for i in 0..n {
         let p = dom.nodes[i].parent;
-        excluded[i] = (i != 0 && excluded[p]) || is_unlikely(dom, i);
+        excluded[i] = (i != 0 && excluded[p])
+            || (dom.nodes[i].text_len <= wrapper && is_unlikely(dom, i));
     }
 
     // Score paragraphs into their ancestors.
@@ -234,6 +283,10 @@ fn drop_inside(dom: &Dom, i: usize) -> bool {
     if is_unlikely(dom, i) {
         return true;
     }
+    // The headline is metadata, captions and credits are not running text.
+    if matches!(tag, Tag::H(1) | Tag::Figcaption) || CAPTION.is_match(&node.sig) {
+        return true;
+    }
     let ld = dom.link_density(i);
     match tag {
         Tag::Div | Tag::Section | Tag::Ul | Tag::Ol | Tag::Table | Tag::Form | Tag::Dl
@@ -293,6 +346,10 @@ impl Emitter {
     fn flush(&mut self, kind: BlockKind) {
         self.space = false;
         if self.buf.is_empty() {
+            return;
+        }
+        if is_boiler_line(&self.buf) {
+            self.buf.clear();
             return;
         }
         if !self.out.is_empty() {
