@@ -83,10 +83,10 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
         ));
     }
     let html = scraper::Html::parse_document(&src);
-    drop(src);
-    let meta = meta::extract(&html, url);
     let dom = dom::Dom::build(&html);
+    let meta = meta::extract(&html, &src, &dom.buf, url);
     drop(html);
+    drop(src);
     if dom.capped {
         warnings.push("page has too many elements; the rest was ignored (node cap)".into());
     }

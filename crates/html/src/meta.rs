@@ -41,6 +41,8 @@ pub(crate) struct Meta {
 /// Fields read from JSON-LD article objects.
 #[derive(Default)]
 struct Ld {
+    /// `datePublished` of any object (a `WebPage`), when no article has one.
+    any_published: Option<Date>,
     headline: Option<String>,
     authors: Vec<String>,
     published: Option<Date>,
@@ -142,6 +144,9 @@ fn walk_ld(v: &Value, ld: &mut Ld, depth: usize) {
                     ld.url = str_of(o.get("url")).filter(|u| looks_like_url(u));
                 }
             }
+            if ld.any_published.is_none() {
+                ld.any_published = str_of(o.get("datePublished")).and_then(|s| iso_date(&s));
+            }
             for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
                 if let Some(x) = o.get(key) {
                     if x.is_array() || x.is_object() {
@@ -192,7 +197,7 @@ const PUB_KEYS: &[&str] = &[
 ];
 
 /// Reads the metadata of a parsed page.
-pub(crate) fn extract(html: &Html, url: Option<&str>) -> Meta {
+pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>) -> Meta {
     let mut ld = Ld::default();
     for s in html.select(&LDJSON) {
         let ty = s.value().attr("type").unwrap_or("");
@@ -240,12 +245,17 @@ pub(crate) fn extract(html: &Html, url: Option<&str>) -> Meta {
         .find_map(|k| meta(k).and_then(|v| iso_date(&v).or_else(|| human_date(&v))));
     let time_pub = time_date(html);
     let url_pub = url.and_then(url_date);
-    out.published = ld
-        .published
+    // The URL path first: editors put the day of publication there, while
+    // metadata times are often converted to another zone than the page's.
+    out.published = url_pub
+        .or(ld.published)
         .or(meta_pub)
-        .or(url_pub)
+        .or(ld.any_published)
         .or(time_pub)
-        .or_else(|| visible_date(html));
+        .or_else(|| visible_date(html))
+        .or_else(|| raw_key_date(src))
+        .or_else(|| text_datetime(body_text))
+        .or_else(|| meta("og:image").and_then(|u| image_date(&u)));
     out.modified = ld.modified.or_else(|| {
         ["article:modified_time", "og:updated_time", "datemodified", "last-modified"]
             .iter()
@@ -362,6 +372,41 @@ fn time_date(html: &Html) -> Option<Date> {
     first
 }
 
+/// Publication keys in scripts and attributes that are not valid JSON-LD
+/// (`"publishDate": "…"` in app state, `dc:date="…"` in RDF comments).
+static RAW_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?i)["']?\b(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+/// A date and time written in page text ("2020-03-04 16:52").
+static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+/// `YYYYMMDD` leading a long digit run in an image file name.
+static IMAGE_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+fn raw_key_date(src: &str) -> Option<Date> {
+    RAW_KEY.captures(src).and_then(|c| iso_date(&c[1]))
+}
+
+fn text_datetime(text: &str) -> Option<Date> {
+    let c = TEXT_DATETIME.captures(text)?;
+    let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    Date::new(y, m, d).ok()
+}
+
+fn image_date(url: &str) -> Option<Date> {
+    url_date(url).or_else(|| {
+        let c = IMAGE_DATE.captures(url)?;
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        Date::new(y, m, d).ok()
+    })
+}
+
 /// A date written in an element whose class or id says it holds one.
 fn visible_date(html: &Html) -> Option<Date> {
     html.select(&DATE_HINT).take(200).find_map(|e| {
@@ -417,7 +462,7 @@ mod tests {
 <meta property="article:published_time" content="2024-03-07">
 <link rel="canonical" href="/news/ships">
 </head><body><p>x</p></body></html>"#;
-        let m = extract(&Html::parse_document(page), Some("https://ht.example/news/ships?utm=1"));
+        let m = extract(&Html::parse_document(page), page, "", Some("https://ht.example/news/ships?utm=1"));
         assert_eq!(m.title.as_deref(), Some("Ships idle"));
         assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Chan"));
         assert_eq!(m.published, Some(date(2024, 3, 5)));
@@ -430,12 +475,12 @@ mod tests {
     fn meta_then_url_then_visible() {
         let page = r#"<meta name="author" content="https://x/y"><meta name="author" content="Kim Park">
 <meta property="og:title" content="A title"><p class="byline">By Kim Park</p>"#;
-        let m = extract(&Html::parse_document(page), Some("https://n.example/2023/01/09/a"));
+        let m = extract(&Html::parse_document(page), page, "", Some("https://n.example/2023/01/09/a"));
         assert_eq!(m.published, Some(date(2023, 1, 9)));
         assert_eq!(m.author.as_deref(), Some("Kim Park"));
         assert_eq!(m.title.as_deref(), Some("A title"));
         let page = r#"<h1>Head</h1><div class="post-date">Posted on March 3, 2021</div>"#;
-        let m = extract(&Html::parse_document(page), None);
+        let m = extract(&Html::parse_document(page), page, "", None);
         assert_eq!(m.published, Some(date(2021, 3, 3)));
         assert_eq!(m.title.as_deref(), Some("Head"));
     }
