@@ -16,7 +16,7 @@ static ISO: LazyLock<Regex> =
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)"));
 /// Date parts of a URL path.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2]|[1-9])[/_-]?(0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.-]|$)")
+    re(r"[/_-]((?:19|20)\d\d)(?:[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?:[/_.-]|$)")
 });
 /// Month-name dates: "October 28, 2025", "Oct. 28 2025", "28 October 2025", "28. Oktober 2025".
 static HUMAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,8 +44,13 @@ pub(crate) fn url_date(url: &str) -> Option<Date> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let path = rest.find('/').map_or("", |i| &rest[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let c = URL.captures(path)?;
-    ymd(&c[1], &c[2], &c[3])
+    URL.captures_iter(path).find_map(|c| {
+        let (m, d) = match (c.get(2), c.get(3)) {
+            (Some(m), Some(d)) => (m, d),
+            _ => (c.get(4)?, c.get(5)?),
+        };
+        ymd(&c[1], m.as_str(), d.as_str())
+    })
 }
 
 /// A human-written date ("Oct. 28, 2025", "28 October 2025", "28.10.2025").
@@ -129,6 +134,7 @@ mod tests {
         assert_eq!(url_date("https://x.com/a/20251028/story"), Some(date(2025, 10, 28)));
         assert_eq!(url_date("https://x.com/a/story-12345678"), None);
         assert_eq!(url_date("https://2025.x.com/?d=2025/10/28"), None);
+        assert_eq!(url_date("https://x.jp/0215/ori_200215_7568645051.html"), None);
     }
 
     #[test]
