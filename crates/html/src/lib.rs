@@ -11,6 +11,7 @@ mod decode;
 mod dom;
 mod extract;
 mod meta;
+mod strip;
 
 use claimdex_model::Block;
 use jiff::civil::Date;
@@ -82,7 +83,7 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
             bytes.len()
         ));
     }
-    let html = scraper::Html::parse_document(&src);
+    let html = scraper::Html::parse_document(&strip::strip(&src));
     let dom = dom::Dom::build(&html);
     let meta = meta::extract(&html, &src, &dom.buf, url);
     drop(html);
