@@ -177,10 +177,8 @@ impl Segmenter<'_, '_> {
                 }
                 b'(' => self.open_paren(i),
                 b'\n' => self.newline(i),
-                b' ' | b'\t' => {
-                    if b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
-                        self.inline_marker(i + 1);
-                    }
+                b' ' | b'\t' if b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) => {
+                    self.inline_marker(i + 1);
                 }
                 0xE2 | 0xE3 | 0xEF => {
                     let c = self.s.get(i..).and_then(|t| t.chars().next());
@@ -325,7 +323,8 @@ impl Segmenter<'_, '_> {
             return end;
         }
         if qe {
-            if !after.lower() && !(quote_closed && self.attribution_follows(&after)) {
+            let continues = after.lower() || (quote_closed && self.attribution_follows(&after));
+            if !continues {
                 self.cut(end);
             }
             return end;
@@ -337,7 +336,7 @@ impl Segmenter<'_, '_> {
         if after.lower() {
             return end;
         }
-        if self.period_ends_sentence(i, &after) {
+        if self.period_ends_sentence(i, quote_closed, &after) {
             self.cut(end);
         }
         end
@@ -381,9 +380,23 @@ impl Segmenter<'_, '_> {
 
     /// Decides a single period at `i` followed by whitespace and a word that
     /// does not start lower case.
-    fn period_ends_sentence(&self, i: usize, after: &After) -> bool {
+    fn period_ends_sentence(&self, i: usize, quote_closed: bool, after: &After) -> bool {
         let (tok_start, tok) = self.token_before(i);
-        let class = classify(tok);
+        let mut class = classify(tok);
+        // "MS.", "FT." in mixed-case text are acronyms, not "Ms." or "Ft.";
+        // upper-case headlines ("MR. SMITH SAYS") keep their abbreviations.
+        if matches!(class, Tok::Title | Tok::Street | Tok::Ambig)
+            && tok.len() >= 2
+            && !tok.chars().any(char::is_lowercase)
+            && !self.next_word_upper(after)
+        {
+            class = Tok::Plain;
+        }
+        // A closing quote after the period ends the quotation, and with it
+        // the sentence: 'Prisoner Cell Block H." Labour had …'.
+        if quote_closed && !matches!(class, Tok::Never | Tok::Title) {
+            class = Tok::Plain;
+        }
         match class {
             Tok::Never | Tok::Title => false,
             Tok::Street => {
@@ -412,6 +425,12 @@ impl Segmenter<'_, '_> {
             Tok::Single => self.starter_break(i, after),
             Tok::Plain => plain_break(tok, after),
         }
+    }
+
+    /// Whether the word after the cluster is written in capitals only.
+    fn next_word_upper(&self, after: &After) -> bool {
+        let word = self.s.get(after.word.0..after.word.1).unwrap_or("");
+        !word.is_empty() && word.chars().all(char::is_uppercase)
     }
 
     /// The token (run of non-whitespace) ending at `i`, opening quotes and
@@ -490,9 +509,41 @@ impl Segmenter<'_, '_> {
     /// the sentence.
     fn attribution_follows(&self, after: &After) -> bool {
         let rest = self.s.get(after.word.0..).unwrap_or("");
-        for word in rest.split(' ').take(4) {
-            let core = word.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            if with_lower(core, is_speech_verb) {
+        let mut words = rest.split(' ').peekable();
+        let mut seen = 0;
+        while let Some(word) = words.next() {
+            seen += 1;
+            if seen > 4 {
+                return false;
+            }
+            let core = word.trim_end_matches(['.', ',', ';', '!', '?']);
+            // The attribution must be complete ("Smith asked." / "Smith
+            // said,"), not the start of a new clause ("Mr Blair said he …").
+            let closes = core.len() != word.len()
+                || words.peek().is_none_or(|next| {
+                    with_lower(next, |w| {
+                        matches!(
+                            w,
+                            b"in"
+                                | b"on"
+                                | b"at"
+                                | b"after"
+                                | b"before"
+                                | b"during"
+                                | b"from"
+                                | b"as"
+                                | b"while"
+                                | b"when"
+                                | b"with"
+                                | b"yesterday"
+                                | b"today"
+                                | b"last"
+                                | b"earlier"
+                                | b"later"
+                        )
+                    })
+                });
+            if closes && with_lower(core, is_speech_verb) {
                 return true;
             }
             // A clause ends: no attribution in reach.
@@ -924,7 +975,7 @@ fn classify(tok: &str) -> Tok {
     }
     let mut class = Tok::Plain;
     with_lower(tok, |w| {
-        class = if matches!(w, b"vs" | b"cf" | b"viz" | b"ca" | b"eg" | b"ie") {
+        class = if !capital && matches!(w, b"vs" | b"cf" | b"viz" | b"ca") {
             Tok::Never
         } else if capital && matches!(w, b"st" | b"dr") {
             Tok::Street
@@ -1024,6 +1075,8 @@ fn is_capital_abbr(w: &[u8]) -> bool {
         w,
         b"inc"
             | b"corp"
+            | b"cia"
+            | b"cie"
             | b"ltd"
             | b"jr"
             | b"sr"
@@ -1159,4 +1212,361 @@ fn skip_bullets(s: &str, p: usize) -> usize {
         - rest
             .trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c))
             .len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        segment(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn titles_never_end_sentences() {
+        assert_eq!(
+            split("Gov. Ana Ruiz signed the bill on Tuesday. Sen. Tom Bell objected."),
+            [
+                "Gov. Ana Ruiz signed the bill on Tuesday.",
+                "Sen. Tom Bell objected."
+            ]
+        );
+        assert_eq!(
+            split("Dr. Lena Ortiz of St. Jude's said Lt. Col. Ray Park agreed."),
+            ["Dr. Lena Ortiz of St. Jude's said Lt. Col. Ray Park agreed."]
+        );
+    }
+
+    #[test]
+    fn street_abbreviation_after_a_name_may_end_a_sentence() {
+        assert_eq!(
+            split("The shop is on Main St. The owner opened it in 1990."),
+            ["The shop is on Main St.", "The owner opened it in 1990."]
+        );
+        assert_eq!(
+            split("Flights to St. Louis resumed."),
+            ["Flights to St. Louis resumed."]
+        );
+    }
+
+    #[test]
+    fn company_suffixes() {
+        assert_eq!(
+            split("Shares of Acme Inc. rose 5% on Monday. The company said profit doubled."),
+            [
+                "Shares of Acme Inc. rose 5% on Monday.",
+                "The company said profit doubled."
+            ]
+        );
+        assert_eq!(
+            split("The buyer was Acme Corp. It paid cash."),
+            ["The buyer was Acme Corp.", "It paid cash."]
+        );
+        assert_eq!(
+            split("Acme Corp. Chief Executive Jo Park declined to comment."),
+            ["Acme Corp. Chief Executive Jo Park declined to comment."]
+        );
+    }
+
+    #[test]
+    fn months_states_and_numbers() {
+        assert_eq!(
+            split("The vote is set for Oct. 14 in Dover, Del. The recount starts later."),
+            [
+                "The vote is set for Oct. 14 in Dover, Del.",
+                "The recount starts later."
+            ]
+        );
+        assert_eq!(
+            split("The plant in Peoria, Ill., employs 300 people. It opened in Sept. 2001."),
+            [
+                "The plant in Peoria, Ill., employs 300 people.",
+                "It opened in Sept. 2001."
+            ]
+        );
+        assert_eq!(
+            split("He fell ill. Doctors said he would recover."),
+            ["He fell ill.", "Doctors said he would recover."]
+        );
+        assert_eq!(
+            split("The bill passed 52-48. No. 3 on the agenda was the budget."),
+            [
+                "The bill passed 52-48.",
+                "No. 3 on the agenda was the budget."
+            ]
+        );
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(
+            split("The polls opened at 7 a.m. and closed at 8 p.m. The count began at once."),
+            [
+                "The polls opened at 7 a.m. and closed at 8 p.m.",
+                "The count began at once."
+            ]
+        );
+        assert_eq!(
+            split("By 6 a.m. Mr. Okafor had left the building."),
+            ["By 6 a.m. Mr. Okafor had left the building."]
+        );
+    }
+
+    #[test]
+    fn figures_and_decimals() {
+        assert_eq!(
+            split("Revenue rose to $1.5 billion, or 3.2%, from 1.45 billion. Costs fell."),
+            [
+                "Revenue rose to $1.5 billion, or 3.2%, from 1.45 billion.",
+                "Costs fell."
+            ]
+        );
+        assert_eq!(
+            split("The index closed at 4,512.75. Bonds were flat."),
+            ["The index closed at 4,512.75.", "Bonds were flat."]
+        );
+    }
+
+    #[test]
+    fn initialisms_and_initials() {
+        assert_eq!(
+            split("The U.S. Treasury sold bonds. The U.K. did not. Sales in the E.U. rose."),
+            [
+                "The U.S. Treasury sold bonds.",
+                "The U.K. did not.",
+                "Sales in the E.U. rose."
+            ]
+        );
+        assert_eq!(
+            split("It was sent to the U.S. Officials there declined to comment."),
+            ["It was sent to the U.S. Officials there declined to comment."],
+            "a non-opener after an initialism keeps the sentence together"
+        );
+        assert_eq!(
+            split("Funds moved to the U.S. But the bank denied it."),
+            ["Funds moved to the U.S.", "But the bank denied it."]
+        );
+        assert_eq!(
+            split("George W. Bush met J. K. Rowling in London."),
+            ["George W. Bush met J. K. Rowling in London."]
+        );
+        assert_eq!(
+            split("The backup was Plan B. It failed too."),
+            ["The backup was Plan B.", "It failed too."]
+        );
+    }
+
+    #[test]
+    fn acronyms_in_mixed_case_are_not_titles() {
+        assert_eq!(
+            split("The drug treats MS. Trials begin in May."),
+            ["The drug treats MS.", "Trials begin in May."]
+        );
+        assert_eq!(
+            split("MR. NOVAK SAYS TALKS FAILED"),
+            ["MR. NOVAK SAYS TALKS FAILED"]
+        );
+    }
+
+    #[test]
+    fn quotations() {
+        assert_eq!(
+            split("\"We will rebuild,\" Mayor Ana Diaz said. \"It will take years.\""),
+            [
+                "\"We will rebuild,\" Mayor Ana Diaz said.",
+                "\"It will take years.\""
+            ]
+        );
+        assert_eq!(
+            split("\"Is this legal?\" asked one resident. Nobody answered."),
+            ["\"Is this legal?\" asked one resident.", "Nobody answered."]
+        );
+        assert_eq!(
+            split("“Why now?” Diaz asked. “Nobody knows.”"),
+            ["“Why now?” Diaz asked.", "“Nobody knows.”"]
+        );
+        assert_eq!(
+            split("“Why now?” Diaz said the delay was costly."),
+            ["“Why now?”", "Diaz said the delay was costly."]
+        );
+        assert_eq!(
+            split("He called it “a disgrace.” The council disagreed."),
+            ["He called it “a disgrace.”", "The council disagreed."]
+        );
+        assert_eq!(
+            split("The players' union objected. Talks resume Monday."),
+            ["The players' union objected.", "Talks resume Monday."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("He paused… Then he left."),
+            ["He paused…", "Then he left."]
+        );
+        assert_eq!(
+            split("It was, well… complicated."),
+            ["It was, well… complicated."]
+        );
+        assert_eq!(
+            split("The memo said the plan [...] was “final.” Staff were told on Friday."),
+            [
+                "The memo said the plan [...] was “final.”",
+                "Staff were told on Friday."
+            ]
+        );
+    }
+
+    #[test]
+    fn parentheses() {
+        assert_eq!(
+            split("The firm (founded in 1970. Based in Oslo!) grew fast."),
+            ["The firm (founded in 1970. Based in Oslo!) grew fast."]
+        );
+        assert_eq!(
+            split("He won. (He had trained for years.) Then he retired."),
+            ["He won.", "(He had trained for years.)", "Then he retired."]
+        );
+        assert_eq!(
+            split("Rep. Jo Kim (D-Calif.) voted no."),
+            ["Rep. Jo Kim (D-Calif.) voted no."]
+        );
+    }
+
+    #[test]
+    fn web_addresses_and_emails() {
+        assert_eq!(
+            split("Read the report at www.example.org. It is free."),
+            ["Read the report at www.example.org.", "It is free."]
+        );
+        assert_eq!(
+            split("Write to press@example.com for details. Replies take a day."),
+            [
+                "Write to press@example.com for details.",
+                "Replies take a day."
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_inside_a_block() {
+        assert_eq!(
+            split("Key facts\nThe plant opens in May."),
+            ["Key facts", "The plant opens in May."]
+        );
+        assert_eq!(
+            split("- Taxes rise \n - Spending falls"),
+            ["- Taxes rise", "- Spending falls"]
+        );
+        assert_eq!(
+            split("The company said on Monday that it would cut\nhundreds of jobs in Europe."),
+            ["The company said on Monday that it would cut\nhundreds of jobs in Europe."]
+        );
+        assert_eq!(
+            split("The changes:\n1. Fees rise\n2. Hours fall"),
+            ["The changes:", "1. Fees rise", "2. Hours fall"]
+        );
+        assert_eq!(
+            split("Funds were sent to the U.S.\nTreasury staff counted them."),
+            [
+                "Funds were sent to the U.S.",
+                "Treasury staff counted them."
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_lists_need_a_counting_sequence() {
+        assert_eq!(
+            split("1) Fees rise 2) Hours fall 3) Staff leave"),
+            ["1) Fees rise", "2) Hours fall", "3) Staff leave"]
+        );
+        assert_eq!(
+            split("The fund returned 5. Then it lost 6. Nobody was surprised."),
+            [
+                "The fund returned 5.",
+                "Then it lost 6.",
+                "Nobody was surprised."
+            ]
+        );
+    }
+
+    #[test]
+    fn other_scripts() {
+        assert_eq!(split("今天下雨。明天晴。"), ["今天下雨。", "明天晴。"]);
+    }
+
+    #[test]
+    fn respects_within_and_odd_spans() {
+        let text = "Skip me. Hello there. Bye now. Skip too.";
+        let within = Span::new(9, 30);
+        let got: Vec<&str> = segment(text, within)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(got, ["Hello there.", "Bye now."]);
+        assert!(segment(text, Span::new(50, 80)).is_empty());
+        assert!(segment(text, Span::new(20, 10)).is_empty());
+        assert!(segment("   \n ", Span::new(0, 5)).is_empty());
+        // Not on char boundaries: narrowed, never a panic.
+        let text = "é. Ü.";
+        let got: Vec<&str> = segment(text, Span::new(1, 6))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(got, [". Ü"]);
+    }
+
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            3 => prop::sample::select(vec![
+                '.', '?', '!', ' ', '\n', '(', ')', '[', ']', '"', '\'', '…', '•', '⁃', '。',
+                '“', '”', '’', 'A', 'I', 'M', 'r', 'a', 'e', 's', '1', '2', ':', '-', '\u{a0}',
+            ]),
+            1 => any::<char>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_well_formed(
+            chars in prop::collection::vec(tricky_char(), 0..160),
+            a in 0usize..400,
+            b in 0usize..400,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let within = Span::new(a, b);
+            let spans = segment(&text, within);
+            let lo = a.min(text.len());
+            let hi = b.min(text.len());
+            let mut prev_end = 0;
+            for s in &spans {
+                prop_assert!(s.start < s.end, "empty span {s:?}");
+                prop_assert!(s.start >= lo && s.end <= hi, "{s:?} outside {within:?}");
+                prop_assert!(s.start >= prev_end, "overlap or disorder at {s:?}");
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                let t = s.slice(&text);
+                prop_assert_eq!(t, t.trim(), "span not trimmed");
+                prev_end = s.end;
+            }
+            // Nothing but whitespace is dropped.
+            if lo < hi {
+                let mut covered = 0;
+                for s in &spans {
+                    covered += s.slice(&text).chars().filter(|c| !c.is_whitespace()).count();
+                }
+                let mut start = lo;
+                while !text.is_char_boundary(start) { start += 1; }
+                let mut end = hi;
+                while end > start && !text.is_char_boundary(end) { end -= 1; }
+                let all = text[start..end].chars().filter(|c| !c.is_whitespace()).count();
+                prop_assert_eq!(covered, all);
+            }
+        }
+    }
 }
