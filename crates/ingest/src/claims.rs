@@ -84,7 +84,7 @@ pub fn build(
         let event_date = dat
             .iter()
             .filter(|&&d| dates[d].timex_type == TimexType::Date)
-            .find_map(|&d| dates[d].value.as_deref().and_then(timex_start_date))
+            .find_map(|&d| dates[d].value.as_deref().and_then(claimdex_dates::timex_start_date))
             .or(doc.published);
         // Mentions are indexed into the document's full lists (contract).
         let all_dates = indexes_within(dates.iter().map(|d| d.span), span);
@@ -131,85 +131,9 @@ pub fn claim_id(doc_id: &str, content_hash: &str, span: Span) -> String {
     format!("c{}", &full[..16])
 }
 
-/// The first calendar day a TIMEX3 date value covers: "2024" → 2024-01-01,
-/// "2024-05" → 2024-05-01, "2025-W44" → that week's Monday, "2025-Q3" →
-/// 2025-07-01, "2025-SU" → 2025-06-01, "198" → 1980-01-01, "19" →
-/// 1900-01-01. `None` for values that name no calendar period.
-pub fn timex_start_date(value: &str) -> Option<jiff::civil::Date> {
-    use jiff::civil::{Date, ISOWeekDate, Weekday};
-    let year_of = |s: &str| -> Option<i16> {
-        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    if let Ok(d) = value.get(..10).unwrap_or("").parse::<Date>() {
-        return Some(d);
-    }
-    let (head, rest) = value.split_at(value.find('-').unwrap_or(value.len()));
-    let rest = rest.trim_start_matches('-');
-    match (head.len(), rest) {
-        (2, "") if head.bytes().all(|b| b.is_ascii_digit()) => {
-            Date::new(head.parse::<i16>().ok()? * 100, 1, 1).ok()
-        }
-        (3, "") if head.bytes().all(|b| b.is_ascii_digit()) => {
-            Date::new(head.parse::<i16>().ok()? * 10, 1, 1).ok()
-        }
-        (4, _) => {
-            let year = year_of(head)?;
-            if rest.is_empty() {
-                return Date::new(year, 1, 1).ok();
-            }
-            if let Some(week) = rest.strip_prefix('W') {
-                let week: i8 = week.get(..2)?.parse().ok()?;
-                return ISOWeekDate::new(year, week, Weekday::Monday)
-                    .ok()
-                    .map(|w| w.date());
-            }
-            if let Some(q) = rest.strip_prefix('Q') {
-                let q: i8 = q.parse().ok()?;
-                return (1..=4)
-                    .contains(&q)
-                    .then(|| Date::new(year, (q - 1) * 3 + 1, 1).ok())
-                    .flatten();
-            }
-            if let Some(h) = rest.strip_prefix('H') {
-                let h: i8 = h.parse().ok()?;
-                return (1..=2)
-                    .contains(&h)
-                    .then(|| Date::new(year, (h - 1) * 6 + 1, 1).ok())
-                    .flatten();
-            }
-            let month = match rest {
-                "SP" => 3,
-                "SU" => 6,
-                "FA" => 9,
-                "WI" => 12,
-                m => m.get(..2)?.parse::<i8>().ok()?,
-            };
-            Date::new(year, month, 1).ok()
-        }
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn timex_starts() {
-        let d = |v: &str| timex_start_date(v).map(|d| d.to_string());
-        assert_eq!(d("2024").as_deref(), Some("2024-01-01"));
-        assert_eq!(d("2024-05").as_deref(), Some("2024-05-01"));
-        assert_eq!(d("2025-10-28").as_deref(), Some("2025-10-28"));
-        assert_eq!(d("2025-W44").as_deref(), Some("2025-10-27"));
-        assert_eq!(d("2025-Q3").as_deref(), Some("2025-07-01"));
-        assert_eq!(d("198").as_deref(), Some("1980-01-01"));
-        assert_eq!(d("19").as_deref(), Some("1900-01-01"));
-        assert_eq!(d("PRESENT_REF"), None);
-        assert_eq!(d("2025-13"), None);
-        assert_eq!(d("P6M"), None);
-    }
 
     #[test]
     fn ids_are_stable_and_distinct() {

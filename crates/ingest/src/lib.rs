@@ -30,7 +30,7 @@ pub use error::SkipReason;
 pub fn analyze(doc: &mut Document, fallback_published: Option<Date>) {
     structure::detect(doc);
     if doc.published.is_none() {
-        doc.published = fallback_published;
+        doc.published = claimdex_dates::find_publication_date(&doc.text).or(fallback_published);
     }
     let text = doc.text.as_str();
     let mut sentences = Vec::new();
