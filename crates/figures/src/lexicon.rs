@@ -334,8 +334,8 @@ pub(crate) fn unit_exact(p: &str) -> Option<UDef> {
         "kWh" => ("kilowatt hour", Measure),
         "TWh" => ("terawatt hour", Measure),
         "L" => ("l", Measure),
-        "pm" => ("picometer", Measure),
-        "am" => ("attometer", Measure),
+        "pm" => ("picometre", Measure),
+        "am" => ("attometre", Measure),
         "fb−1" | "fb-1" | "fb^-1" => ("inverse femtobarn", Measure),
         "s-1" | "s−1" | "s^-1" => ("inverse second", Measure),
         "mL" => ("ml", Measure),
@@ -417,8 +417,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => ("km", Measure),
         "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => ("cm", Measure),
         "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" => ("mm", Measure),
-        "nm" | "nanometer" | "nanometers" | "nanometre" | "nanometres" => ("nanometer", Measure),
-        "picometer" | "picometers" | "picometre" | "picometres" => ("picometer", Measure),
+        "nm" | "nanometer" | "nanometers" | "nanometre" | "nanometres" => ("nanometre", Measure),
+        "picometer" | "picometers" | "picometre" | "picometres" => ("picometre", Measure),
         "micrometer" | "micrometers" | "micrometre" | "micrometres" | "micron" | "microns"
         | "µm" | "μm" => ("micrometer", Measure),
         "mi" | "mile" | "miles" => ("mi", Measure),
@@ -440,13 +440,13 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "ha" | "hectare" | "hectares" => ("ha", Measure),
         // volume
         "km3" | "km³" | "km^3" | "cubic kilometer" | "cubic kilometers" | "cubic kilometre"
-        | "cubic kilometres" | "km cubed" => ("cubic kilometer", Measure),
+        | "cubic kilometres" | "km cubed" => ("cubic kilometre", Measure),
         "m3" | "m³" | "m^3" | "cubic meter" | "cubic meters" | "cubic metre" | "cubic metres" => {
             ("cubic meter", Measure)
         }
         "cubic foot" | "cubic feet" | "cu ft" | "ft3" | "ft³" => ("cubic foot", Measure),
         "cc" | "cm3" | "cm³" | "cubic centimeter" | "cubic centimeters" | "cubic centimetre"
-        | "cubic centimetres" => ("cubic centimeter", Measure),
+        | "cubic centimetres" => ("cubic centimetre", Measure),
         "l" | "liter" | "liters" | "litre" | "litres" => ("l", Measure),
         "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" => ("ml", Measure),
         "gal" | "gallon" | "gallons" | "gals" => ("gal", Measure),

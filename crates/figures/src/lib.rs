@@ -809,7 +809,10 @@ impl<'a> P<'a> {
                 {
                     // "one hundred and three quarters": the fraction is
                     // read by the caller.
-                    if self.and_fraction(k + 1).is_some() {
+                    let unit_numerator = self.is_w(k + 1, "a")
+                        || self.is_w(k + 1, "an")
+                        || matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Unit(_)));
+                    if unit_numerator && self.and_fraction(k + 1).is_some() {
                         break;
                     }
                     k += 1;
@@ -1039,12 +1042,23 @@ impl<'a> P<'a> {
         // "one and a half", "twenty and three fifths", "3 million and a half".
         if !frac && self.is_w(j, "and") && self.next_to(j) && self.next_to(j + 1) {
             if let Some((f, k)) = self.and_fraction(j + 1) {
-                v += if last_big.is_finite() {
-                    f * last_big
-                } else {
-                    f
+                // "one billion and a quarter million": the fraction has
+                // its own scale.
+                let own = match lexicon::num_word(self.lw(k)) {
+                    Some(NumWord::Big(s)) if self.next_to(k) && s < last_big => Some(s),
+                    _ => None,
                 };
-                j = k;
+                if let Some(s) = own {
+                    v += f * s;
+                    j = k + 1;
+                } else {
+                    v += if last_big.is_finite() {
+                        f * last_big
+                    } else {
+                        f
+                    };
+                    j = k;
+                }
                 frac = true;
             }
         }
@@ -1584,8 +1598,16 @@ impl<'a> P<'a> {
                 }
                 if self.is_num(j2) && self.next_to(j2) {
                     if let Some(d) = self.digits(j2) {
-                        if let Some(u2) = self.unit_at(d.end, false, 1.0) {
-                            if u2.unit == "in" {
+                        let inch = matches!(self.lw(d.end), "in" | "inch" | "inches" | "\"")
+                            && self.next_to(d.end);
+                        if inch {
+                            let u2 = UnitHit {
+                                unit: "in".into(),
+                                kind: UKind::Measure,
+                                end: d.end + 1,
+                                mul: 1.0,
+                            };
+                            {
                                 nm.v = nm.v.and_then(|v| d.v.map(|x| v + x / 12.0));
                                 u.end = u2.end;
                                 end_tok = u2.end;
