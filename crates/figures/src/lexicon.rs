@@ -362,8 +362,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         | "ppt" | "ppts" | "% point" | "% points" => ("pp", Percent),
         "basis point" | "basis points" | "bps" | "bp" => ("bp", Percent),
         // money words
-        "dollar" | "dollars" | "us dollar" | "us dollars" | "u.s. dollar" | "u.s. dollars"
-        | "american dollars" | "greenbacks" => ("USD", Money),
+        "dollar" | "dollars" | "dlr" | "dlrs" | "us dollar" | "us dollars" | "u.s. dollar"
+        | "u.s. dollars" | "american dollars" | "greenbacks" => ("USD", Money),
         "australian dollar" | "australian dollars" => ("AUD", Money),
         "canadian dollar" | "canadian dollars" => ("CAD", Money),
         "hong kong dollar" | "hong kong dollars" => ("HKD", Money),
@@ -371,9 +371,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "singapore dollar" | "singapore dollars" => ("SGD", Money),
         "taiwan dollar" | "taiwan dollars" => ("TWD", Money),
         "euro" | "euros" => ("EUR", Money),
-        "pound sterling" | "pounds sterling" | "sterling" | "british pound" | "british pounds" => {
-            ("GBP", Money)
-        }
+        "pound sterling" | "pounds sterling" | "sterling" | "british pound" | "british pounds"
+        | "stg" => ("GBP", Money),
         "yen" | "japanese yen" => ("JPY", Money),
         "yuan" | "renminbi" | "chinese yuan" | "kuai" => ("CNY", Money),
         "rupee" | "rupees" | "indian rupee" | "indian rupees" => ("INR", Money),
@@ -410,8 +409,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "kip" => ("LAK", Money),
         "bitcoin" | "bitcoins" => ("BTC", Money),
         "satoshi" | "satoshis" => ("satoshi", Money),
-        "cent" | "cents" | "¢" => ("cent", Money),
-        "penny" | "pennies" | "pence" => ("pence", Money),
+        "cent" | "cents" | "¢" | "cts" | "ct" => ("cent", Money),
+        "mark" | "marks" | "dm" | "d-mark" | "d-marks" => ("DEM", Money),
+        "penny" | "pennies" | "pence" | "p" => ("pence", Money),
         // length
         "m" | "meter" | "meters" | "metre" | "metres" => ("m", Measure),
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => ("km", Measure),

@@ -486,7 +486,12 @@ impl<'a> P<'a> {
         }
         let a: f64 = self.w(i).parse().ok()?;
         let b: f64 = self.w(k).parse().ok()?;
-        if b == 0.0 || a >= b || b > 1000.0 || self.w(i).len() > 3 {
+        // Only denominators that fractions use: "9/11" and "24/7" are not.
+        let usual = matches!(
+            b as u32,
+            2..=10 | 12 | 16 | 20 | 25 | 32 | 40 | 50 | 64 | 100 | 1000
+        );
+        if b == 0.0 || a >= b || !usual || self.w(i).len() > 3 {
             return None;
         }
         Some((a / b, k + 1))
@@ -627,7 +632,15 @@ impl<'a> P<'a> {
             let attached = self.touch(j);
             let w = self.w(j);
             if self.is_wordtok(j) {
-                if let Some(s) = lexicon::scale_abbrev(w, attached, money) {
+                // "790m euros": a bare "m" touching the digits is a million
+                // when a currency word follows.
+                let money_next = !money
+                    && attached
+                    && self.next_to(j + 1)
+                    && !self.touch(j + 1)
+                    && self.is_wordtok(j + 1)
+                    && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
+                if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next) {
                     // A scale abbreviation must end the word.
                     if s < last_big {
                         total += cur * s;
@@ -1234,6 +1247,7 @@ impl<'a> P<'a> {
                 hit.kind = UKind::Money;
             }
             "m" if money && attached => return None,
+            "p" if !attached => return None,
             _ => {}
         }
         if let Some(c) = close {
@@ -1362,6 +1376,28 @@ impl<'a> P<'a> {
         if self.is_w(end, "o") && self.sym(end + 1) == Some('\'') {
             return true;
         }
+        if self.next_to(end)
+            && matches!(
+                self.w(end),
+                "GMT"
+                    | "BST"
+                    | "UTC"
+                    | "EST"
+                    | "EDT"
+                    | "CST"
+                    | "CDT"
+                    | "PST"
+                    | "PDT"
+                    | "CET"
+                    | "JST"
+            )
+        {
+            return true;
+        }
+        // "0914": a clock time or a code, not a count.
+        if nm.plain && nm.ndig >= 2 && self.w(i).starts_with('0') {
+            return true;
+        }
         // Codes: letters touching the digits ("G7", "i7", "06F6"), a hyphen
         // joining them to a word ("COVID-19", "F-16"), "#5", "No. 5".
         if i > 0 && self.touch(i) {
@@ -1404,7 +1440,7 @@ impl<'a> P<'a> {
             }
             // Parts of names: "Boeing 737", "Voyager 2", "Windows 10".
             let cap = pw.chars().next().is_some_and(|c| c.is_uppercase());
-            if cap && !lexicon::is_function_word(lpw) && !nm.words {
+            if cap && !lexicon::is_function_word(lpw) && nm.plain {
                 return true;
             }
         }
@@ -1562,8 +1598,13 @@ impl<'a> P<'a> {
                 money = money2;
             }
             let mut v1 = nm.v;
+            // "3-4 million": the second number's scale applies to the first
+            // when the first is smaller than the second's digits.
             if nm.scale == 1.0 && nm2.scale > 1.0 && unit1.is_none() {
-                v1 = v1.map(|v| v * nm2.scale);
+                let raw2 = nm2.v.unwrap_or(0.0) / nm2.scale;
+                if nm.v.is_some_and(|a| a < raw2) {
+                    v1 = v1.map(|v| v * nm2.scale);
+                }
             }
             let unit2 = self.unit_at(k2, money.is_some(), nm2.scale);
             match (&unit1, &unit2) {
@@ -1773,8 +1814,8 @@ impl<'a> P<'a> {
         if kind != FigureKind::Number && self.touch(span_end_tok) && self.is_wordtok(span_end_tok) {
             return Err(span_end_tok.max(i + 1));
         }
-        let v = nm.v.map(|v| v * mul + cents).and_then(finite);
-        let value_max = value_max.map(|v| v * mul).and_then(finite);
+        let v = nm.v.map(|v| tidy(v * mul + cents)).and_then(finite);
+        let value_max = value_max.map(|v| tidy(v * mul)).and_then(finite);
         let start_b = match qual {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[if age_prefix { num_start - 1 } else { i }].s,
@@ -2059,7 +2100,7 @@ impl<'a> P<'a> {
         let first = j;
         let mut last = None;
         let mut words = 0;
-        while j < self.n() && self.next_to(j) && words < 5 {
+        while j < self.n() && self.next_to(j) && words < 6 {
             match self.kind(j) {
                 Some(Tk::Word) => {
                     if self.is_np_stop(j) {
@@ -2173,6 +2214,15 @@ fn url_like(p: &P<'_>, i: usize) -> bool {
 
 fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
+}
+
+/// Rounds to 15 significant digits, so "8.2bn" is 8200000000 and not
+/// 8199999999.999999 (scale words multiply binary fractions).
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.14e}").parse().unwrap_or(v)
 }
 
 #[cfg(test)]
