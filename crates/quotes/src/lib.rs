@@ -2,13 +2,115 @@
 //!
 //! Owns: quote-mark pairing, attribution frames, speaker resolution.
 //! Must not depend on readers, other extractors, the index or the CLI.
+//!
+//! # Brief overview
+//! [`extract`] runs two passes over a [`Document`]:
+//! 1. pairing (`marks`): per paragraph, curly/straight double quotes,
+//!    single quotes used as marks and guillemets are paired left to right;
+//!    apostrophes (Japan’s, ’90s) are never marks; a quote left open at a
+//!    paragraph end continues in the next paragraph when that one opens
+//!    with a mark (one [`Quote`] per paragraph piece);
+//! 2. attribution (`attrib`): news-English frames around each quote find
+//!    the speaker mention; names are normalised to the fullest form the
+//!    document uses and pronouns resolve to the nearest compatible person.
+//!
+//! Both passes are linear in the text: every search is bounded by a
+//! sentence, a paragraph or a fixed token window.
 #![deny(missing_docs)]
 
-use claimdex_model::{Document, Quote};
+mod attrib;
+mod lex;
+mod marks;
+
+use claimdex_model::{Document, Quote, QuoteKind, Span};
 
 /// Finds every quotation in `doc`, in text order, spans in bytes. Uses the
-/// document's blocks (paragraphs) and sentences.
+/// document's blocks (paragraphs); when it has none, each non-empty line is
+/// a paragraph. Titles of works in quotes are left out (see
+/// [`extract_all`]).
 pub fn extract(doc: &Document) -> Vec<Quote> {
-    let _ = doc;
-    Vec::new()
+    extract_all(doc)
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Title)
+        .collect()
+}
+
+/// Like [`extract`], but keeps the titles of works (books, shows, laws) in
+/// quotes, marked [`QuoteKind::Title`] with no speaker.
+pub fn extract_all(doc: &Document) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let blocks = paragraphs(doc);
+    let mut raw = Vec::new();
+    let mut carry = false;
+    for (b, &(s, e)) in blocks.iter().enumerate() {
+        carry = marks::pair_block(text, b, s, e, carry, &mut raw);
+    }
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let att = attrib::Attributor::new(text, &blocks, &raw);
+    let found = att.run(&raw);
+    raw.iter()
+        .zip(found)
+        .map(|(q, a)| {
+            let (speaker, speaker_span) = match a.speaker {
+                Some(s) if s.name.is_some() && !a.title => (s.name, s.span),
+                _ => (None, None),
+            };
+            Quote {
+                span: q.span,
+                kind: a.kind,
+                speaker,
+                speaker_span,
+            }
+        })
+        .collect()
+}
+
+/// The paragraphs to pair marks in: the document's blocks, or its
+/// non-empty lines when it has none.
+fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
+    let text = doc.text.as_str();
+    if !doc.blocks.is_empty() {
+        return doc
+            .blocks
+            .iter()
+            .filter(|b| {
+                b.span.start <= b.span.end
+                    && text.is_char_boundary(b.span.start)
+                    && b.span.end <= text.len()
+                    && text.is_char_boundary(b.span.end)
+            })
+            .map(|b| (b.span.start, b.span.end))
+            .collect();
+    }
+    line_spans(text)
+        .into_iter()
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
+/// The non-empty lines of `text`, without their line breaks.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            push_line(text, start, i, &mut out);
+            start = i + 1;
+        }
+    }
+    push_line(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_line(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
+    let e = if e > s && text.as_bytes().get(e - 1) == Some(&b'\r') {
+        e - 1
+    } else {
+        e
+    };
+    if text.get(s..e).is_some_and(|l| !l.trim().is_empty()) {
+        out.push(Span::new(s, e));
+    }
 }
