@@ -726,31 +726,59 @@ impl<'a> Attributor<'a> {
 
     /// Speaker of the verb at `v`, searching left no further than `lo`.
     fn subject_of(&self, v: usize, lo: usize) -> Option<(Mention, bool)> {
-        let vw = self.word(v).to_ascii_lowercase();
+        if self.is_passive(v, lo) {
+            return None;
+        }
+        let vw = self.word(v);
+        // A participle ("…, saying") takes the subject of the main clause,
+        // unless a person is named right before it ("with Trump tweeting").
+        if vw.ends_with("ing") {
+            if v > lo {
+                if let Some(m) = self.mention_ending(v - 1, lo) {
+                    let person = match m.kind {
+                        MKind::Name => {
+                            let k = self.name_start(m.t0, m.t1);
+                            self.entity_of(k, m.t1)
+                                .is_some_and(|id| self.is_person_entity(id))
+                        }
+                        MKind::Pronoun(_) | MKind::Who => true,
+                        _ => false,
+                    };
+                    if person {
+                        return Some((m, true));
+                    }
+                }
+            }
+            return self.sentence_subject(lo, v).map(|m| (m, false));
+        }
         let mut j = v;
-        let mut passive = false;
         while j > lo {
             let p = j - 1;
             let tp = self.toks[p];
-            if tp.quoted || !tp.is_word() {
+            if tp.quoted {
+                break;
+            }
+            if tp.is(')') {
+                // "Sen. Marco Rubio (R-Fla.) said": skip the parenthesis.
+                let mut k = p;
+                while k > lo && k + 12 > p && !self.toks[k].is('(') {
+                    k -= 1;
+                }
+                if self.toks[k].is('(') {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if !tp.is_word() {
                 break;
             }
             let wp = self.word(p).to_ascii_lowercase();
-            if matches!(
-                wp.as_str(),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            ) && (vw.ends_with("ed") || matches!(vw.as_str(), "told" | "said" | "written"))
-            {
-                passive = true;
-            }
-            if is_adverb_or_aux(&wp) && wp != "told" {
+            if is_adverb_or_aux(&wp) {
                 j = p;
                 continue;
             }
             break;
-        }
-        if passive {
-            return None;
         }
         if j > lo {
             let p = j - 1;
@@ -775,24 +803,13 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                 }
-            }
-        }
-        // Fallback: the subject at the start of the clause.
-        let mut s = lo;
-        while s < v && s < lo + 3 {
-            let t = self.toks[s];
-            if t.quoted {
-                return None;
-            }
-            if let Some(m) = self.mention_at(s, v) {
-                if m.t1 <= v {
-                    return Some((m, false));
+                // Or the appositive runs from the sentence start.
+                if k <= lo {
+                    if let Some(m) = self.sentence_subject(lo, p) {
+                        return Some((m, false));
+                    }
                 }
             }
-            if !t.is_word() {
-                break;
-            }
-            s += 1;
         }
         None
     }
@@ -837,6 +854,21 @@ impl<'a> Attributor<'a> {
                 span: Span::new(self.toks[i].s, self.toks[end - 1].e),
                 kind: MKind::Vague,
             });
+        }
+        // A name then its place: "Jason Gilbert of Cheyenne".
+        if self.is_name_word(i) {
+            let c = self.chain_end(i, end);
+            if c > i
+                && c < end
+                && matches!(self.word(c), "of" | "from" | "in" | "at" | "with" | "for")
+            {
+                return Some(Mention {
+                    t0: i,
+                    t1: c,
+                    span: Span::new(self.toks[i].s, self.toks[c - 1].e),
+                    kind: MKind::Name,
+                });
+            }
         }
         // A name at the end: "former FBI agent Timothy Gill".
         if self.is_name_word(end - 1) && !self.toks[end - 1].poss {
@@ -976,7 +1008,7 @@ impl<'a> Attributor<'a> {
     /// after an opening adverbial ("On Tuesday, Sanders went further").
     fn sentence_subject(&self, lo: usize, q: usize) -> Option<Mention> {
         let mut s = lo;
-        for _ in 0..2 {
+        for _ in 0..3 {
             if s >= q {
                 return None;
             }
@@ -1120,6 +1152,8 @@ impl<'a> Attributor<'a> {
             return (None, false);
         }
         // "according to X, “…”"
+        // A possessive before a statement noun ("her intent to “…”"),
+        // used when no verb frame names a speaker.
         let mut best: Option<Mention> = None;
         let mut k = q;
         while k > lo {
@@ -1141,42 +1175,56 @@ impl<'a> Attributor<'a> {
             if is_cue_noun(w) && k > lo {
                 let p = k - 1;
                 let wp = self.word(p);
-                if is_possessive_pronoun(wp) {
+                if best.is_none() && is_possessive_pronoun(wp) {
                     let tp = self.toks[p];
-                    return (
-                        Some(Mention {
-                            t0: p,
-                            t1: p + 1,
-                            span: Span::new(tp.s, tp.e),
-                            kind: MKind::Pronoun(pronoun_gender(wp).unwrap_or('x')),
-                        }),
-                        true,
-                    );
+                    best = Some(Mention {
+                        t0: p,
+                        t1: p + 1,
+                        span: Span::new(tp.s, tp.e),
+                        kind: MKind::Pronoun(pronoun_gender(wp).unwrap_or('x')),
+                    });
                 }
-                if self.toks[p].poss && self.is_name_word(p) {
+                if best.is_none() && self.toks[p].poss && self.is_name_word(p) {
                     let i = self.chain_start(p, lo);
                     let tp = self.toks[p];
-                    return (
-                        Some(Mention {
-                            t0: i,
-                            t1: p + 1,
-                            span: Span::new(self.toks[i].s, tp.e),
-                            kind: MKind::Name,
-                        }),
-                        true,
-                    );
+                    best = Some(Mention {
+                        t0: i,
+                        t1: p + 1,
+                        span: Span::new(self.toks[i].s, tp.e),
+                        kind: MKind::Name,
+                    });
                 }
             }
             if is_cue_verb(w) {
+                // "refusal to call …": an infinitive is not the frame.
+                if k > lo && self.word(k - 1) == "to" {
+                    continue;
+                }
+                if self.is_passive(k, lo) {
+                    // "was asked by host Bill Maher": the agent speaks.
+                    if k + 1 < q && self.word(k + 1) == "by" {
+                        if let Some(m) = self.after_verb(k + 1, q) {
+                            return (Some(m), true);
+                        }
+                    }
+                    return (None, true);
+                }
                 if let Some((m, _)) = self.subject_of(k, lo) {
                     return (Some(m), true);
                 }
-                if self.is_passive(k, lo) {
-                    return (None, true);
+                if best.is_some() {
+                    return (best, true);
                 }
-                // Inverted: "explained CBS moderator Nancy Cordes: “…”".
+                // Inverted: "explained CBS moderator Nancy Cordes: “…”",
+                // the phrase running up to the quote.
                 if let Some(m) = self.after_verb(k, q) {
-                    return (Some(m), true);
+                    let mut e = m.t1;
+                    while e < q && !self.toks[e].is_word() {
+                        e += 1;
+                    }
+                    if e == q {
+                        return (Some(m), true);
+                    }
                 }
                 // A cue with no subject in reach names no speaker here.
                 return (None, false);
@@ -1401,13 +1449,20 @@ impl Attributor<'_> {
                 && is_cue_verb(self.word(qt - 2));
             let mut mention: Option<Mention> = None;
             let mut cue_seen = false;
-            if !at_sentence_start {
+            let content = q.span.slice(self.text);
+            let ends_period =
+                content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
+            let comma_after = content.ends_with(',')
+                || self.text.get(q.close..).is_some_and(|r| r.starts_with(','));
+            // "Nothing he said “…,” the senator said.": a frame right after
+            // a comma governs the whole sentence.
+            if !at_sentence_start && q.closed && comma_after {
+                mention = self.post_frame(q.close, b1, ends_period);
+            }
+            if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
             }
             if mention.is_none() && q.closed {
-                let content = q.span.slice(self.text);
-                let ends_period =
-                    content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
                 mention = self.post_frame(q.close, b1, ends_period);
             }
             if mention.is_none() && !at_sentence_start && !cue_seen {

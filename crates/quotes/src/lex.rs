@@ -159,233 +159,268 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// Verbs (and participles) that introduce or attribute speech.
-pub(crate) fn is_cue_verb(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
+/// Base forms of the verbs that introduce or attribute speech; inflected
+/// forms are found by [`is_cue_verb`].
+const CUE_BASES: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "tweet",
+    "argue",
+    "ask",
+    "explain",
+    "note",
+    "state",
+    "declare",
+    "insist",
+    "claim",
+    "continue",
+    "reply",
+    "respond",
+    "recall",
+    "warn",
+    "urge",
+    "call",
+    "describe",
+    "announce",
+    "acknowledge",
+    "admit",
+    "concede",
+    "suggest",
+    "joke",
+    "quip",
+    "remark",
+    "observe",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "boast",
+    "complain",
+    "charge",
+    "contend",
+    "counter",
+    "maintain",
+    "report",
+    "post",
+    "shout",
+    "yell",
+    "testify",
+    "conclude",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "muse",
+    "wonder",
+    "demand",
+    "blast",
+    "slam",
+    "accuse",
+    "label",
+    "dub",
+    "thunder",
+    "exclaim",
+    "caution",
+    "assure",
+    "confirm",
+    "deny",
+    "lament",
+    "chime",
+    "opine",
+    "agree",
+    "proclaim",
+    "retort",
+    "scoff",
+    "fume",
+    "brag",
+    "tout",
+    "hint",
+    "whisper",
+    "read",
+    "answer",
+    "interject",
+    "press",
+    "thank",
+    "praise",
+    "criticize",
+    "criticise",
+    "mock",
+    "express",
+    "refer",
+    "offer",
+    "bark",
+    "snap",
+    "chant",
+    "cry",
+    "scream",
+    "recount",
+    "reiterate",
+    "repeat",
+    "estimate",
+    "deem",
+    "brand",
+    "term",
+    "liken",
+    "dismiss",
+    "reject",
+    "blame",
+    "question",
+    "denounce",
+    "attack",
+    "knock",
+    "hail",
+    "applaud",
+    "laud",
+    "welcome",
+    "defend",
+    "protest",
+    "grumble",
+    "grouse",
+    "plead",
+    "beg",
+    "assert",
+    "allege",
+    "reason",
+    "surmise",
+    "speculate",
+    "theorize",
+    "clarify",
+    "elaborate",
+    "email",
+    "publish",
+    "reveal",
+    "disclose",
+    "threaten",
+    "request",
+    "advise",
+    "recommend",
+    "propose",
+    "imply",
+    "indicate",
+    "signal",
+    "mention",
+    "comment",
+    "echo",
+    "concur",
+    "dispute",
+    "challenge",
+    "bemoan",
+    "decry",
+    "condemn",
+    "deplore",
+    "congratulate",
+    "credit",
+    "inform",
+    "reassure",
+    "remind",
+    "characterize",
+    "portray",
+    "swear",
+    "affirm",
+    "confess",
+    "remember",
+    "reflect",
+    "query",
+    "probe",
+    "sing",
+    "rail",
+    "lash",
+    "vent",
+    "gush",
+    "rave",
+    "rant",
+    "sneer",
+    "tease",
+    "chide",
+    "scold",
+    "rebuke",
+    "fault",
+    "jab",
+    "start",
+    "begin",
+    "speak",
+    "find",
+    "show",
+];
+
+/// Irregular forms of the cue verbs.
+fn irregular_cue(w: &str) -> bool {
     matches!(
-        lw.as_str(),
-        "say"
-            | "said"
+        w,
+        "said"
             | "says"
-            | "saying"
-            | "tell"
             | "told"
-            | "tells"
-            | "telling"
-            | "add"
-            | "added"
-            | "adds"
-            | "adding"
-            | "write"
             | "wrote"
-            | "writes"
-            | "writing"
-            | "tweet"
-            | "tweeted"
-            | "tweets"
-            | "tweeting"
-            | "argue"
-            | "argued"
-            | "argues"
-            | "arguing"
-            | "ask"
-            | "asked"
-            | "asks"
-            | "asking"
-            | "explain"
-            | "explained"
-            | "explains"
-            | "explaining"
-            | "note"
-            | "noted"
-            | "notes"
-            | "noting"
-            | "state"
-            | "stated"
-            | "states"
-            | "declare"
-            | "declared"
-            | "declares"
-            | "declaring"
-            | "insist"
-            | "insisted"
-            | "insists"
-            | "insisting"
-            | "claim"
-            | "claimed"
-            | "claims"
-            | "claiming"
-            | "continue"
-            | "continued"
-            | "continues"
-            | "reply"
-            | "replied"
-            | "replies"
-            | "respond"
-            | "responded"
-            | "responds"
-            | "recall"
-            | "recalled"
-            | "recalls"
-            | "warn"
-            | "warned"
-            | "warns"
-            | "warning"
-            | "urge"
-            | "urged"
-            | "urges"
-            | "call"
-            | "called"
-            | "calls"
-            | "calling"
-            | "describe"
-            | "described"
-            | "describes"
-            | "describing"
-            | "announce"
-            | "announced"
-            | "announces"
-            | "acknowledge"
-            | "acknowledged"
-            | "acknowledges"
-            | "admit"
-            | "admitted"
-            | "admits"
-            | "concede"
-            | "conceded"
-            | "concedes"
-            | "suggest"
-            | "suggested"
-            | "suggests"
-            | "joke"
-            | "joked"
-            | "jokes"
-            | "quipped"
-            | "quips"
-            | "remark"
-            | "remarked"
-            | "observed"
-            | "predicted"
-            | "predicts"
-            | "promise"
-            | "promised"
-            | "promises"
-            | "promising"
-            | "vow"
-            | "vowed"
-            | "vows"
-            | "vowing"
-            | "pledge"
-            | "pledged"
-            | "pledges"
-            | "boast"
-            | "boasted"
-            | "boasts"
-            | "complain"
-            | "complained"
-            | "complains"
-            | "charge"
-            | "charged"
-            | "charges"
-            | "contend"
-            | "contended"
-            | "contends"
-            | "counter"
-            | "countered"
-            | "counters"
-            | "maintain"
-            | "maintained"
-            | "maintains"
-            | "report"
-            | "reported"
-            | "reports"
-            | "post"
-            | "posted"
-            | "posts"
-            | "shout"
-            | "shouted"
-            | "yelled"
-            | "testify"
-            | "testified"
-            | "conclude"
-            | "concluded"
-            | "concludes"
-            | "emphasize"
-            | "emphasized"
-            | "emphasizes"
-            | "emphasised"
-            | "stress"
-            | "stressed"
-            | "stresses"
-            | "mused"
-            | "wonder"
-            | "wondered"
-            | "wonders"
-            | "demand"
-            | "demanded"
-            | "demands"
-            | "blasted"
-            | "slammed"
-            | "accuse"
-            | "accused"
-            | "accuses"
-            | "labeled"
-            | "labelled"
-            | "dubbed"
-            | "thundered"
-            | "exclaimed"
-            | "cautioned"
-            | "assured"
-            | "confirm"
-            | "confirmed"
-            | "confirms"
-            | "deny"
-            | "denied"
-            | "denies"
-            | "lamented"
-            | "laments"
-            | "chimed"
-            | "opined"
-            | "agreed"
-            | "agrees"
-            | "proclaimed"
-            | "retorted"
-            | "scoffed"
-            | "fumed"
-            | "bragged"
-            | "touted"
-            | "hinted"
-            | "whispered"
-            | "read"
-            | "reads"
+            | "written"
             | "began"
-            | "begins"
-            | "went"
-            | "goes"
-            | "tells"
-            | "speaks"
+            | "begun"
             | "spoke"
-            | "speaking"
-            | "answered"
-            | "answers"
-            | "interjected"
-            | "pressed"
-            | "responding"
-            | "replying"
-            | "predicting"
-            | "thanked"
-            | "praised"
-            | "criticized"
-            | "criticised"
-            | "mocked"
-            | "expressed"
-            | "referred"
-            | "referring"
-            | "offered"
-            | "putting"
-            | "put"
-            | "wrote:"
+            | "spoken"
+            | "swore"
+            | "sworn"
+            | "sang"
+            | "sung"
+            | "found"
+            | "shown"
+            | "quipped"
+            | "chimed"
     )
+}
+
+/// Whether `w` is a verb that introduces or attributes speech, in any
+/// inflection ("said", "adds", "tweeting", "labelled"). Capitalised words
+/// are not verbs ("States", "Post") except a sentence-initial inverted
+/// "Said"/"Added"/"Stated".
+pub(crate) fn is_cue_verb(w: &str) -> bool {
+    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return matches!(
+            w,
+            "Said" | "Says" | "Added" | "Stated" | "Wrote" | "Explained" | "Asked"
+        );
+    }
+    if w.len() > 16 || !w.is_ascii() {
+        return false;
+    }
+    if irregular_cue(w) {
+        return true;
+    }
+    let base = |b: &str| !b.is_empty() && CUE_BASES.contains(&b);
+    if base(w) {
+        return true;
+    }
+    let strip = |suf: &str| w.strip_suffix(suf).unwrap_or("");
+    if w.ends_with("ing") {
+        let st = strip("ing");
+        if base(st) || base(&format!("{st}e")) {
+            return true;
+        }
+        // doubled consonant: "quipping", "slamming"
+        let b = st.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && base(&st[..st.len() - 1]) {
+            return true;
+        }
+    }
+    if w.ends_with("ied") && base(&format!("{}y", strip("ied"))) {
+        return true;
+    }
+    if w.ends_with("ies") && base(&format!("{}y", strip("ies"))) {
+        return true;
+    }
+    if w.ends_with("ed") {
+        let st = strip("ed");
+        if base(st) || base(strip("d")) {
+            return true;
+        }
+        let b = st.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && base(&st[..st.len() - 1]) {
+            return true;
+        }
+    }
+    if w.ends_with('s') && (base(strip("s")) || base(strip("es"))) {
+        return true;
+    }
+    false
 }
 
 /// Nouns that name a statement: "her intent to…", "Trump’s claim that…".
@@ -651,7 +686,6 @@ pub(crate) fn is_cap_stop(w: &str) -> bool {
             | "Today"
             | "Yesterday"
             | "Tomorrow"
-            | "Read"
             | "Follow"
             | "Watch"
             | "Update"
@@ -670,6 +704,34 @@ pub(crate) fn is_cap_stop(w: &str) -> bool {
             | "Let"
             | "Mr"
             | "Thanks"
+            | "Despite"
+            | "Amid"
+            | "Among"
+            | "Under"
+            | "Over"
+            | "Through"
+            | "During"
+            | "Following"
+            | "Including"
+            | "Like"
+            | "Unlike"
+            | "Within"
+            | "Across"
+            | "Against"
+            | "Once"
+            | "Whether"
+            | "Unless"
+            | "Until"
+            | "Perhaps"
+            | "Maybe"
+            | "Neither"
+            | "Either"
+            | "Such"
+            | "Secondly"
+            | "Firstly"
+            | "Finally"
+            | "Likewise"
+            | "Holding"
     )
 }
 
@@ -937,6 +999,128 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "economists"
             | "researchers"
             | "authors"
+            | "book"
+            | "paper"
+            | "petition"
+            | "organizations"
+            | "groups"
+            | "editorial"
+            | "board"
+            | "column"
+            | "lawmakers"
+            | "democrats"
+            | "republicans"
+            | "conservatives"
+            | "liberals"
+            | "activists"
+            | "advocates"
+            | "opponents"
+            | "critics"
+            | "protesters"
+            | "prosecutors"
+            | "investigators"
+            | "officers"
+            | "staffer"
+            | "staffers"
+            | "spokeswomen"
+            | "campaigns"
+            | "agencies"
+            | "governments"
+            | "companies"
+            | "firm"
+            | "firms"
+            | "union"
+            | "unions"
+            | "statute"
+            | "constitution"
+            | "ads"
+            | "flyer"
+            | "mailer"
+            | "brochure"
+            | "pamphlet"
+            | "guidance"
+            | "rule"
+            | "regulation"
+            | "policy"
+            | "proposal"
+            | "plan"
+            | "resolution"
+            | "measure"
+            | "amendment"
+            | "complaint"
+            | "motion"
+            | "brief"
+            | "suit"
+            | "decision"
+            | "opinion"
+            | "verdict"
+            | "findings"
+            | "data"
+            | "figures"
+            | "polls"
+            | "surveys"
+            | "studies"
+            | "reports"
+            | "journalist"
+            | "journalists"
+            | "columnist"
+            | "commentator"
+            | "anchor"
+            | "moderator"
+            | "panelist"
+            | "witness"
+            | "witnesses"
+            | "neighbor"
+            | "neighbors"
+            | "student"
+            | "students"
+            | "teacher"
+            | "parents"
+            | "official’s"
+            | "doctor"
+            | "doctors"
+            | "scientist"
+            | "scientists"
+            | "professor"
+            | "historian"
+            | "attendee"
+            | "attendees"
+            | "crowd"
+            | "audience"
+            | "fans"
+            | "followers"
+            | "bloggers"
+            | "blogger"
+            | "users"
+            | "chairwoman"
+            | "secretary"
+            | "minister"
+            | "ambassador"
+            | "general"
+            | "mayor"
+            | "sheriff"
+            | "chief"
+            | "executive"
+            | "founder"
+            | "owner"
+            | "organizer"
+            | "organizers"
+            | "volunteer"
+            | "volunteers"
+            | "nominee"
+            | "frontrunner"
+            | "front-runner"
+            | "contender"
+            | "hopeful"
+            | "rival"
+            | "challenger"
+            | "incumbent"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "legislator"
+            | "speaker"
+            | "judge’s"
             | "author"
             | "president"
             | "candidate"

@@ -22,7 +22,7 @@ mod attrib;
 mod lex;
 mod marks;
 
-use claimdex_model::{Document, Quote, QuoteKind, Span};
+use claimdex_model::{BlockKind, Document, Quote, QuoteKind, Span};
 
 /// Finds every quotation in `doc`, in text order, spans in bytes. Uses the
 /// document's blocks (paragraphs); when it has none, each non-empty line is
@@ -42,13 +42,20 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
     let blocks = paragraphs(doc);
     let mut raw = Vec::new();
     let mut carry = false;
-    for (b, &(s, e)) in blocks.iter().enumerate() {
+    for (b, &(s, e, headline)) in blocks.iter().enumerate() {
+        if headline {
+            // Headlines quote loosely (paraphrase, single marks, no
+            // attribution frame); their words are not the article's quotes.
+            carry = false;
+            continue;
+        }
         carry = marks::pair_block(text, b, s, e, carry, &mut raw);
     }
     if raw.is_empty() {
         return Vec::new();
     }
-    let att = attrib::Attributor::new(text, &blocks, &raw);
+    let spans: Vec<(usize, usize)> = blocks.iter().map(|&(s, e, _)| (s, e)).collect();
+    let att = attrib::Attributor::new(text, &spans, &raw);
     let found = att.run(&raw);
     raw.iter()
         .zip(found)
@@ -67,13 +74,17 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         .collect()
 }
 
-/// The paragraphs to pair marks in: the document's blocks, or its
-/// non-empty lines when it has none.
-fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
+/// The paragraphs to pair marks in, with whether each is a headline: the
+/// document's blocks, or its non-empty lines when it has none.
+fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
     let text = doc.text.as_str();
-    if !doc.blocks.is_empty() {
-        return doc
-            .blocks
+    let spans: Vec<(usize, usize, bool)> = if doc.blocks.is_empty() {
+        line_spans(text)
+            .into_iter()
+            .map(|s| (s.start, s.end, false))
+            .collect()
+    } else {
+        doc.blocks
             .iter()
             .filter(|b| {
                 b.span.start <= b.span.end
@@ -81,13 +92,39 @@ fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
                     && b.span.end <= text.len()
                     && text.is_char_boundary(b.span.end)
             })
-            .map(|b| (b.span.start, b.span.end))
-            .collect();
+            .map(|b| (b.span.start, b.span.end, b.kind == BlockKind::Heading))
+            .collect()
+    };
+    let mut spans = spans;
+    // The first block is the headline when it is written in Title Case.
+    if let Some(first) = spans.first_mut() {
+        if is_title_case_line(text.get(first.0..first.1).unwrap_or("")) {
+            first.2 = true;
+        }
     }
-    line_spans(text)
-        .into_iter()
-        .map(|s| (s.start, s.end))
-        .collect()
+    spans
+}
+
+/// Whether most words of a short line start with a capital (a headline).
+fn is_title_case_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 30 {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    !long.is_empty() && caps * 10 >= long.len() * 8
 }
 
 /// The non-empty lines of `text`, without their line breaks.

