@@ -707,7 +707,10 @@ impl<'a> Attributor<'a> {
 
     /// Start token of the sentence holding token `i`, within block `b`.
     fn sentence_start(&self, i: usize, b0: usize) -> usize {
-        let lo = b0.max(i.saturating_sub(WINDOW));
+        // Sentences never cross paragraphs.
+        let bi = self.block_toks.partition_point(|&(s, _)| s <= i);
+        let own = if bi > 0 { self.block_toks[bi - 1].0 } else { 0 };
+        let lo = b0.max(own).max(i.saturating_sub(WINDOW));
         let mut k = i;
         while k > lo {
             let t = self.toks[k - 1];

@@ -827,7 +827,6 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "Officials"
             | "Presidential"
             | "Candidates"
-            | "U.S."
             | "Then-President"
             | "Then-candidate"
             | "Foreign"

@@ -64,8 +64,15 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
                 Some(s) if s.name.is_some() && !a.title => (s.name, s.span),
                 _ => (None, None),
             };
+            // In partial and scare quotes a trailing comma inside the marks
+            // is the writer's punctuation (American style), not the quoted
+            // words; full quotes keep theirs.
+            let mut span = q.span;
+            if a.kind != QuoteKind::Full && span.len() > 1 && text[..span.end].ends_with(',') {
+                span.end -= 1;
+            }
             Quote {
-                span: q.span,
+                span,
                 kind: a.kind,
                 speaker,
                 speaker_span,
