@@ -670,6 +670,16 @@ impl<'a> Attributor<'a> {
                 kind: MKind::Name,
             });
         }
+        // "both sides", "many people": no single speaker.
+        if !t.cap && j > lo && is_vague(self.word(j - 1)) {
+            let tp = self.toks[j - 1];
+            return Some(Mention {
+                t0: j - 1,
+                t1: j + 1,
+                span: Span::new(tp.s, t.e),
+                kind: MKind::Vague,
+            });
+        }
         if is_speaker_noun(w) && !t.cap {
             // Walk left over modifiers to the determiner or a possessive.
             let mut i = j;
@@ -705,6 +715,44 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// Whether token `k` is a cue verb used as a verb: not after a
+    /// determiner ("the report", "his claims" are nouns).
+    fn is_cue_at(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if !t.is_word() || t.quoted || !is_cue_verb(self.word(k)) {
+            return false;
+        }
+        if k > 0 {
+            let p = self.word(k - 1).to_ascii_lowercase();
+            if is_det(&p) || matches!(p.as_str(), "this" | "that" | "these" | "those" | "whose") {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether token `k` ends a sentence: . ? ! ; outside quotes, not an
+    /// abbreviation's period inside "(D-Ore.)" or before a lower-case word.
+    fn ends_sentence(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        if t.quoted {
+            return false;
+        }
+        if t.is('?') || t.is('!') || t.is(';') {
+            return true;
+        }
+        if !t.is('.') {
+            return false;
+        }
+        match self.toks.get(k + 1) {
+            Some(n) if n.is(')') || n.is(',') => false,
+            Some(n) if n.is_word() && !n.cap && n.s == t.e + 1 => false,
+            _ => true,
+        }
+    }
+
     /// Start token of the sentence holding token `i`, within block `b`.
     fn sentence_start(&self, i: usize, b0: usize) -> usize {
         // Sentences never cross paragraphs.
@@ -713,8 +761,7 @@ impl<'a> Attributor<'a> {
         let lo = b0.max(own).max(i.saturating_sub(WINDOW));
         let mut k = i;
         while k > lo {
-            let t = self.toks[k - 1];
-            if !t.quoted && (t.is('.') || t.is('?') || t.is('!') || t.is(';')) {
+            if self.ends_sentence(k - 1) {
                 break;
             }
             k -= 1;
@@ -827,7 +874,7 @@ impl<'a> Attributor<'a> {
             lex::TokKind::Punct(c) => !matches!(c, '-' | '\'' | '’' | '&' | '/'),
             lex::TokKind::Word => {
                 let w = self.word(i);
-                w.eq_ignore_ascii_case("who") || is_cue_verb(w) || w == "that"
+                w.eq_ignore_ascii_case("who") || self.is_cue_at(i) || w == "that"
             }
         }
     }
@@ -909,8 +956,61 @@ impl<'a> Attributor<'a> {
     }
 
     /// The speaker phrase right after a cue verb at `v` ("said retired Gen.
-    /// Mick Bednarek, who…").
+    /// Mick Bednarek, who…"). Only verbs that invert with their subject
+    /// qualify: after "called" comes what was called, not who called.
     fn after_verb(&self, v: usize, stop: usize) -> Option<Mention> {
+        let vw = self.word(v).to_ascii_lowercase();
+        let invertible = matches!(
+            vw.as_str(),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "asked"
+                | "asks"
+                | "wrote"
+                | "writes"
+                | "explained"
+                | "explains"
+                | "stated"
+                | "continued"
+                | "continues"
+                | "replied"
+                | "recalled"
+                | "noted"
+                | "notes"
+                | "argued"
+                | "argues"
+                | "tweeted"
+                | "declared"
+                | "insisted"
+                | "warned"
+                | "concluded"
+                | "observed"
+                | "quipped"
+                | "joked"
+                | "remarked"
+                | "countered"
+                | "responded"
+                | "acknowledged"
+                | "admitted"
+                | "to"
+                | "by"
+                | "offered"
+                | "cautioned"
+                | "predicted"
+                | "reported"
+                | "reports"
+                | "emphasized"
+                | "stressed"
+                | "wondered"
+                | "told"
+                | "tells"
+                | "say"
+        );
+        if !invertible {
+            return None;
+        }
         let i = v + 1;
         let mut e = i;
         while e < stop && e < i + 14 && !self.is_segment_stop(e) {
@@ -978,7 +1078,7 @@ impl<'a> Attributor<'a> {
             return self.after_verb(i + 1, stop);
         }
         // Inverted: "said Caddell", "said the ministry".
-        if is_cue_verb(w) {
+        if self.is_cue_at(i) {
             return self.after_verb(i, stop);
         }
         // "X said", "X, director of Y, said", "X told Y": the first cue
@@ -986,7 +1086,7 @@ impl<'a> Attributor<'a> {
         let reach = if ends_period { 8 } else { 24 };
         let mut v = i;
         while v < stop && v < i + reach {
-            if self.toks[v].is_word() && is_cue_verb(self.word(v)) {
+            if self.is_cue_at(v) {
                 break;
             }
             v += 1;
@@ -1135,7 +1235,7 @@ impl<'a> Attributor<'a> {
             if t.quoted {
                 return None;
             }
-            if t.is_word() && is_cue_verb(self.word(k)) {
+            if self.is_cue_at(k) {
                 if let Some((m, _)) = self.subject_of(k, lo) {
                     return Some(m);
                 }
@@ -1198,7 +1298,7 @@ impl<'a> Attributor<'a> {
                     });
                 }
             }
-            if is_cue_verb(w) {
+            if self.is_cue_at(k) {
                 // "refusal to call …": an infinitive is not the frame.
                 if k > lo && self.word(k - 1) == "to" {
                     continue;
@@ -1591,7 +1691,7 @@ impl Attributor<'_> {
             if t.quoted {
                 return None;
             }
-            if t.is_word() && is_cue_verb(self.word(k)) {
+            if self.is_cue_at(k) {
                 let (m, _) = self.subject_of(k, lo)?;
                 return Some(self.resolve(m, last));
             }
