@@ -6,9 +6,9 @@
 //!
 //! # How it decides
 //! One left-to-right pass over the bytes of the block. Only a handful of
-//! bytes are interesting (`.`, `?`, `!`, `(`, newline, a space before a
-//! possible list marker, and the lead bytes of `…`, bullets and full-width
-//! CJK stops); everything else is skipped without decoding.
+//! bytes are interesting (`.`, `?`, `!`, brackets, newline, and the lead
+//! bytes of `…`, bullets and full-width CJK stops); everything else is
+//! skipped without decoding.
 //!
 //! At a run of terminal punctuation (a *cluster*: `.`, `?!`, `...`, `. . .`,
 //! `…`, plus any closing quotes and brackets after it) the segmenter looks at
@@ -41,6 +41,19 @@
 //! its paragraph).
 
 use claimdex_model::Span;
+
+/// Bytes the main loop stops at: terminators, brackets, newlines, and the
+/// lead bytes of `…`, bullets and full-width CJK punctuation.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'.', b'?', b'!', b'(', b')', b'\n', 0xE2, 0xE3, 0xEF];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// How far ahead a `(` may be closed for its contents to be kept in one
 /// sentence; longer parentheticals are more likely unbalanced text.
@@ -169,17 +182,27 @@ impl Segmenter<'_, '_> {
         let n = b.len();
         self.block_start_marker();
         let mut i = 0;
-        while i < n {
+        loop {
+            // Most bytes are uninteresting: skip them in a tight loop.
+            while i < n && !INTERESTING[usize::from(b[i])] {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
             match b[i] {
-                b'.' | b'?' | b'!' => {
+                b'.' => {
+                    self.marker_ending_at(i);
                     i = self.cluster(i);
                     continue;
                 }
+                b'?' | b'!' => {
+                    i = self.cluster(i);
+                    continue;
+                }
+                b')' if i > 0 && b[i - 1] != b'.' => self.marker_ending_at(i),
                 b'(' => self.open_paren(i),
                 b'\n' => self.newline(i),
-                b' ' | b'\t' if b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) => {
-                    self.inline_marker(i + 1);
-                }
                 0xE2 | 0xE3 | 0xEF => {
                     let c = self.s.get(i..).and_then(|t| t.chars().next());
                     match c {
@@ -191,11 +214,6 @@ impl Segmenter<'_, '_> {
                             if i > 0 && self.prev_char(i).is_some_and(char::is_whitespace) {
                                 self.cut(i);
                             }
-                            let after = i + c.len_utf8();
-                            let p = skip_spaces(b, after);
-                            if p < n && b[p].is_ascii_alphanumeric() {
-                                self.inline_marker(p);
-                            }
                         }
                         _ => {}
                     }
@@ -205,6 +223,28 @@ impl Segmenter<'_, '_> {
             i += 1;
         }
         self.emit(n);
+    }
+
+    /// A list marker whose delimiter (`.` or `)`) is at `i`: "2." or "b)".
+    fn marker_ending_at(&mut self, i: usize) {
+        let b = self.b;
+        let mut p = i;
+        while p > 0 && i - p < 3 && b[p - 1].is_ascii_digit() {
+            p -= 1;
+        }
+        if p == i {
+            if p > 0 && b[p - 1].is_ascii_lowercase() {
+                p -= 1;
+            } else {
+                return;
+            }
+        }
+        let open = p == 0
+            || matches!(b[p - 1], b' ' | b'\t' | b'\n')
+            || self.prev_char(p).is_some_and(is_bullet);
+        if open {
+            self.inline_marker(p);
+        }
     }
 
     /// Pushes the trimmed sentence `[seg_start, end)` if it is not empty.
@@ -1190,13 +1230,6 @@ fn is_bullet(c: char) -> bool {
 fn is_terminal_line_end(line: &str) -> bool {
     line.trim_end_matches(is_closer)
         .ends_with(['.', '?', '!', '…', ',', ';'])
-}
-
-fn skip_spaces(b: &[u8], mut p: usize) -> usize {
-    while p < b.len() && (b[p] == b' ' || b[p] == b'\t') {
-        p += 1;
-    }
-    p
 }
 
 /// First index at or after `p` that is not whitespace.
