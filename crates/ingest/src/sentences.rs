@@ -210,10 +210,12 @@ impl Segmenter<'_, '_> {
                             i = self.cluster(i);
                             continue;
                         }
-                        Some(c) if is_bullet(c) => {
-                            if i > 0 && self.prev_char(i).is_some_and(char::is_whitespace) {
-                                self.cut(i);
-                            }
+                        // A bullet after a space opens a new item.
+                        Some(c)
+                            if is_bullet(c)
+                                && self.prev_char(i).is_some_and(char::is_whitespace) =>
+                        {
+                            self.cut(i);
                         }
                         _ => {}
                     }
