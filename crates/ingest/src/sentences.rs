@@ -153,8 +153,10 @@ enum Tok {
     NumAbbr,
     /// May end a sentence or not: `Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`.
     Ambig,
-    /// Letters with inner periods: `U.S.`, `a.m.`, `Ph.D.`.
+    /// Letters with inner periods: `U.S.`, `Ph.D.`.
     Initialism,
+    /// `a.m.` and `p.m.`.
+    Time,
     /// One letter: an initial (`E.`) or a word (`I.`).
     Single,
     /// Anything else: an ordinary word, a number, a URL.
@@ -455,6 +457,7 @@ impl Segmenter<'_, '_> {
                     plain_break(tok, after)
                 }
             }
+            Tok::Time => !after.digit() && self.time_break(i, after),
             Tok::Ambig | Tok::Initialism => {
                 if after.digit() {
                     false
@@ -511,9 +514,13 @@ impl Segmenter<'_, '_> {
     /// typical sentence opener, and not after a short fronted prepositional
     /// phrase ("At 5 a.m. Mr. Smith left").
     fn starter_break(&self, i: usize, after: &After) -> bool {
-        if !is_starter(self.s, after) {
-            return false;
-        }
+        is_starter(self.s, after) && !self.fronted_phrase(i)
+    }
+
+    /// Whether the sentence so far, up to `i`, is only a short fronted
+    /// prepositional phrase: "At 5 a.m." is not a sentence; "At the meeting
+    /// he left at 6 p.m." may be.
+    fn fronted_phrase(&self, i: usize) -> bool {
         let seg = self.s.get(self.seg_start..i).unwrap_or("");
         let mut words = seg.split_whitespace();
         let first = words
@@ -541,9 +548,66 @@ impl Segmenter<'_, '_> {
                         | b"shortly"
                 )
             });
-        // "At 5 a.m." is not a sentence; "At the meeting he left at 6 p.m."
-        // may be.
-        !fronted || words.take(4).count() >= 4
+        fronted && words.take(4).count() < 4
+    }
+
+    /// After "a.m."/"p.m.": a capitalised word opens a new sentence unless
+    /// it continues the time ("9 a.m. Tuesday", "9 a.m. Eastern", "9 a.m.
+    /// EST").
+    fn time_break(&self, i: usize, after: &After) -> bool {
+        if !after.upper() {
+            return false;
+        }
+        let word = self.s.get(after.word.0..after.word.1).unwrap_or("");
+        if word.is_empty() || (word.len() <= 4 && word.chars().all(char::is_uppercase)) {
+            return false;
+        }
+        let continues = with_lower(word, |w| {
+            matches!(
+                w,
+                b"monday"
+                    | b"tuesday"
+                    | b"wednesday"
+                    | b"thursday"
+                    | b"friday"
+                    | b"saturday"
+                    | b"sunday"
+                    | b"today"
+                    | b"tomorrow"
+                    | b"yesterday"
+                    | b"tonight"
+                    | b"eastern"
+                    | b"central"
+                    | b"mountain"
+                    | b"pacific"
+                    | b"local"
+                    | b"january"
+                    | b"february"
+                    | b"march"
+                    | b"april"
+                    | b"may"
+                    | b"june"
+                    | b"july"
+                    | b"august"
+                    | b"september"
+                    | b"october"
+                    | b"november"
+                    | b"december"
+                    | b"jan"
+                    | b"feb"
+                    | b"mar"
+                    | b"apr"
+                    | b"jun"
+                    | b"jul"
+                    | b"aug"
+                    | b"sep"
+                    | b"sept"
+                    | b"oct"
+                    | b"nov"
+                    | b"dec"
+            )
+        });
+        !continues && !self.fronted_phrase(i)
     }
 
     /// After `?`/`!` and a closing quote: whether a short attribution with a
@@ -1010,7 +1074,11 @@ fn classify(tok: &str) -> Tok {
             (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic())
         });
         return if initialism && parts >= 2 {
-            Tok::Initialism
+            if with_lower(tok, |w| matches!(w, b"a.m" | b"p.m")) {
+                Tok::Time
+            } else {
+                Tok::Initialism
+            }
         } else {
             Tok::Plain
         };
@@ -1597,7 +1665,7 @@ mod tests {
                 }
                 let mut start = lo;
                 while !text.is_char_boundary(start) { start += 1; }
-                let mut end = hi;
+                let mut end = hi.max(start);
                 while end > start && !text.is_char_boundary(end) { end -= 1; }
                 let all = text[start..end].chars().filter(|c| !c.is_whitespace()).count();
                 prop_assert_eq!(covered, all);
