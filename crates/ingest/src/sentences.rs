@@ -6,9 +6,9 @@
 //!
 //! # How it decides
 //! One left-to-right pass over the bytes of the block. Only a handful of
-//! bytes are interesting (`.`, `?`, `!`, `(`, newline, a space before a
-//! possible list marker, and the lead bytes of `…`, bullets and full-width
-//! CJK stops); everything else is skipped without decoding.
+//! bytes are interesting (`.`, `?`, `!`, brackets, newline, and the lead
+//! bytes of `…`, bullets and full-width CJK stops); everything else is
+//! skipped without decoding.
 //!
 //! At a run of terminal punctuation (a *cluster*: `.`, `?!`, `...`, `. . .`,
 //! `…`, plus any closing quotes and brackets after it) the segmenter looks at
@@ -41,6 +41,19 @@
 //! its paragraph).
 
 use claimdex_model::Span;
+
+/// Bytes the main loop stops at: terminators, brackets, newlines, and the
+/// lead bytes of `…`, bullets and full-width CJK punctuation.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'.', b'?', b'!', b'(', b')', b'\n', 0xE2, 0xE3, 0xEF];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// How far ahead a `(` may be closed for its contents to be kept in one
 /// sentence; longer parentheticals are more likely unbalanced text.
@@ -140,8 +153,10 @@ enum Tok {
     NumAbbr,
     /// May end a sentence or not: `Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`.
     Ambig,
-    /// Letters with inner periods: `U.S.`, `a.m.`, `Ph.D.`.
+    /// Letters with inner periods: `U.S.`, `Ph.D.`.
     Initialism,
+    /// `a.m.` and `p.m.`.
+    Time,
     /// One letter: an initial (`E.`) or a word (`I.`).
     Single,
     /// Anything else: an ordinary word, a number, a URL.
@@ -169,17 +184,27 @@ impl Segmenter<'_, '_> {
         let n = b.len();
         self.block_start_marker();
         let mut i = 0;
-        while i < n {
+        loop {
+            // Most bytes are uninteresting: skip them in a tight loop.
+            while i < n && !INTERESTING[usize::from(b[i])] {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
             match b[i] {
-                b'.' | b'?' | b'!' => {
+                b'.' => {
+                    self.marker_ending_at(i);
                     i = self.cluster(i);
                     continue;
                 }
+                b'?' | b'!' => {
+                    i = self.cluster(i);
+                    continue;
+                }
+                b')' if i > 0 && b[i - 1] != b'.' => self.marker_ending_at(i),
                 b'(' => self.open_paren(i),
                 b'\n' => self.newline(i),
-                b' ' | b'\t' if b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) => {
-                    self.inline_marker(i + 1);
-                }
                 0xE2 | 0xE3 | 0xEF => {
                     let c = self.s.get(i..).and_then(|t| t.chars().next());
                     match c {
@@ -187,15 +212,12 @@ impl Segmenter<'_, '_> {
                             i = self.cluster(i);
                             continue;
                         }
-                        Some(c) if is_bullet(c) => {
-                            if i > 0 && self.prev_char(i).is_some_and(char::is_whitespace) {
-                                self.cut(i);
-                            }
-                            let after = i + c.len_utf8();
-                            let p = skip_spaces(b, after);
-                            if p < n && b[p].is_ascii_alphanumeric() {
-                                self.inline_marker(p);
-                            }
+                        // A bullet after a space opens a new item.
+                        Some(c)
+                            if is_bullet(c)
+                                && self.prev_char(i).is_some_and(char::is_whitespace) =>
+                        {
+                            self.cut(i);
                         }
                         _ => {}
                     }
@@ -205,6 +227,28 @@ impl Segmenter<'_, '_> {
             i += 1;
         }
         self.emit(n);
+    }
+
+    /// A list marker whose delimiter (`.` or `)`) is at `i`: "2." or "b)".
+    fn marker_ending_at(&mut self, i: usize) {
+        let b = self.b;
+        let mut p = i;
+        while p > 0 && i - p < 3 && b[p - 1].is_ascii_digit() {
+            p -= 1;
+        }
+        if p == i {
+            if p > 0 && b[p - 1].is_ascii_lowercase() {
+                p -= 1;
+            } else {
+                return;
+            }
+        }
+        let open = p == 0
+            || matches!(b[p - 1], b' ' | b'\t' | b'\n')
+            || self.prev_char(p).is_some_and(is_bullet);
+        if open {
+            self.inline_marker(p);
+        }
     }
 
     /// Pushes the trimmed sentence `[seg_start, end)` if it is not empty.
@@ -413,6 +457,7 @@ impl Segmenter<'_, '_> {
                     plain_break(tok, after)
                 }
             }
+            Tok::Time => !after.digit() && self.time_break(i, after),
             Tok::Ambig | Tok::Initialism => {
                 if after.digit() {
                     false
@@ -469,9 +514,13 @@ impl Segmenter<'_, '_> {
     /// typical sentence opener, and not after a short fronted prepositional
     /// phrase ("At 5 a.m. Mr. Smith left").
     fn starter_break(&self, i: usize, after: &After) -> bool {
-        if !is_starter(self.s, after) {
-            return false;
-        }
+        is_starter(self.s, after) && !self.fronted_phrase(i)
+    }
+
+    /// Whether the sentence so far, up to `i`, is only a short fronted
+    /// prepositional phrase: "At 5 a.m." is not a sentence; "At the meeting
+    /// he left at 6 p.m." may be.
+    fn fronted_phrase(&self, i: usize) -> bool {
         let seg = self.s.get(self.seg_start..i).unwrap_or("");
         let mut words = seg.split_whitespace();
         let first = words
@@ -499,9 +548,66 @@ impl Segmenter<'_, '_> {
                         | b"shortly"
                 )
             });
-        // "At 5 a.m." is not a sentence; "At the meeting he left at 6 p.m."
-        // may be.
-        !fronted || words.take(4).count() >= 4
+        fronted && words.take(4).count() < 4
+    }
+
+    /// After "a.m."/"p.m.": a capitalised word opens a new sentence unless
+    /// it continues the time ("9 a.m. Tuesday", "9 a.m. Eastern", "9 a.m.
+    /// EST").
+    fn time_break(&self, i: usize, after: &After) -> bool {
+        if !after.upper() {
+            return false;
+        }
+        let word = self.s.get(after.word.0..after.word.1).unwrap_or("");
+        if word.is_empty() || (word.len() <= 4 && word.chars().all(char::is_uppercase)) {
+            return false;
+        }
+        let continues = with_lower(word, |w| {
+            matches!(
+                w,
+                b"monday"
+                    | b"tuesday"
+                    | b"wednesday"
+                    | b"thursday"
+                    | b"friday"
+                    | b"saturday"
+                    | b"sunday"
+                    | b"today"
+                    | b"tomorrow"
+                    | b"yesterday"
+                    | b"tonight"
+                    | b"eastern"
+                    | b"central"
+                    | b"mountain"
+                    | b"pacific"
+                    | b"local"
+                    | b"january"
+                    | b"february"
+                    | b"march"
+                    | b"april"
+                    | b"may"
+                    | b"june"
+                    | b"july"
+                    | b"august"
+                    | b"september"
+                    | b"october"
+                    | b"november"
+                    | b"december"
+                    | b"jan"
+                    | b"feb"
+                    | b"mar"
+                    | b"apr"
+                    | b"jun"
+                    | b"jul"
+                    | b"aug"
+                    | b"sep"
+                    | b"sept"
+                    | b"oct"
+                    | b"nov"
+                    | b"dec"
+            )
+        });
+        !continues && !self.fronted_phrase(i)
     }
 
     /// After `?`/`!` and a closing quote: whether a short attribution with a
@@ -968,7 +1074,11 @@ fn classify(tok: &str) -> Tok {
             (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic())
         });
         return if initialism && parts >= 2 {
-            Tok::Initialism
+            if with_lower(tok, |w| matches!(w, b"a.m" | b"p.m")) {
+                Tok::Time
+            } else {
+                Tok::Initialism
+            }
         } else {
             Tok::Plain
         };
@@ -1190,13 +1300,6 @@ fn is_bullet(c: char) -> bool {
 fn is_terminal_line_end(line: &str) -> bool {
     line.trim_end_matches(is_closer)
         .ends_with(['.', '?', '!', '…', ',', ';'])
-}
-
-fn skip_spaces(b: &[u8], mut p: usize) -> usize {
-    while p < b.len() && (b[p] == b' ' || b[p] == b'\t') {
-        p += 1;
-    }
-    p
 }
 
 /// First index at or after `p` that is not whitespace.
@@ -1562,7 +1665,7 @@ mod tests {
                 }
                 let mut start = lo;
                 while !text.is_char_boundary(start) { start += 1; }
-                let mut end = hi;
+                let mut end = hi.max(start);
                 while end > start && !text.is_char_boundary(end) { end -= 1; }
                 let all = text[start..end].chars().filter(|c| !c.is_whitespace()).count();
                 prop_assert_eq!(covered, all);
