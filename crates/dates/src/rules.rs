@@ -164,29 +164,28 @@ fn whole(c: &Captures<'_>, ty: TimexType, value: Option<String>) -> Option<Cand>
 /// occurrence, leaning to the past unless the sentence is about the future.
 fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64> {
     let y = i64::from(anchor.year());
-    let day = d.unwrap_or(15);
-    let this = date(y, m, day.min(28))?;
-    let diff = (this - anchor).get_days();
-    let months_apart = (m - i64::from(anchor.month())).abs();
-    let _ = diff;
-    Some(match tense {
-        Tense::Future => {
-            if this < anchor && months_apart >= 2 {
-                y + 1
-            } else {
-                y
-            }
-        }
-        Tense::Past => {
-            let later = this > anchor;
-            if later && (m - i64::from(anchor.month())) >= 3 {
-                y - 1
-            } else {
-                y
-            }
-        }
-    })
+    let day = d.unwrap_or(15).min(28);
+    // Tuned on the visible TimeBank data: news leans to the past.
+    let (future_bias, past_bias) = (90, 120);
+    // The nearest occurrence wins; the sentence's tense tips the balance
+    // by penalising the other direction.
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|cy| {
+            let c = date(cy, m, day)?;
+            let diff = i64::from((c - anchor).get_days());
+            let cost = match (tense, diff >= 0) {
+                (Tense::Future, false) => -diff + future_bias,
+                (Tense::Future, true) => diff,
+                (Tense::Past, true) => diff + past_bias,
+                (Tense::Past, false) => -diff,
+            };
+            Some((cost, cy))
+        })
+        .min()
+        .map(|(_, cy)| cy)
 }
+
 
 /// The weekday `wd` nearest to the anchor in the direction the text points.
 fn resolve_weekday(anchor: Date, wd: i64, rel: &str, tense: Tense) -> Option<Date> {
@@ -746,7 +745,16 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             }
             date_val(a.and_then(|a| add_months(a, offset)).and_then(fmt_month_of))
         }
-        "week" => date_val(a.and_then(|a| add_weeks(a, offset)).and_then(fmt_week)),
+        "week" => {
+            // "earlier this week": the week is the expression.
+            let start = if pre == "earlier" || pre == "later" {
+                c.name("rel")?.start()
+            } else {
+                start
+            };
+            let v = a.and_then(|a| add_weeks(a, offset)).and_then(fmt_week);
+            cand(start, end, TimexType::Date, v)
+        }
         "weekend" => {
             let v = a.and_then(|a| {
                 let wd = iso_weekday(a);
@@ -882,15 +890,19 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             Some(format!("XXXX-WXX-{wd}{}", suffix.unwrap_or_default())),
         );
     }
+    // "Earlier Friday", "late Monday": TimeBank leaves the modifier out.
+    let start = if matches!(rel.as_str(), "early" | "late" | "earlier" | "later") {
+        c.name("wd")?.start()
+    } else {
+        start
+    };
     let tense = ctx.tense(start, end);
     let d = ctx
         .anchor
         .and_then(|a| resolve_weekday(a, wd, &rel, tense))
         .and_then(fmt_date);
-    match part.as_deref().and_then(part_code) {
-        Some(p) => cand(start, end, TimexType::Time, d.map(|d| format!("{d}T{p}"))),
-        None => cand(start, end, TimexType::Date, d),
-    }
+    // "Friday night" names the day (TimeBank gives it the day's date).
+    cand(start, end, TimexType::Date, d)
 }
 
 fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
