@@ -178,7 +178,7 @@ impl<'a> P<'a> {
             Some('≤') => return Some((i, Some(Comparator::LessOrEqual), i + 1)),
             _ => {}
         }
-        if !self.is_wordtok(i) {
+        if !self.is_wordtok(i) || !lexicon::starts_qualifier(self.lw(i)) {
             return None;
         }
         'q: for (words, cmp) in lexicon::QUALIFIERS {
@@ -372,7 +372,13 @@ impl<'a> P<'a> {
                 code: true,
             });
         }
-        let mut v: f64 = buf.parse().unwrap_or(f64::INFINITY);
+        let mut v: f64 = if buf.len() <= 15 && !has_dec && !buf.contains('.') {
+            // Small integers parse exactly without the float parser.
+            buf.bytes()
+                .fold(0u64, |a, d| a * 10 + u64::from(d - b'0')) as f64
+        } else {
+            buf.parse().unwrap_or(f64::INFINITY)
+        };
         // Exponent: "1e10", "9.83e-3", "12.32e+14".
         if self.is_wordtok(j) && self.touch(j) && matches!(self.w(j), "e" | "E") {
             let mut k = j + 1;
@@ -1167,7 +1173,7 @@ impl<'a> P<'a> {
         let mut best: Option<(UnitHit, usize)> = None;
         let mut phrase = String::new();
         let mut lphrase = String::new();
-        let mut ends = Vec::with_capacity(4);
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(4);
         let mut t = start;
         while t < n && ends.len() < 4 {
             if t > start && !self.next_to(t) {
@@ -1183,10 +1189,12 @@ impl<'a> P<'a> {
             }
             phrase.push_str(self.w(t));
             lphrase.push_str(self.lw(t));
-            ends.push((phrase.clone(), lphrase.clone(), t + 1));
+            ends.push((phrase.len(), t + 1));
             t += 1;
         }
-        for (ph, lph, e) in ends.iter().rev() {
+        for (len, e) in ends.iter().rev() {
+            let ph = &phrase[..*len];
+            let lph = &lphrase[..*len];
             // Units must end at a word boundary ("24703m212" is a code).
             if matches!(self.kind(*e), Some(Tk::Word) | Some(Tk::Num)) && self.touch(*e) {
                 continue;
@@ -1302,7 +1310,15 @@ impl<'a> P<'a> {
     /// The first token of the line holding token `i`, and whether `i` is it.
     fn line_start(&self, i: usize) -> bool {
         let s = self.toks[i].s;
-        let before = self.text.get(..s).unwrap_or("");
+        // Only the last few bytes matter: a list marker is short.
+        let mut from = s.saturating_sub(16);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..s).unwrap_or("");
+        if from > 0 && !before.contains('\n') {
+            return false;
+        }
         let line = match before.rfind('\n') {
             Some(p) => &before[p + 1..],
             None => before,
@@ -1814,8 +1830,11 @@ impl<'a> P<'a> {
         if kind != FigureKind::Number && self.touch(span_end_tok) && self.is_wordtok(span_end_tok) {
             return Err(span_end_tok.max(i + 1));
         }
-        let v = nm.v.map(|v| tidy(v * mul + cents)).and_then(finite);
-        let value_max = value_max.map(|v| tidy(v * mul)).and_then(finite);
+        // Only products of scale words need tidying.
+        let scaled = mul != 1.0 || nm.scale != 1.0 || cents != 0.0 || value_max.is_some();
+        let t = |v: f64| if scaled { tidy(v) } else { v };
+        let v = nm.v.map(|v| t(v * mul + cents)).and_then(finite);
+        let value_max = value_max.map(|v| t(v * mul)).and_then(finite);
         let start_b = match qual {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[if age_prefix { num_start - 1 } else { i }].s,
@@ -2134,8 +2153,21 @@ impl<'a> P<'a> {
     fn run(&self) -> Vec<Figure> {
         let mut out: Vec<Figure> = Vec::new();
         let n = self.n();
+        // Every figure holds a number core (digits, a number word, a
+        // fraction sign, a ratio word) within a few tokens of its start;
+        // only positions near one are tried. `next_core[i]` is the first
+        // core at or after `i`.
+        let mut next_core = vec![usize::MAX; n + 1];
+        for i in (0..n).rev() {
+            next_core[i] = if self.is_core(i) { i } else { next_core[i + 1] };
+        }
         let mut i = 0;
         while i < n {
+            if next_core[i].saturating_sub(i) > 6 {
+                // Jump to the first position that could reach a core.
+                i = next_core[i].saturating_sub(6).max(i + 1);
+                continue;
+            }
             if !self.may_start(i) {
                 i += 1;
                 continue;
@@ -2151,6 +2183,40 @@ impl<'a> P<'a> {
             }
         }
         out
+    }
+
+    /// Whether token `i` can be the number at the heart of a figure.
+    fn is_core(&self, i: usize) -> bool {
+        match self.toks[i].k {
+            Tk::Num => true,
+            Tk::Sym(c) => c as u32 >= 0x80 && self.vulgar(i).is_some(),
+            Tk::Word => {
+                let w = self.lw(i);
+                w.len() <= 11
+                    && w.len() >= 3
+                    && (lexicon::num_word(w).is_some()
+                        || matches!(
+                            w,
+                            "half"
+                                | "quarter"
+                                | "twice"
+                                | "thrice"
+                                | "doubled"
+                                | "doubles"
+                                | "doubling"
+                                | "tripled"
+                                | "triples"
+                                | "tripling"
+                                | "trebled"
+                                | "quadrupled"
+                                | "quadruples"
+                                | "quadrupling"
+                                | "halved"
+                                | "halving"
+                                | "dozen"
+                        ))
+            }
+        }
     }
 
     /// Cheap test whether a figure could start at token `i`.
@@ -2200,7 +2266,7 @@ impl<'a> P<'a> {
                             | "aud"
                             | "cdn"
                     )
-                    || lexicon::QUALIFIERS.iter().any(|(ws, _)| ws[0] == w)
+                    || lexicon::starts_qualifier(w)
                     || lexicon::currency_code(self.w(i)).is_some()
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
             }
