@@ -11,7 +11,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// About `target` bytes of news text, joined by blank lines.
 fn corpus(target: usize) -> String {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/corpus/news.jsonl.gz");
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/corpus/news.jsonl.gz"
+    );
     let path = std::env::var("CLAIMDEX_CORPUS").unwrap_or_else(|_| root.to_string());
     let mut out = String::new();
     if let Ok(f) = std::fs::File::open(&path) {

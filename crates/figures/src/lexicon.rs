@@ -73,7 +73,7 @@ pub(crate) fn scale_abbrev(w: &str, attached: bool, money: bool) -> Option<f64> 
         "tn" | "tln" | "trn" | "Tn" => 1e12,
         "M" if attached => 1e6,
         "m" if attached && money => 1e6,
-        "b" | "B" if attached => 1e9,
+        "b" | "B" if attached && money => 1e9,
         "T" if attached && money => 1e12,
         "thou" => 1e3,
         _ => return None,

@@ -220,6 +220,17 @@ impl<'a> P<'a> {
                         return Some((code, i + 2));
                     }
                 }
+                // "Rs 3.5 million", "Rs. 500".
+                if w == "Rs" {
+                    let k = if self.sym(i + 1) == Some('.') && self.touch(i + 1) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if self.is_num(k) && self.next_to(k) {
+                        return Some(("INR", k));
+                    }
+                }
                 // "U.S.$"
                 if (w == "U" || w == "u")
                     && self.sym(i + 1) == Some('.')
@@ -374,8 +385,7 @@ impl<'a> P<'a> {
         }
         let mut v: f64 = if buf.len() <= 15 && !has_dec && !buf.contains('.') {
             // Small integers parse exactly without the float parser.
-            buf.bytes()
-                .fold(0u64, |a, d| a * 10 + u64::from(d - b'0')) as f64
+            buf.bytes().fold(0u64, |a, d| a * 10 + u64::from(d - b'0')) as f64
         } else {
             buf.parse().unwrap_or(f64::INFINITY)
         };
@@ -646,7 +656,9 @@ impl<'a> P<'a> {
                     && !self.touch(j + 1)
                     && self.is_wordtok(j + 1)
                     && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
-                if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next) {
+                // "1.2b": a decimal before a bare "b" is a billion too.
+                let dec_b = matches!(w, "b" | "B") && !nm.plain;
+                if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next || dec_b) {
                     // A scale abbreviation must end the word.
                     if s < last_big {
                         total += cur * s;
@@ -1271,6 +1283,22 @@ impl<'a> P<'a> {
         Some(hit)
     }
 
+    /// The hedge as written and its comparator.
+    fn qual_parts(
+        &self,
+        qual: Option<(usize, usize, Option<Comparator>)>,
+    ) -> (Option<String>, Option<Comparator>) {
+        match qual {
+            Some((qs, ql, c)) => (
+                self.text
+                    .get(self.toks[qs].s..self.toks[ql].e)
+                    .map(str::to_string),
+                c,
+            ),
+            None => (None, None),
+        }
+    }
+
     /// Whether a numeral reads as a clock time before "am"/"pm": a whole
     /// hour 1-12 or "h.mm".
     fn time_like(&self, nm: &Nm) -> bool {
@@ -1600,6 +1628,34 @@ impl<'a> P<'a> {
         let mut k = nm.end;
         // Unit right after the first number (before a range connector).
         let mut unit1 = self.unit_at(k, money.is_some(), nm.scale);
+        // "one in five", "1 in 4": a ratio.
+        if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
+            if let Some(m) = self.numeral(k + 1, false) {
+                let (a, b) = (nm.v.unwrap_or(0.0), m.v.unwrap_or(0.0));
+                let words_both = nm.words && m.words;
+                if !m.code && b > a && a > 0.0 && (words_both || a == 1.0) && !m.frac {
+                    let (qualifier, comparator) = self.qual_parts(qual);
+                    let s0 = match qual {
+                        Some((qs, _, _)) => self.toks[qs].s,
+                        None => self.toks[i].s,
+                    };
+                    let e = self.toks[m.end - 1].e;
+                    return Ok((
+                        Figure {
+                            span: Span::new(s0, e),
+                            value: finite(a / b),
+                            value_max: None,
+                            unit: String::new(),
+                            kind: FigureKind::Ratio,
+                            qualifier,
+                            comparator,
+                            measured: None,
+                        },
+                        m.end,
+                    ));
+                }
+            }
+        }
         // "6 pm", "2.30 am" are times of day, not picometres.
         if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && self.time_like(&nm) {
             return Err(k.max(i + 1) + 1);
@@ -1906,8 +1962,9 @@ impl<'a> P<'a> {
                 return None;
             }
         } else if self.is_w(j, "to") && self.next_to(j) {
-            // "from 5 to 10" is a change, not a range.
-            if start > 0 && matches!(self.lw(start - 1), "from" | "by") {
+            // "from 5 to 10" and "rose 15p to 410p" are changes, not
+            // ranges.
+            if start > 0 && is_change_word(self.lw(start - 1)) {
                 return None;
             }
             j += 1;
@@ -1952,7 +2009,13 @@ impl<'a> P<'a> {
         }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
         // a bare "3-1" is a score or a code.
-        if hyphen && money.is_none() && money2.is_none() && !has_unit && qual.is_none() {
+        if hyphen
+            && money.is_none()
+            && money2.is_none()
+            && !has_unit
+            && qual.is_none()
+            && nm2.scale == 1.0
+        {
             self.unit_at(nm2.end, false, nm2.scale)?;
         }
         Some((nm2, money2, nm2.end))
@@ -2214,7 +2277,8 @@ impl<'a> P<'a> {
                                 | "halved"
                                 | "halving"
                                 | "dozen"
-                        ))
+                        )
+                        || lexicon::denominator(w).is_some())
             }
         }
     }
@@ -2272,6 +2336,51 @@ impl<'a> P<'a> {
             }
         }
     }
+}
+
+/// Words after which "X to Y" states a change rather than a range.
+fn is_change_word(w: &str) -> bool {
+    matches!(
+        w,
+        "from"
+            | "by"
+            | "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "climbed"
+            | "jumped"
+            | "dropped"
+            | "slipped"
+            | "gained"
+            | "lost"
+            | "increased"
+            | "decreased"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "up"
+            | "down"
+            | "grew"
+            | "declined"
+            | "added"
+            | "shed"
+            | "eased"
+            | "surged"
+            | "plunged"
+            | "soared"
+            | "tumbled"
+            | "slumped"
+            | "advanced"
+            | "widened"
+            | "narrowed"
+            | "firmed"
+            | "sank"
+    )
 }
 
 fn url_like(p: &P<'_>, i: usize) -> bool {
