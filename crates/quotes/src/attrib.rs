@@ -1649,7 +1649,9 @@ impl Attributor<'_> {
         b: usize,
     ) -> Option<Speaker> {
         let mut i = qi;
-        while i > 0 {
+        // Bounded look-back keeps a paragraph of thousands of quotes linear.
+        let floor = qi.saturating_sub(16);
+        while i > floor {
             i -= 1;
             if quotes[i].block < b {
                 break;

@@ -159,6 +159,8 @@ pub(crate) fn pair_block(
         Vec::new()
     };
     let mut tag_i = 0;
+    // Quotes of this block are those pushed from here on.
+    let first_out = out.len();
     // Double-level open quote (outermost); single quotes nest inside it and
     // are not reported separately: they are part of the quoted words.
     let mut dbl: Option<Open> = None;
@@ -238,7 +240,7 @@ pub(crate) fn pair_block(
                             dbl_straight = straight;
                             inner = false;
                             sgl = None;
-                        } else if carry && !out.iter().any(|q| q.block == block) && !continued_start
+                        } else if carry && out.len() == first_out && !continued_start
                         {
                             // A closer with nothing open: the quote began in
                             // the previous paragraph without a new opening
