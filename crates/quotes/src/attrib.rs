@@ -361,13 +361,30 @@ impl<'a> Attributor<'a> {
                 i = j.max(i + 1);
                 continue;
             }
-            if let (Some(g), Some(id)) = (pronoun_gender(self.word(i)), last_ent) {
+            if let Some(id) = last_ent {
+                // he/his/him vs she/her, checked on bytes (hot loop).
+                let w = self.word(i).as_bytes();
+                let g = match w.len() {
+                    2 if w.eq_ignore_ascii_case(b"he") => Some('m'),
+                    3 if w.eq_ignore_ascii_case(b"his") || w.eq_ignore_ascii_case(b"him") => {
+                        Some('m')
+                    }
+                    3 if w.eq_ignore_ascii_case(b"she") || w.eq_ignore_ascii_case(b"her") => {
+                        Some('f')
+                    }
+                    _ => None,
+                };
                 match g {
-                    'm' => ents[id].m += 1,
-                    'f' => ents[id].f += 1,
-                    _ => {}
+                    Some('m') => {
+                        ents[id].m += 1;
+                        last_ent = None;
+                    }
+                    Some(_) => {
+                        ents[id].f += 1;
+                        last_ent = None;
+                    }
+                    None => {}
                 }
-                last_ent = None;
             }
             i += 1;
         }

@@ -249,8 +249,7 @@ pub(crate) fn pair_block(
                             dbl_straight = straight;
                             inner = false;
                             sgl = None;
-                        } else if carry && out.len() == first_out && !continued_start
-                        {
+                        } else if carry && out.len() == first_out && !continued_start {
                             // A closer with nothing open: the quote began in
                             // the previous paragraph without a new opening
                             // mark here.
