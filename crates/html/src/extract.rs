@@ -160,15 +160,19 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     let mut excluded = vec![false; n];
     for i in 0..n {
         let p = dom.nodes[i].parent;
-        excluded[i] =
-            (i != 0 && excluded[p]) || (dom.nodes[i].text_len <= wrapper && is_unlikely(dom, i));
+        // Navigation, asides and footers are furniture even when they hold
+        // most of a (thin) page's text.
+        let by_tag = matches!(dom.nodes[i].tag, Some(Tag::Nav | Tag::Aside | Tag::Footer));
+        excluded[i] = (i != 0 && excluded[p])
+            || by_tag
+            || (dom.nodes[i].text_len <= wrapper && is_unlikely(dom, i));
     }
 
     // Score paragraphs into their ancestors.
     let mut score = vec![0.0f32; n];
     let mut init = vec![false; n];
-    for i in 0..n {
-        if excluded[i] {
+    for (i, &excl) in excluded.iter().enumerate() {
+        if excl {
             continue;
         }
         let Some(tag) = dom.nodes[i].tag else {
@@ -303,7 +307,13 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
             }
         }
     }
-    emit(dom, &roots, &excluded)
+    let ex = emit(dom, &roots, &excluded);
+    if ex.text.is_empty() {
+        // Nothing survived the cleaning (thin pages, alert tickers, forum
+        // posts): fall back to all non-furniture text of the page.
+        return emit(dom, &[0], &excluded);
+    }
+    ex
 }
 
 /// Whether `i` is `anc` or lies below it.
