@@ -453,3 +453,4 @@ pub struct Extraction {
     /// Claims in text order.
     pub claims: Vec<Claim>,
 }
+pub mod contract;
