@@ -120,6 +120,7 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(input.jobs.unwrap_or(0))
         .build()?;
+    let progress = Progress::new(!input.quiet && stderr_is_terminal());
     let opts = ReadOptions {
         max_doc_bytes: input.max_doc_bytes,
     };
