@@ -3,17 +3,98 @@
 //!
 //! Owns: date grammar, calendar arithmetic (through jiff), TIMEX3 values.
 //! Must not depend on readers, other extractors, the index or the CLI.
+//!
+//! The grammar is a set of regex rules (see `rules.rs`), each with a
+//! handler that checks the match and computes the TIMEX3 type and value;
+//! overlapping candidates are resolved longest-first, as TimeML spans
+//! take the longest expression ("the past two months", not "two months").
 #![deny(missing_docs)]
 
-use claimdex_model::DateMention;
+mod calendar;
+mod lexicon;
+mod rules;
+
+use std::sync::LazyLock;
+
+use claimdex_model::{DateMention, Span};
 use jiff::civil::Date;
+use regex::Regex;
+
+use crate::rules::{re, Cand, Ctx, RULES};
 
 /// Finds every temporal expression in `text`, in text order, spans in
 /// bytes; relative expressions are resolved against `anchor` (the
 /// publication date) when given.
 pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
-    let _ = (text, anchor);
-    Vec::new()
+    static QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bquarter"));
+    // A document that reports quarterly results compares quarters: "a
+    // year ago" there means the same quarter last year.
+    let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
+    let ctx = Ctx {
+        text,
+        anchor,
+        quarterly,
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    for rule in RULES.iter() {
+        for c in rule.re.captures_iter(text) {
+            if let Some(cand) = (rule.handler)(&ctx, &c) {
+                if cand.end <= text.len()
+                    && text.is_char_boundary(cand.start)
+                    && text.is_char_boundary(cand.end)
+                {
+                    cands.push(cand);
+                }
+            }
+        }
+    }
+    resolve(cands)
+        .into_iter()
+        .map(|c| DateMention {
+            span: Span::new(c.start, c.end),
+            timex_type: c.ty,
+            value: c.value,
+        })
+        .collect()
+}
+
+/// Keeps the longest candidates that do not overlap (ties: the earlier
+/// rule, then the earlier start), in text order.
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    let order: Vec<usize> = {
+        let mut idx: Vec<usize> = (0..cands.len()).collect();
+        idx.sort_by(|&a, &b| {
+            let (ca, cb) = (&cands[a], &cands[b]);
+            (cb.end - cb.start)
+                .cmp(&(ca.end - ca.start))
+                .then(ca.start.cmp(&cb.start))
+                .then(a.cmp(&b))
+        });
+        idx
+    };
+    let mut kept: Vec<usize> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for i in order {
+        let c = &cands[i];
+        if taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
+            continue;
+        }
+        taken.push((c.start, c.end));
+        kept.push(i);
+    }
+    kept.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    kept.into_iter()
+        .map(|i| std::mem::replace(&mut cands[i], placeholder()))
+        .collect()
+}
+
+fn placeholder() -> Cand {
+    Cand {
+        start: 0,
+        end: 0,
+        ty: claimdex_model::TimexType::Date,
+        value: None,
+    }
 }
 
 /// Parses one absolute calendar date written the way news writes them
@@ -21,6 +102,221 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
 /// "10/28/2025"), e.g. from a "Last Updated on …" line. `None` when the
 /// string holds no complete, valid date.
 pub fn parse_date(s: &str) -> Option<Date> {
-    let _ = s;
+    static FULL: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)\b(?:(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{m}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})|(?P<m4>\d{{1,2}})/(?P<d4>\d{{1,2}})/(?P<y4>\d{{4}}))\b",
+            m = lexicon::MONTH
+        ))
+    });
+    for c in FULL.captures_iter(s) {
+        let num = |n: &str| -> Option<i64> { c.name(n)?.as_str().parse().ok() };
+        let parsed = if c.name("y1").is_some() {
+            let m = i64::from(lexicon::month_number(c.name("m1")?.as_str())?);
+            calendar::date(num("y1")?, m, num("d1")?)
+        } else if c.name("y2").is_some() {
+            let m = i64::from(lexicon::month_number(c.name("m2")?.as_str())?);
+            calendar::date(num("y2")?, m, num("d2")?)
+        } else if c.name("y3").is_some() {
+            calendar::date(num("y3")?, num("m3")?, num("d3")?)
+        } else {
+            calendar::date(num("y4")?, num("m4")?, num("d4")?)
+        };
+        if parsed.is_some() {
+            return parsed;
+        }
+    }
     None
+}
+
+/// Finds the publication date a document states about itself: a
+/// "Last Updated on …", "Published …", "Updated: …", "Posted …" or
+/// "Date: …" line near the top, else a dateline with a full date
+/// ("WASHINGTON, Oct. 28, 2025 (Reuters) -"). `None` when none is found.
+pub fn find_publication_date(text: &str) -> Option<Date> {
+    static META: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?im)^\W{0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>.{0,80})")
+    });
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?m)^[A-Z][A-Za-z .'-]{{1,40}},\s+(?:[A-Z][a-z]+,\s+)?(?P<rest>(?:{m})\s+\d{{1,2}},?\s+\d{{4}})",
+            m = lexicon::MONTH
+        ))
+    });
+    // Only the head of the document: a date deep in the body is content.
+    let mut cut = text.len().min(3000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    for c in META.captures_iter(head) {
+        if let Some(d) = c.name("rest").and_then(|m| parse_date(m.as_str())) {
+            return Some(d);
+        }
+    }
+    for c in DATELINE.captures_iter(head) {
+        if let Some(d) = c.name("rest").and_then(|m| parse_date(m.as_str())) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The first calendar day a TIMEX3 date value covers: "2024" → 2024-01-01,
+/// "2025-10" → 2025-10-01, "2025-W44" → that week's Monday, "2025-Q3" →
+/// 2025-07-01, "2025-H2" → 2025-07-01, "2025-SU" → 2025-06-01, "198" →
+/// 1980-01-01, "19" → 1900-01-01, "2025-10-28T15:00" → 2025-10-28. `None`
+/// for durations, sets, vague references and anything unparseable.
+pub fn timex_start_date(value: &str) -> Option<Date> {
+    let v = value.trim();
+    let date_part = v.split('T').next().unwrap_or(v);
+    let parts: Vec<&str> = date_part.split('-').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let first = *parts.first()?;
+    if !digits(first) {
+        return None;
+    }
+    let n: i64 = first.parse().ok()?;
+    let y = match first.len() {
+        4 => n,
+        3 => n * 10,
+        2 => n * 100,
+        _ => return None,
+    };
+    if first.len() < 4 {
+        return if parts.len() == 1 {
+            calendar::date(y, 1, 1)
+        } else {
+            None
+        };
+    }
+    match parts.get(1).copied() {
+        None => calendar::date(y, 1, 1),
+        Some(p) if digits(p) => {
+            let m: i64 = p.parse().ok()?;
+            match parts.get(2).copied() {
+                None => calendar::date(y, m, 1),
+                Some(d) if digits(d) => calendar::date(y, m, d.parse().ok()?),
+                Some(_) => calendar::date(y, m, 1),
+            }
+        }
+        Some(p) if p.starts_with('W') && digits(&p[1..]) => {
+            let w: i8 = p[1..].parse().ok()?;
+            let wd = jiff::civil::ISOWeekDate::new(
+                i16::try_from(y).ok()?,
+                w,
+                jiff::civil::Weekday::Monday,
+            )
+            .ok()?;
+            Some(wd.date())
+        }
+        Some(p) if p.starts_with('Q') && digits(&p[1..]) => {
+            let q: i64 = p[1..].parse().ok()?;
+            (1..=4)
+                .contains(&q)
+                .then(|| calendar::date(y, (q - 1) * 3 + 1, 1))
+                .flatten()
+        }
+        Some("H1") => calendar::date(y, 1, 1),
+        Some("H2") => calendar::date(y, 7, 1),
+        Some("SP") => calendar::date(y, 3, 1),
+        Some("SU") => calendar::date(y, 6, 1),
+        Some("FA") => calendar::date(y, 9, 1),
+        Some("WI") => calendar::date(y, 1, 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: i8, day: i8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    fn run(text: &str, anchor: Date) -> Vec<(String, &'static str, String)> {
+        extract(text, Some(anchor))
+            .into_iter()
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    m.timex_type.as_str(),
+                    m.value.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parse_date_forms() {
+        let want = Some(d(2025, 10, 28));
+        assert_eq!(parse_date("October 28, 2025"), want);
+        assert_eq!(parse_date("Oct. 28, 2025"), want);
+        assert_eq!(parse_date("28 October 2025"), want);
+        assert_eq!(parse_date("2025-10-28"), want);
+        assert_eq!(parse_date("10/28/2025"), want);
+        assert_eq!(parse_date("Last Updated on October 28, 2025"), want);
+        assert_eq!(parse_date("February 30, 2025"), None);
+        assert_eq!(parse_date("October 2025"), None);
+    }
+
+    #[test]
+    fn publication_date() {
+        let want = Some(d(2025, 10, 28));
+        assert_eq!(
+            find_publication_date("Last Updated on October 28, 2025\nBody."),
+            want
+        );
+        assert_eq!(
+            find_publication_date("Title\nPublished: 2025-10-28 10:00\nBody"),
+            want
+        );
+        assert_eq!(
+            find_publication_date(
+                "WASHINGTON, Oct. 28, 2025 (Reuters) - The Senate voted on Tuesday."
+            ),
+            want
+        );
+        assert_eq!(find_publication_date("Nothing here."), None);
+    }
+
+    #[test]
+    fn start_dates() {
+        assert_eq!(timex_start_date("2024"), Some(d(2024, 1, 1)));
+        assert_eq!(timex_start_date("2025-W44"), Some(d(2025, 10, 27)));
+        assert_eq!(timex_start_date("198"), Some(d(1980, 1, 1)));
+        assert_eq!(timex_start_date("2025-Q3"), Some(d(2025, 7, 1)));
+        assert_eq!(timex_start_date("2025-10-28T15:00"), Some(d(2025, 10, 28)));
+        assert_eq!(timex_start_date("P6M"), None);
+        assert_eq!(timex_start_date("PRESENT_REF"), None);
+        assert_eq!(timex_start_date("2025-02-30"), None);
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let a = d(2025, 10, 28); // a Tuesday
+        let got = run("He left yesterday and returns next week.", a);
+        assert_eq!(
+            got,
+            vec![
+                ("yesterday".into(), "DATE", "2025-10-27".into()),
+                ("next week".into(), "DATE", "2025-W45".into()),
+            ]
+        );
+        let got = run("Sales fell last year but rose two years ago.", a);
+        assert_eq!(got[0].2, "2024");
+        assert_eq!(got[1], ("two years ago".into(), "DATE", "2023".into()));
+        let got = run("The talks ended on Friday.", a);
+        assert_eq!(got[0], ("Friday".into(), "DATE", "2025-10-24".into()));
+        let got = run("The talks will resume on Friday.", a);
+        assert_eq!(got[0], ("Friday".into(), "DATE", "2025-10-31".into()));
+    }
+
+    #[test]
+    fn no_anchor_means_no_relative_value() {
+        let got = extract("It happened yesterday, in 2024.", None);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].value, None);
+        assert_eq!(got[1].value.as_deref(), Some("2024"));
+    }
 }

@@ -1,0 +1,116 @@
+//! `claimdex ingest`: extract documents and write their claims into the
+//! index, skipping unchanged documents and committing in batches.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use claimdex_index::{ClaimIndex, Upsert};
+use claimdex_model::contract::{content_hash, DocRecord, Include};
+use serde::Serialize;
+
+use crate::args::IngestArgs;
+use crate::extract::unsupported_note;
+use crate::pipeline::{self, Decision, Summary};
+
+/// The tantivy writer's memory budget: bounded whatever the corpus size.
+const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+
+#[derive(Default, Serialize)]
+struct IngestCounts {
+    new: u64,
+    changed: u64,
+    unchanged: u64,
+    commits: u64,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    index: String,
+    #[serde(flatten)]
+    counts: &'a IngestCounts,
+    #[serde(flatten)]
+    summary: &'a Summary,
+}
+
+pub fn run(args: IngestArgs) -> Result<ExitCode> {
+    let index = ClaimIndex::open_or_create(&args.index).with_context(|| {
+        format!(
+            "cannot open or create the index at {}",
+            args.index.display()
+        )
+    })?;
+    let mut writer = index.writer(WRITER_MEMORY)?;
+    let mut summary = Summary::new(args.report.is_some());
+    let mut counts = IngestCounts::default();
+    let mut since_commit = 0usize;
+    let commit_every = args.commit_every.max(1);
+    let mut lookup_error = None;
+    let mut skipped_unchanged = 0u64;
+    let result = pipeline::run(
+        &args.input,
+        &mut summary,
+        |doc| match index.doc_hash(&doc.id) {
+            Ok(Some(hash)) if hash == content_hash(&doc.text) => {
+                skipped_unchanged += 1;
+                Decision::Skip
+            }
+            Ok(_) => Decision::Extract,
+            Err(err) => {
+                lookup_error.get_or_insert(err);
+                Decision::Extract
+            }
+        },
+        |ex, _| {
+            let record = DocRecord::from_extraction(&ex, Include::default());
+            match writer.upsert(&record)? {
+                Upsert::New => counts.new += 1,
+                Upsert::Changed => counts.changed += 1,
+                Upsert::Unchanged => counts.unchanged += 1,
+            }
+            since_commit += 1;
+            if since_commit >= commit_every {
+                writer.commit()?;
+                counts.commits += 1;
+                since_commit = 0;
+            }
+            Ok(())
+        },
+    );
+    counts.unchanged += skipped_unchanged;
+    // Whatever happened, what was written so far is committed whole.
+    writer.commit()?;
+    counts.commits += 1;
+    result?;
+    if let Some(err) = lookup_error {
+        eprintln!("claimdex: warning: could not check indexed versions ({err}); documents were re-extracted");
+    }
+    if !args.input.quiet {
+        eprintln!(
+            "claimdex: {} documents read ({} new, {} changed, {} unchanged), {} claims written to {}; {}{}; {}",
+            summary.documents,
+            counts.new,
+            counts.changed,
+            counts.unchanged,
+            summary.claims,
+            args.index.display(),
+            summary.skipped_line(),
+            unsupported_note(summary.unsupported_files),
+            summary.rate_line()
+        );
+    }
+    if let Some(path) = &args.report {
+        let report = Report {
+            index: args.index.display().to_string(),
+            counts: &counts,
+            summary: &summary,
+        };
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json)
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
+    Ok(if summary.skipped_total() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

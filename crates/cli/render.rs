@@ -1,0 +1,290 @@
+//! Output for people (text) and for tables (CSV). JSON and JSONL print the
+//! contract records as they are.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use claimdex_model::contract::{
+    ClaimRecord, DateRecord, DocMeta, DocRecord, FigureRecord, QuoteRecord,
+};
+
+/// Whether to colour stdout: a terminal, and `NO_COLOR` unset.
+pub fn colour_stdout() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+const BOLD_YELLOW: &str = "\x1b[1;33m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// `text` with the byte ranges in `marks` highlighted: bold colour on a
+/// terminal, nothing otherwise.
+pub fn highlight(text: &str, marks: &[(usize, usize)], colour: bool) -> String {
+    if !colour || marks.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + marks.len() * 12);
+    let mut at = 0;
+    for &(start, end) in marks {
+        let (Some(before), Some(mark)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(BOLD_YELLOW);
+        out.push_str(mark);
+        out.push_str(RESET);
+        at = end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
+/// "over $360 billion = 360000000000 USD (>)".
+pub fn figure_line(f: &FigureRecord) -> String {
+    let value = f.value.map(format_number).unwrap_or_else(|| "?".into());
+    let range = f
+        .value_max
+        .map(|m| format!("–{}", format_number(m)))
+        .unwrap_or_default();
+    let unit = if f.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", f.unit)
+    };
+    let hedge = f
+        .comparator
+        .as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
+    let measured = f
+        .measured
+        .as_deref()
+        .map(|m| format!(" of {m}"))
+        .unwrap_or_default();
+    format!(
+        "“{}” = {value}{range}{unit}{hedge}{measured} [{}]",
+        f.text, f.kind
+    )
+}
+
+/// "“the 1980s” = 198 [DATE]".
+pub fn date_line(d: &DateRecord) -> String {
+    format!(
+        "“{}” = {} [{}]",
+        d.text,
+        d.value.as_deref().unwrap_or("?"),
+        d.timex_type
+    )
+}
+
+fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The citation line: title or source, date, paragraph, sentence, offsets.
+pub fn citation_line(c: &ClaimRecord, doc: &DocMeta) -> String {
+    let cit = &c.citation;
+    let name = cit
+        .title
+        .as_deref()
+        .or(doc.title.as_deref())
+        .unwrap_or(cit.source.as_str());
+    let published = cit
+        .published
+        .as_deref()
+        .map(|p| format!(", published {p}"))
+        .unwrap_or_default();
+    let url = cit
+        .url
+        .as_deref()
+        .map(|u| format!(" <{u}>"))
+        .unwrap_or_default();
+    format!(
+        "{name}{url}{published}, ¶{} sentence {}, chars {}–{}",
+        cit.paragraph + 1,
+        cit.sentence + 1,
+        cit.start,
+        cit.end
+    )
+}
+
+/// One claim for people: statement, kinds, speaker, mentions, citation.
+pub fn claim_text(
+    out: &mut impl Write,
+    n: usize,
+    claim: &ClaimRecord,
+    doc: &DocMeta,
+    figures: &[&FigureRecord],
+    dates: &[&DateRecord],
+    quotes: &[&QuoteRecord],
+    marks: &[(usize, usize)],
+    colour: bool,
+) -> Result<()> {
+    let (dim, reset) = if colour { (DIM, RESET) } else { ("", "") };
+    writeln!(
+        out,
+        "{n}. [{}] {}",
+        claim.kind.join(", "),
+        highlight(&claim.text, marks, colour)
+    )?;
+    if let Some(s) = &claim.speaker {
+        writeln!(out, "   speaker: {s}")?;
+    }
+    for q in quotes.iter().filter(|q| q.speaker.is_some()) {
+        writeln!(
+            out,
+            "   quote ({}): “{}” — {}",
+            q.kind,
+            q.text,
+            q.speaker.as_deref().unwrap_or("?")
+        )?;
+    }
+    for f in figures {
+        writeln!(out, "   figure: {}", figure_line(f))?;
+    }
+    for d in dates {
+        writeln!(out, "   date: {}", date_line(d))?;
+    }
+    if let Some(e) = &claim.event_date {
+        writeln!(out, "   event date: {e}")?;
+    }
+    writeln!(out, "   {dim}source: {}{reset}", citation_line(claim, doc))?;
+    if let Some(link) = &claim.citation.fragment_url {
+        writeln!(out, "   {dim}link: {link}{reset}")?;
+    }
+    writeln!(out, "   {dim}id: {}{reset}", claim.id)?;
+    Ok(())
+}
+
+/// A whole extraction for people.
+pub fn extraction_text(out: &mut impl Write, r: &DocRecord) -> Result<()> {
+    let title = r.doc.title.as_deref().unwrap_or("(no title)");
+    writeln!(
+        out,
+        "== {} — {title}, published {} — {} claims, {} figures, {} dates, {} quotes",
+        r.doc.id,
+        r.doc.published.as_deref().unwrap_or("unknown"),
+        r.claims.len(),
+        r.figures.len(),
+        r.dates.len(),
+        r.quotes.len()
+    )?;
+    for (i, c) in r.claims.iter().enumerate() {
+        let figures: Vec<&FigureRecord> =
+            c.figures.iter().filter_map(|&k| r.figures.get(k)).collect();
+        let dates: Vec<&DateRecord> = c.dates.iter().filter_map(|&k| r.dates.get(k)).collect();
+        let quotes: Vec<&QuoteRecord> = c.quotes.iter().filter_map(|&k| r.quotes.get(k)).collect();
+        claim_text(out, i + 1, c, &r.doc, &figures, &dates, &quotes, &[], false)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// CSV columns, one row per claim. Documented in the README.
+pub const CSV_HEADER: [&str; 18] = [
+    "claim_id",
+    "doc_id",
+    "kinds",
+    "text",
+    "speaker",
+    "figure_values",
+    "figure_units",
+    "figure_texts",
+    "date_values",
+    "event_date",
+    "published",
+    "title",
+    "source",
+    "url",
+    "paragraph",
+    "sentence",
+    "start",
+    "end",
+];
+
+/// One CSV row of a claim; list-valued cells are joined with `|`.
+pub fn claim_row(
+    c: &ClaimRecord,
+    doc: &DocMeta,
+    figures: &[&FigureRecord],
+    dates: &[&DateRecord],
+) -> Vec<String> {
+    let join = |v: Vec<String>| v.join("|");
+    vec![
+        c.id.clone(),
+        doc.id.clone(),
+        c.kind.join("|"),
+        c.text.clone(),
+        c.speaker.clone().unwrap_or_default(),
+        join(
+            figures
+                .iter()
+                .map(|f| f.value.map(|v| v.to_string()).unwrap_or_default())
+                .collect(),
+        ),
+        join(figures.iter().map(|f| f.unit.clone()).collect()),
+        join(figures.iter().map(|f| f.text.clone()).collect()),
+        join(
+            dates
+                .iter()
+                .map(|d| d.value.clone().unwrap_or_default())
+                .collect(),
+        ),
+        c.event_date.clone().unwrap_or_default(),
+        c.citation.published.clone().unwrap_or_default(),
+        c.citation.title.clone().unwrap_or_default(),
+        c.citation.source.clone(),
+        c.citation.url.clone().unwrap_or_default(),
+        c.citation.paragraph.to_string(),
+        c.citation.sentence.to_string(),
+        c.start.to_string(),
+        c.end.to_string(),
+    ]
+}
+
+/// The claims of one extraction as CSV rows (with the header first).
+pub fn claims_csv(out: &mut impl Write, header: bool, r: &DocRecord) -> Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    if header {
+        w.write_record(CSV_HEADER)?;
+    }
+    for c in &r.claims {
+        let figures: Vec<&FigureRecord> =
+            c.figures.iter().filter_map(|&k| r.figures.get(k)).collect();
+        let dates: Vec<&DateRecord> = c.dates.iter().filter_map(|&k| r.dates.get(k)).collect();
+        w.write_record(claim_row(c, &r.doc, &figures, &dates))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A claim as one flat JSON object with the CSV columns, lists as arrays and
+/// numbers as numbers (for pandas, DuckDB, Spark).
+pub fn claim_flat(c: &ClaimRecord, doc: &DocMeta, figures: &[&FigureRecord], dates: &[&DateRecord]) -> serde_json::Value {
+    serde_json::json!({
+        "claim_id": c.id,
+        "doc_id": doc.id,
+        "kinds": c.kind,
+        "text": c.text,
+        "speaker": c.speaker,
+        "figure_values": figures.iter().map(|f| f.value).collect::<Vec<_>>(),
+        "figure_units": figures.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(),
+        "figure_texts": figures.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+        "date_values": dates.iter().map(|d| d.value.as_deref()).collect::<Vec<_>>(),
+        "event_date": c.event_date,
+        "published": c.citation.published,
+        "title": c.citation.title,
+        "source": c.citation.source,
+        "url": c.citation.url,
+        "paragraph": c.citation.paragraph,
+        "sentence": c.citation.sentence,
+        "start": c.start,
+        "end": c.end,
+    })
+}

@@ -1,0 +1,1440 @@
+//! The grammar: one regex per family of temporal expressions, each with a
+//! handler that turns a match into a candidate mention (span, TIMEX3 type
+//! and value). Candidates are then resolved longest-first.
+
+use std::sync::LazyLock;
+
+use claimdex_model::TimexType;
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
+
+use crate::calendar::*;
+use crate::lexicon::*;
+
+/// A possible mention before overlaps are resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub ty: TimexType,
+    pub value: Option<String>,
+}
+
+/// Whether the sentence around a mention talks about the future, which
+/// decides whether "Friday" or "Feb. 1" is the next or the last one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+/// What every rule may look at.
+pub(crate) struct Ctx<'t> {
+    pub text: &'t str,
+    pub anchor: Option<Date>,
+    /// The document reports quarterly results, so "a year ago" means the
+    /// same quarter a year before.
+    pub quarterly: bool,
+}
+
+impl Ctx<'_> {
+    /// Byte range of the sentence holding `at` (a cheap scan for
+    /// sentence-final punctuation or a line break, bounded in length).
+    fn sentence(&self, start: usize, end: usize) -> &str {
+        let bytes = self.text.as_bytes();
+        let mut s = start;
+        let lo = start.saturating_sub(400);
+        while s > lo {
+            let b = bytes[s - 1];
+            if b == b'\n' || ((b == b'.' || b == b'?' || b == b'!') && s < start && bytes[s] == b' ')
+            {
+                break;
+            }
+            s -= 1;
+        }
+        let mut e = end;
+        let hi = (end + 400).min(bytes.len());
+        while e < hi {
+            let b = bytes[e];
+            if b == b'\n' || ((b == b'.' || b == b'?' || b == b'!') && e + 1 < bytes.len() && bytes[e + 1] == b' ')
+            {
+                break;
+            }
+            e += 1;
+        }
+        while s < start && !self.text.is_char_boundary(s) {
+            s += 1;
+        }
+        while e > end && !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        self.text.get(s..e).unwrap_or("")
+    }
+
+    /// The tense of the sentence holding `[start, end)`.
+    pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
+        static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|as\s+(?:soon|early)\s+as)\b")
+        });
+        // A past-tense verb right next to the expression governs it, even
+        // when another clause of the sentence looks ahead.
+        static LOCAL_PAST: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b")
+        });
+        static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
+        });
+        let text = self.text;
+        let mut lo = start.saturating_sub(30);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (end + 25).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let before = text.get(lo..start).unwrap_or("");
+        let after = text.get(end..hi).unwrap_or("");
+        if LOCAL_FUTURE.is_match(before) {
+            return Tense::Future;
+        }
+        if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
+            return Tense::Past;
+        }
+        if FUTURE.is_match(self.sentence(start, end)) {
+            Tense::Future
+        } else {
+            Tense::Past
+        }
+    }
+}
+
+/// Compiles a pattern with ASCII word boundaries and digits, which keep
+/// the regex crate on its fast DFA paths for non-ASCII text too.
+pub(crate) fn re(pattern: &str) -> Regex {
+    let p = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]");
+    match Regex::new(&p) {
+        Ok(r) => r,
+        // The patterns are constants; a failure here is a programming
+        // error caught by the unit tests, never caused by input.
+        Err(e) => panic!("bad date pattern {pattern}: {e}"),
+    }
+}
+
+fn fill(p: &str) -> String {
+    p.replace("{MONTH}", MONTH)
+        .replace("{WEEKDAY}", WEEKDAY)
+        .replace("{NUM}", NUM)
+        .replace("{UNIT}", UNIT)
+}
+
+fn g<'h>(c: &Captures<'h>, name: &str) -> Option<&'h str> {
+    c.name(name).map(|m| m.as_str())
+}
+
+fn lower(c: &Captures<'_>, name: &str) -> String {
+    g(c, name).map(|s| s.to_lowercase()).unwrap_or_default()
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn cand(start: usize, end: usize, ty: TimexType, value: Option<String>) -> Option<Cand> {
+    (start < end).then_some(Cand {
+        start,
+        end,
+        ty,
+        value,
+    })
+}
+
+fn whole(c: &Captures<'_>, ty: TimexType, value: Option<String>) -> Option<Cand> {
+    let m = c.get(0)?;
+    cand(m.start(), m.end(), ty, value)
+}
+
+/// Picks the year for a month (and day) named without one: the nearest
+/// occurrence, leaning to the past unless the sentence is about the future.
+fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64> {
+    let y = i64::from(anchor.year());
+    let day = d.unwrap_or(15).min(28);
+    // Tuned on the visible TimeBank data: news leans to the past.
+    let (future_bias, past_bias) = (90, 120);
+    // The nearest occurrence wins; the sentence's tense tips the balance
+    // by penalising the other direction.
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|cy| {
+            let c = date(cy, m, day)?;
+            let diff = i64::from((c - anchor).get_days());
+            let cost = match (tense, diff >= 0) {
+                (Tense::Future, false) => -diff + future_bias,
+                (Tense::Future, true) => diff,
+                (Tense::Past, true) => diff + past_bias,
+                (Tense::Past, false) => -diff,
+            };
+            Some((cost, cy))
+        })
+        .min()
+        .map(|(_, cy)| cy)
+}
+
+
+/// The weekday `wd` nearest to the anchor in the direction the text points.
+fn resolve_weekday(anchor: Date, wd: i64, rel: &str, tense: Tense) -> Option<Date> {
+    let cur = iso_weekday(anchor);
+    let back = (cur - wd).rem_euclid(7);
+    let fwd = (wd - cur).rem_euclid(7);
+    match rel {
+        "last" | "this past" => add_days(anchor, -(if back == 0 { 7 } else { back })),
+        "next" | "coming" | "this coming" => add_days(anchor, if fwd == 0 { 7 } else { fwd }),
+        "this" => add_days(anchor, fwd),
+        _ => match tense {
+            Tense::Future => add_days(anchor, fwd),
+            Tense::Past => add_days(anchor, -back),
+        },
+    }
+}
+
+const PARTS: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+];
+
+fn part_code(p: &str) -> Option<&'static str> {
+    let p = p.trim().trim_start_matches("mid-").trim_start_matches("mid");
+    PARTS.iter().find(|(w, _)| *w == p).map(|(_, c)| *c)
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------
+
+type Handler = fn(&Ctx<'_>, &Captures<'_>) -> Option<Cand>;
+
+pub(crate) struct Rule {
+    pub re: Regex,
+    pub handler: Handler,
+}
+
+fn rule(p: &str, handler: Handler) -> Rule {
+    Rule {
+        re: re(&fill(p)),
+        handler,
+    }
+}
+
+pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        // Month day[, year], with an optional weekday in front.
+        rule(
+            r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(?P<y>\d{4})\b)?",
+            month_day,
+        ),
+        // Day month [year].
+        rule(
+            r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{4})\b)?",
+            month_day,
+        ),
+        // ISO and numeric dates.
+        rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", numeric_date),
+        rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", numeric_date),
+        // Month [year], with modifiers.
+        rule(
+            r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
+            month_only,
+        ),
+        // Years, with modifiers.
+        rule(
+            r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
+            year,
+        ),
+        // Spelled years.
+        rule(
+            r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+            spelled,
+        ),
+        // Decades.
+        rule(
+            r"(?i)(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<d4>\d{3})0'?s\b|'(?P<d2>\d)0'?s\b|\b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+            decade,
+        ),
+        // Centuries.
+        rule(
+            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b",
+            century,
+        ),
+        // Quarters and halves.
+        rule(
+            r"(?i)\b(?:its\s+)?(?P<det>(?:the|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
+            quarter,
+        ),
+        rule(
+            r"(?i)\b(?:(?P<y1>\d{4})\s+)?Q(?P<q>[1-4])\b(?:\s+(?P<y>\d{4})\b|\s+'(?P<yy>\d{2})\b)?",
+            q_code,
+        ),
+        rule(r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
+        // Relative units: "last week", "this year", "the past year", "early next month".
+        rule(
+            r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+            relative_unit,
+        ),
+        rule(
+            r"(?i)\b(?:(?P<the>the\s+)?year[\s-]end|(?:the\s+)?year's\s+end)\b",
+            year_end,
+        ),
+        // Weekdays.
+        rule(
+            r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+            weekday,
+        ),
+        // Today, yesterday, tomorrow, tonight.
+        rule(
+            r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+            deictic_day,
+        ),
+        // Durations, and "N units ago".
+        rule(
+            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
+            duration,
+        ),
+        // Bare plural units: "for years", "recent months", "the coming weeks".
+        rule(
+            r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?P<u>days|weeks|months|years|decades|centuries|quarters)\b(?P<post>\s+(?:ago|earlier))?",
+            vague_units,
+        ),
+        // Vague references to the present, past and future.
+        rule(
+            r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
+            vague_ref,
+        ),
+        // Sets.
+        rule(
+            r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
+            set_expr,
+        ),
+        // Times of day.
+        rule(
+            r"(?i)\b(?:(?P<pre>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})\s*(?P<z24>GMT|UTC|hours|hrs|local\s+time)\b|(?P<noon>noon|midnight|midday)\b)(?P<tz>\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT)\b|\s+local\s+time\b)?(?P<when>(?:,?\s+|\s+on\s+)(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<dw>today|yesterday|tomorrow)|(?P<m>{MONTH})\s+(?P<d>\d{1,2}))\b)?",
+            time_of_day,
+        ),
+        // Holidays.
+        rule(
+            r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
+            holiday,
+        ),
+        // "year-earlier", "the year-ago quarter".
+        rule(
+            r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
+            year_ago,
+        ),
+    ]
+});
+
+fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let mname = g(c, "m")?;
+    if !capitalised(mname) {
+        return None;
+    }
+    // A bare abbreviation without a period ("Jan 5") is fine; a weekday
+    // abbreviation needs its period (the pattern requires it).
+    let m = i64::from(month_number(mname)?);
+    let d: i64 = g(c, "d")?.parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let start = c.get(0)?.start();
+    let end = c.get(0)?.end();
+    if let Some(y) = g(c, "y") {
+        let y: i64 = y.parse().ok()?;
+        // An invalid date ("February 30") is still a mention, but no value.
+        let v = date(y, m, d).and_then(fmt_date);
+        return cand(start, end, TimexType::Date, v);
+    }
+    let value = ctx.anchor.and_then(|a| {
+        let tense = ctx.tense(start, end);
+        let y = if let Some(wd) = g(c, "wd").and_then(weekday_number) {
+            // With a weekday, pick the nearby year where they agree.
+            let base = i64::from(a.year());
+            [base, base + 1, base - 1]
+                .into_iter()
+                .find(|y| date(*y, m, d).is_some_and(|x| iso_weekday(x) == i64::from(wd)))
+                .unwrap_or(base)
+        } else {
+            infer_year(a, m, Some(d), tense)?
+        };
+        date(y, m, d).and_then(fmt_date)
+    });
+    cand(start, end, TimexType::Date, value)
+}
+
+fn numeric_date(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let ys = g(c, "y")?;
+    let mut y: i64 = ys.parse().ok()?;
+    if ys.len() == 2 {
+        y += if y < 50 { 2000 } else { 1900 };
+    }
+    let m: i64 = g(c, "m")?.parse().ok()?;
+    let d: i64 = g(c, "d")?.parse().ok()?;
+    let v = date(y, m, d)?;
+    whole(c, TimexType::Date, fmt_date(v))
+}
+
+fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let mname = g(c, "m")?;
+    if !capitalised(mname) {
+        return None;
+    }
+    let m = i64::from(month_number(mname)?);
+    let modifier = words(g(c, "mod").unwrap_or(""));
+    static DAY_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+\d{1,2}\b"));
+    if DAY_FOLLOWS.is_match(ctx.text.get(c.name("m")?.end()..).unwrap_or("")) {
+        // "last Oct. 23": the day rule takes "Oct. 23".
+        return None;
+    }
+    // Alone, short abbreviations are too often names ("Jan"), and "May"
+    // right after a capitalised word is usually a name or the verb.
+    let has_year = g(c, "y").is_some() || g(c, "rel").is_some();
+    if !has_year && modifier.is_empty() && mname.len() <= 3 && !mname.eq_ignore_ascii_case("may")
+    {
+        return None;
+    }
+    if mname == "May" && !has_year && modifier.is_empty() {
+        let after = ctx.text.get(c.get(0)?.end()..).unwrap_or("");
+        let next_word: String = after
+            .trim_start()
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect();
+        if !next_word.is_empty() && next_word.chars().all(char::is_lowercase) {
+            // "May be", "May have": the modal verb.
+            let ok = matches!(next_word.as_str(), "and" | "or" | "to" | "through" | "until");
+            if !ok {
+                return None;
+            }
+        }
+    }
+    if modifier == "each" || modifier == "every" {
+        return whole(c, TimexType::Set, Some(format!("XXXX-{m:02}")));
+    }
+    let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    if let Some(y) = g(c, "y") {
+        let y: i64 = y.parse().ok()?;
+        return cand(start, end, TimexType::Date, fmt_month(y, m));
+    }
+    let value = ctx.anchor.and_then(|a| {
+        let ay = i64::from(a.year());
+        let am = i64::from(a.month());
+        let y = match (lower(c, "rel").as_str(), modifier.as_str()) {
+            ("last", _) => ay - 1,
+            ("next", _) => ay + 1,
+            ("this", _) => ay,
+            (_, "last" | "this past") => {
+                if m < am {
+                    ay
+                } else {
+                    ay - 1
+                }
+            }
+            (_, "next" | "coming") => {
+                if m > am {
+                    ay
+                } else {
+                    ay + 1
+                }
+            }
+            (_, "this") => ay,
+            _ => infer_year(a, m, None, ctx.tense(start, end))?,
+        };
+        fmt_month(y, m)
+    });
+    cand(start, end, TimexType::Date, value)
+}
+
+/// Words right after a number that make it a count, not a year.
+fn count_noun_follows(after: &str) -> bool {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:%|percent|per\s+cent|shares|people|persons|employees|workers|troops|soldiers|tons|tonnes|points|feet|foot|meters|metres|miles|kilometers|km|units|jobs|cars|vehicles|acres|members|cases|deaths|times|votes|pages|barrels|yards|dollars|pounds|yen|marks|francs|euros|rubles|hours|days|stores|homes|houses|students|words|calories|degrees|plants|flights|passengers|companies|firms|banks|patients|children|men|women|rooms|beds|seats|copies|items|acres|square|sq|mm|cm|kg|lb|lbs|mph|ft|[A-Za-z]+-(?:year|month|day)|to\s+\d)\b")
+    });
+    COUNT.is_match(after)
+}
+
+fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let ym = c.name("y")?;
+    let y: i64 = ym.as_str().parse().ok()?;
+    let mut pre = words(g(c, "pre").unwrap_or(""));
+    let bare_the = pre == "the";
+    if bare_the {
+        if c.name("post").is_none() {
+            // "the 1990 budget": the article belongs to the noun.
+            pre.clear();
+        }
+    }
+    let text = ctx.text;
+    let before = text.get(..ym.start()).unwrap_or("");
+    let after = text.get(ym.end()..).unwrap_or("");
+    // Part of a bigger number, an amount of money, a code or a range.
+    let prev = before.chars().next_back();
+    if matches!(prev, Some('$' | '#' | '.' | '/' | '£' | '€' | '¥' | '-' | ':'))
+        && pre.is_empty()
+    {
+        return None;
+    }
+    if before.ends_with(", ") && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
+    {
+        // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by month_day.
+        return None;
+    }
+    if after.starts_with(|ch: char| matches!(ch, '%' | '/'))
+        || after.starts_with(",0")
+        || after.starts_with(",1")
+        || after.starts_with(",2")
+        || after.starts_with(",3")
+        || after.starts_with(",4")
+        || after.starts_with(",5")
+        || after.starts_with(",6")
+        || after.starts_with(",7")
+        || after.starts_with(",8")
+        || after.starts_with(",9")
+        || (after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+        || (after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let range = if pre.is_empty() || bare_the { 1600..=2099 } else { 1000..=2099 };
+    if !range.contains(&y) {
+        return None;
+    }
+    if (pre.is_empty() || bare_the) && c.name("post").is_none() && count_noun_follows(after) {
+        return None;
+    }
+    let start = if pre.is_empty() { ym.start() } else { c.get(0)?.start() };
+    let mut end = ym.end();
+    if c.name("post").is_some() {
+        if !pre.starts_with("the") {
+            // "1988 period" without "the": keep just the year.
+        } else {
+            end = c.get(0)?.end();
+        }
+    }
+    let value = if pre.contains("first half") {
+        Some(format!("{y:04}-H1"))
+    } else if pre.contains("second half") {
+        Some(format!("{y:04}-H2"))
+    } else if pre.starts_with("summer") {
+        Some(format!("{y:04}-SU"))
+    } else if pre.starts_with("spring") {
+        Some(format!("{y:04}-SP"))
+    } else if pre.starts_with("fall") || pre.starts_with("autumn") {
+        Some(format!("{y:04}-FA"))
+    } else if pre.starts_with("winter") {
+        Some(format!("{y:04}-WI"))
+    } else {
+        fmt_year(y)
+    };
+    cand(start, end, TimexType::Date, value)
+}
+
+fn spelled(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let y = spelled_year(g(c, "y")?)?;
+    let is_two_thousand = g(c, "y")?.to_lowercase().starts_with("two");
+    if is_two_thousand && c.name("pre").is_none() {
+        return None;
+    }
+    whole(c, TimexType::Date, fmt_year(i64::from(y)))
+}
+
+fn decade(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let v = if let Some(d) = g(c, "d4") {
+        d.to_string()
+    } else if let Some(d) = g(c, "d2") {
+        format!("19{d}")
+    } else {
+        if c.name("the").is_none() && c.name("mod").is_none() {
+            // "in their forties" is an age.
+            return None;
+        }
+        let w = lower(c, "dw");
+        let n = match w.get(..3)? {
+            "twe" => 2,
+            "thi" => 3,
+            "for" => 4,
+            "fif" => 5,
+            "six" => 6,
+            "sev" => 7,
+            "eig" => 8,
+            _ => 9,
+        };
+        format!("19{n}")
+    };
+    whole(c, TimexType::Date, Some(v))
+}
+
+fn century(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let n = i64::from(ordinal(&lower(c, "n").replace(' ', "-"))?);
+    if !(1..=100).contains(&n) {
+        return None;
+    }
+    whole(c, TimexType::Date, Some(format!("{:02}", n - 1)))
+}
+
+fn quarter(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let ord = lower(c, "ord");
+    let kind = lower(c, "kind");
+    let n: i64 = match ord.as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        _ => {
+            if kind == "half" {
+                2
+            } else {
+                4
+            }
+        }
+    };
+    if kind == "half" && n > 2 {
+        return None;
+    }
+    let det = words(g(c, "det").unwrap_or(""));
+    let mods = words(g(c, "mods").unwrap_or(""));
+    let adjectival = g(c, "sep").is_some_and(|s| s.contains('-')) && g(c, "y2").is_none();
+    if kind == "half" && det.is_empty() && mods.is_empty() && g(c, "y2").is_none() {
+        // "second half" without "the": usually sport or anything else.
+        return None;
+    }
+    let m0 = c.get(0)?;
+    let start = if adjectival && !det.contains("year's") {
+        c.name("mods")
+            .filter(|m| !m.as_str().is_empty())
+            .or_else(|| c.name("ord"))?
+            .start()
+    } else {
+        c.name("det")
+            .or_else(|| c.name("mods").filter(|m| !m.as_str().is_empty()))
+            .or_else(|| c.name("ord"))?
+            .start()
+    };
+    let end = m0.end();
+    if c.name("pl").is_some() {
+        let code = if kind == "half" { "H" } else { "Q" };
+        return cand(start, end, TimexType::Set, Some(format!("XXXX-{code}{n}")));
+    }
+    let explicit = g(c, "y2")
+        .map(words)
+        .or_else(|| {
+            mods.split_whitespace()
+                .find(|w| w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit()))
+                .map(str::to_string)
+        })
+        .or_else(|| {
+            // "the 1988 third quarter" keeps the digits in mods, handled above.
+            None
+        });
+    let code = if kind == "half" { "H" } else { "Q" };
+    let value = match explicit.as_deref() {
+        Some(y) if y.chars().all(|ch| ch.is_ascii_digit()) => {
+            let y: i64 = y.parse().ok()?;
+            Some(format!("{y:04}-{code}{n}"))
+        }
+        Some(y) if y.starts_with("fiscal ") => {
+            let y: i64 = y.trim_start_matches("fiscal ").parse().ok()?;
+            Some(format!("{y:04}-{code}{n}"))
+        }
+        other => ctx.anchor.and_then(|a| {
+            let ay = i64::from(a.year());
+            let shift = match other {
+                Some("last year") => -1,
+                Some("next year") => 1,
+                Some(_) => 0,
+                None => {
+                    if det.contains("last year's")
+                        || mods.contains("year-earlier")
+                        || mods.contains("year-ago")
+                    {
+                        -1
+                    } else if det.contains("next year's") {
+                        1
+                    } else {
+                        0
+                    }
+                }
+            };
+            let mut y = ay + shift;
+            if other.is_none() && shift == 0 && kind == "quarter" && n > quarter_of(a) {
+                // A quarter later than the current one is last year's,
+                // unless the sentence looks ahead.
+                if ctx.tense(start, end) == Tense::Past {
+                    y -= 1;
+                }
+            }
+            if kind == "half" {
+                fmt_year(y).map(|s| format!("{s}-H{n}"))
+            } else {
+                fmt_quarter(y, n)
+            }
+        }),
+    };
+    cand(start, end, TimexType::Date, value)
+}
+
+fn q_code(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let q: i64 = g(c, "q")?.parse().ok()?;
+    let y = if let Some(y) = g(c, "y").or(g(c, "y1")) {
+        Some(y.parse::<i64>().ok()?)
+    } else if let Some(yy) = g(c, "yy") {
+        Some(2000 + yy.parse::<i64>().ok()?)
+    } else {
+        ctx.anchor.map(|a| i64::from(a.year()))
+    };
+    whole(c, TimexType::Date, y.and_then(|y| fmt_quarter(y, q)))
+}
+
+fn fiscal_code(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let ys = g(c, "y")?;
+    let mut y: i64 = ys.parse().ok()?;
+    if ys.len() == 2 {
+        y += 2000;
+    }
+    whole(c, TimexType::Date, fmt_year(y))
+}
+
+fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let rel = words(g(c, "rel")?);
+    let unit = words(g(c, "u")?);
+    let pre = words(g(c, "pre").unwrap_or(""));
+    let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    if ctx.text.get(end..).is_some_and(|a| a.starts_with('-')) {
+        // "the year-ago quarter", "this week-long": another rule's.
+        return None;
+    }
+    // Offset of the named unit from the anchor's unit.
+    let offset: i64 = match rel.as_str() {
+        "this past" | "the past" | "the last" | "the previous" | "the prior" | "last" | "past"
+        | "previous" => -1,
+        "the coming" | "the next" | "the following" | "next" | "coming" => 1,
+        _ => 0,
+    };
+    let plain_the = rel == "the";
+    let a = ctx.anchor;
+    let date_val = |v: Option<String>| cand(start, end, TimexType::Date, v);
+    match unit.as_str() {
+        "year" | "fiscal year" => {
+            if plain_the && !pre.is_empty() && !pre.contains("end") && !pre.contains("rest") {
+                return None;
+            }
+            if plain_the && pre.is_empty() {
+                // "during the year", "for the fiscal year": a stretch of time.
+                return cand(start, end, TimexType::Duration, Some("P1Y".into()));
+            }
+            date_val(a.and_then(|a| fmt_year(i64::from(a.year()) + offset)))
+        }
+        "month" => {
+            if plain_the && pre.is_empty() {
+                return None;
+            }
+            date_val(a.and_then(|a| add_months(a, offset)).and_then(fmt_month_of))
+        }
+        "week" => {
+            // "earlier this week": the week is the expression.
+            let start = if pre == "earlier" || pre == "later" {
+                c.name("rel")?.start()
+            } else {
+                start
+            };
+            let v = a.and_then(|a| add_weeks(a, offset)).and_then(fmt_week);
+            cand(start, end, TimexType::Date, v)
+        }
+        "weekend" => {
+            let v = a.and_then(|a| {
+                let wd = iso_weekday(a);
+                let weeks = match rel.as_str() {
+                    "last" | "the past" | "this past" | "past" | "the last" | "the previous" => -1,
+                    "next" | "the coming" | "coming" | "the next" => {
+                        if wd >= 6 {
+                            1
+                        } else {
+                            0
+                        }
+                    }
+                    _ => {
+                        if wd >= 6 || ctx.tense(start, end) == Tense::Future {
+                            0
+                        } else {
+                            -1
+                        }
+                    }
+                };
+                fmt_week(add_weeks(a, weeks)?).map(|w| format!("{w}-WE"))
+            });
+            date_val(v)
+        }
+        "quarter" | "period" => {
+            if unit == "period" && rel != "the latest" {
+                return None;
+            }
+            let shift = match rel.as_str() {
+                "this" | "the current" | "current" => 0,
+                "next" | "the next" | "the coming" | "coming" | "the following" => 1,
+                _ => -1,
+            };
+            date_val(a.and_then(|a| {
+                let (y, q) = shift_quarter(a, shift);
+                fmt_quarter(y, q)
+            }))
+        }
+        "decade" => {
+            if offset != 0 {
+                return cand(start, end, TimexType::Duration, Some("P10Y".into()));
+            }
+            date_val(a.map(|a| format!("{:03}", i64::from(a.year()) / 10)))
+        }
+        "century" => {
+            if offset != 0 {
+                return cand(start, end, TimexType::Duration, Some("P100Y".into()));
+            }
+            date_val(a.map(|a| format!("{:02}", i64::from(a.year()) / 100)))
+        }
+        "day" => {
+            let shift = match rel.as_str() {
+                "the previous" | "the prior" => -1,
+                "the next" | "the following" => 1,
+                "the same" => 0,
+                _ => return None,
+            };
+            date_val(a.and_then(|a| add_days(a, shift)).and_then(fmt_date))
+        }
+        "spring" | "summer" | "fall" | "autumn" | "winter" => {
+            if plain_the && (unit == "fall" || unit == "spring") {
+                // "the fall in prices".
+                return None;
+            }
+            let code = match unit.as_str() {
+                "spring" => "SP",
+                "summer" => "SU",
+                "winter" => "WI",
+                _ => "FA",
+            };
+            let v = a.and_then(|a| {
+                let (cy, cur) = season_of(a);
+                let ci = season_index(cur);
+                let ti = season_index(code);
+                let y = match offset {
+                    -1 => {
+                        if ti < ci {
+                            cy
+                        } else {
+                            cy - 1
+                        }
+                    }
+                    1 => {
+                        if ti > ci {
+                            cy
+                        } else {
+                            cy + 1
+                        }
+                    }
+                    _ => cy,
+                };
+                fmt_year(y).map(|y| format!("{y}-{code}"))
+            });
+            date_val(v)
+        }
+        "morning" | "afternoon" | "evening" | "night" => {
+            let shift = match rel.as_str() {
+                "this" => 0,
+                "last" => -1,
+                "the next" | "the following" | "next" => 1,
+                _ => return None,
+            };
+            let code = part_code(&unit)?;
+            let v = a
+                .and_then(|a| add_days(a, shift))
+                .and_then(fmt_date)
+                .map(|d| format!("{d}T{code}"));
+            cand(start, end, TimexType::Time, v)
+        }
+        _ => None,
+    }
+}
+
+fn year_end(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    whole(c, TimexType::Date, ctx.anchor.and_then(fmt_year_of))
+}
+
+fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let wname = g(c, "wd")?;
+    if !capitalised(wname) {
+        return None;
+    }
+    let wd = i64::from(weekday_number(wname)?);
+    let rel = words(g(c, "rel").unwrap_or(""));
+    let part = g(c, "part").map(str::to_lowercase);
+    let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    if rel == "each" || rel == "every" || c.name("pl").is_some() {
+        let suffix = part.as_deref().and_then(part_code).map(|p| format!("T{p}"));
+        return cand(
+            start,
+            end,
+            TimexType::Set,
+            Some(format!("XXXX-WXX-{wd}{}", suffix.unwrap_or_default())),
+        );
+    }
+    // "Earlier Friday", "late Monday": TimeBank leaves the modifier out.
+    let start = if matches!(rel.as_str(), "early" | "late" | "earlier" | "later") {
+        c.name("wd")?.start()
+    } else {
+        start
+    };
+    let tense = ctx.tense(start, end);
+    let d = ctx
+        .anchor
+        .and_then(|a| resolve_weekday(a, wd, &rel, tense))
+        .and_then(fmt_date);
+    // "Friday night" names the day (TimeBank gives it the day's date).
+    cand(start, end, TimexType::Date, d)
+}
+
+fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let w = lower(c, "w");
+    let shift = match w.as_str() {
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => 0,
+    };
+    let d = ctx
+        .anchor
+        .and_then(|a| add_days(a, shift))
+        .and_then(fmt_date);
+    let modifier = lower(c, "mod");
+    let part = g(c, "part")
+        .map(str::to_lowercase)
+        .or_else(|| (w == "tonight").then(|| "night".to_string()))
+        .or_else(|| modifier.starts_with("mid").then(|| modifier.clone()));
+    match part.as_deref().and_then(part_code) {
+        Some(p) => whole(c, TimexType::Time, d.map(|d| format!("{d}T{p}"))),
+        None => whole(c, TimexType::Date, d),
+    }
+}
+
+fn unit_code(unit: &str) -> Option<(&'static str, bool, i64)> {
+    // (TIMEX3 letter, is a clock unit, multiplier)
+    let u = unit.split_whitespace().last()?.to_lowercase();
+    let u = u.trim_end_matches('s');
+    Some(match u {
+        "second" => ("S", true, 1),
+        "minute" => ("M", true, 1),
+        "hour" => ("H", true, 1),
+        "day" => ("D", false, 1),
+        "week" => ("W", false, 1),
+        "fortnight" => ("W", false, 2),
+        "month" => ("M", false, 1),
+        "year" => ("Y", false, 1),
+        "decade" => ("Y", false, 10),
+        "century" | "centurie" => ("Y", false, 100),
+        "quarter" => ("Q", false, 1),
+        _ => return None,
+    })
+}
+
+/// A TIMEX3 duration for `amount` of `unit`.
+fn duration_value(amount: Amount, unit: &str) -> Option<String> {
+    let (code, clock, mult) = unit_code(unit)?;
+    let t = if clock { "T" } else { "" };
+    match amount {
+        Amount::Vague => {
+            let letter = match (code, mult) {
+                ("Y", 10) => "E",
+                ("Y", 100) => "C",
+                _ => code,
+            };
+            Some(format!("P{t}X{letter}"))
+        }
+        Amount::Decimal(v) => {
+            let v = v * mult as f64;
+            (v.is_finite() && v < 1e9).then(|| format!("P{t}{v}{code}"))
+        }
+        Amount::Exact { whole, half } => {
+            let n = whole.checked_mul(mult as u64)?;
+            if !half {
+                return Some(format!("P{t}{n}{code}"));
+            }
+            // Half a unit, written in the next smaller unit.
+            let extra = match (code, clock) {
+                ("Y", false) => format!("{}M", 6 * mult),
+                ("M", false) => "15D".to_string(),
+                ("W", false) => "3DT12H".to_string(),
+                ("D", false) => "T12H".to_string(),
+                ("Q", false) => "1M15D".to_string(),
+                ("H", true) => "30M".to_string(),
+                ("M", true) => "30S".to_string(),
+                _ => return Some(format!("P{t}{n}.5{code}")),
+            };
+            if n == 0 {
+                return Some(format!("P{t}{extra}"));
+            }
+            Some(format!("P{t}{n}{code}{extra}"))
+        }
+    }
+}
+
+/// Moves `start` past leading words that TimeML treats as signals, not
+/// part of the expression ("over the past year", "within a week", "only
+/// two days", "its fourth quarter"), and past "the" before an adjective
+/// ("the two-week strike"). A sentence-initial "Within" stays: a fronted
+/// "Within six months," is the whole time adverbial.
+pub(crate) fn trim_signals(text: &str, mut start: usize, stop: usize, adjectival: bool) -> usize {
+    const SIGNALS: &[&str] = &[
+        "within", "over", "only", "about", "just", "barely", "its", "as long as", "all",
+        "another",
+    ];
+    loop {
+        let rest = text.get(start..stop).unwrap_or("");
+        let lower = rest.to_ascii_lowercase();
+        let mut moved = false;
+        for sig in SIGNALS {
+            if lower.starts_with(sig)
+                && lower[sig.len()..].starts_with(|ch: char| ch.is_whitespace())
+            {
+                if *sig == "within" && rest.starts_with('W') {
+                    continue;
+                }
+                if *sig == "over" {
+                    let after = lower[4..].trim_start();
+                    if after.starts_with("a ") || after.starts_with("an ") {
+                        continue;
+                    }
+                }
+                let skip = sig.len() + (lower[sig.len()..].len() - lower[sig.len()..].trim_start().len());
+                start += skip;
+                moved = true;
+                break;
+            }
+        }
+        if !moved && adjectival && (lower.starts_with("the ") || lower.starts_with("a ")) {
+            start += lower.find(' ').unwrap_or(0) + 1;
+            moved = true;
+        }
+        if !moved || start >= stop {
+            return start.min(stop);
+        }
+    }
+}
+
+fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let num_raw = g(c, "num")?;
+    let num = words(num_raw);
+    let unit = lower(c, "unit");
+    let post = words(g(c, "post").unwrap_or(""));
+    let amount = parse_amount(&num)?;
+    if c.name("old").is_some() {
+        // "a 6-year-old boy": an age, not a time.
+        return None;
+    }
+    {
+        static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:old|of\s+age)\b"));
+        let m0 = c.get(0)?;
+        if AGE.is_match(ctx.text.get(m0.end()..).unwrap_or("")) {
+            return None;
+        }
+        // "three-quarters", "a second time".
+        if unit.starts_with("quarter") && g(c, "sep").is_some_and(|s| s.contains('-')) {
+            return None;
+        }
+        if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
+            return None;
+        }
+    }
+    let m0 = c.get(0)?;
+    let (mut start, end) = (m0.start(), m0.end());
+    let text = ctx.text;
+    let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
+    start = trim_signals(text, start, c.name("num")?.start(), adjectival);
+    let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
+    let before = text.get(..start).unwrap_or("");
+    // "$5 a day", "twice a year": a rate, i.e. a set.
+    if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
+        static RATE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$")
+        });
+        let (code, clock, mult) = unit_code(&unit)?;
+        if RATE.is_match(before) {
+            let t = if clock { "T" } else { "" };
+            return cand(start, end, TimexType::Set, Some(format!("P{t}{mult}{code}")));
+        }
+        if code == "Q" {
+            // "a quarter of the shares".
+            return None;
+        }
+    }
+    if unit.starts_with("quarter") && matches!(amount, Amount::Exact { whole: 1, .. }) && post.is_empty()
+    {
+        return None;
+    }
+    // Guard digits that belong to something else: "$10 days" never, but
+    // "10.5 days" is fine; reject when glued to a currency or another number.
+    if num_raw.starts_with(|ch: char| ch.is_ascii_digit()) {
+        let prev = before.chars().next_back();
+        if matches!(prev, Some('$' | '£' | '€' | '.' | ',' | '/')) && pre.is_empty() {
+            return None;
+        }
+    }
+    if post == "ago" || post == "earlier" || post == "later" || post == "from now" || post == "hence"
+    {
+        let sign: i64 = if post == "ago" || post == "earlier" {
+            -1
+        } else {
+            1
+        };
+        if amount == Amount::Vague {
+            let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return cand(start, end, TimexType::Date, Some(v.into()));
+        }
+        let n = match amount {
+            Amount::Exact { whole, .. } => i64::try_from(whole).ok()?,
+            _ => return cand(start, end, TimexType::Date, None),
+        };
+        let (code, clock, mult) = unit_code(&unit)?;
+        let v = ctx.anchor.and_then(|a| {
+            let k = sign.checked_mul(n)?.checked_mul(mult)?;
+            match (code, clock) {
+                ("Y", false) => {
+                    if ctx.quarterly && n == 1 && mult == 1 {
+                        let (y, q) = shift_quarter(a, -1);
+                        return fmt_quarter(y + k, q);
+                    }
+                    add_years(a, k).and_then(fmt_year_of)
+                }
+                ("Q", false) => {
+                    let (y, q) = shift_quarter(a, k);
+                    fmt_quarter(y, q)
+                }
+                ("M", false) => add_months(a, k).and_then(fmt_month_of),
+                ("W", false) => add_weeks(a, k).and_then(fmt_week),
+                ("D", false) => add_days(a, k).and_then(fmt_date),
+                _ => fmt_date(a),
+            }
+        });
+        let ty = if clock {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
+        return cand(start, end, ty, v);
+    }
+    // "the past year" etc. are handled as dates by relative_unit; a bare
+    // "a/an/one" + unit after "the past" is not reached here since NUM
+    // requires a number word.
+    let v = duration_value(amount, &unit);
+    cand(start, end, TimexType::Duration, v)
+}
+
+fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let u = lower(c, "u");
+    let pre = words(g(c, "pre").unwrap_or(""));
+    let post = words(g(c, "post").unwrap_or(""));
+    let m0 = c.get(0)?;
+    if ctx.text.get(m0.end()..).is_some_and(|a| a.starts_with('-')) {
+        // "a decades-long friendship" describes the noun; no unit count.
+        return None;
+    }
+    let before = ctx.text.get(..m0.start()).unwrap_or("");
+    // "the years 1990-1995", "days of rage": keep the common readings only.
+    let prev_word: String = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|ch| ch.is_alphanumeric() || *ch == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    if pre.is_empty()
+        && matches!(
+            prev_word.as_str(),
+            "these" | "those" | "early" | "old" | "golden" | "dog" | "salad" | "glory" | "school"
+        )
+    {
+        return None;
+    }
+    if !post.is_empty() {
+        return whole(c, TimexType::Date, Some("PAST_REF".into()));
+    }
+    if pre.contains("recent") || pre.contains("past") && u == "quarters" {
+        return whole(c, TimexType::Date, Some("PAST_REF".into()));
+    }
+    let v = duration_value(Amount::Vague, &u);
+    whole(c, TimexType::Duration, v)
+}
+
+fn vague_ref(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    if c.name("acc").is_some() {
+        return None;
+    }
+    let w = words(c.get(0)?.as_str());
+    let v = if w.contains("future") || w.contains("term") {
+        "FUTURE_REF"
+    } else if w.contains("recent") || w.contains("past") || w == "formerly" {
+        "PAST_REF"
+    } else {
+        "PRESENT_REF"
+    };
+    whole(c, TimexType::Date, Some(v.into()))
+}
+
+fn set_expr(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    if let Some(adv) = g(c, "adv") {
+        let v = match adv.to_lowercase().as_str() {
+            "daily" | "nightly" => "P1D",
+            "weekly" => "P1W",
+            "biweekly" => "P2W",
+            "monthly" => "P1M",
+            "quarterly" => "P3M",
+            "hourly" => "PT1H",
+            "semiannually" => "P6M",
+            _ => "P1Y",
+        };
+        return whole(c, TimexType::Set, Some(v.into()));
+    }
+    let u = lower(c, "u");
+    let n = if c.name("other").is_some() { 2 } else { 1 };
+    let v = match u.as_str() {
+        "day" => format!("P{n}D"),
+        "week" => format!("P{n}W"),
+        "month" => format!("P{n}M"),
+        "year" => format!("P{n}Y"),
+        "quarter" => format!("P{n}Q"),
+        "hour" => format!("PT{n}H"),
+        "minute" => format!("PT{n}M"),
+        "weekend" => "XXXX-WXX-WE".into(),
+        "summer" => "XXXX-SU".into(),
+        "winter" => "XXXX-WI".into(),
+        "spring" => "XXXX-SP".into(),
+        "fall" => "XXXX-FA".into(),
+        "season" => "P1Y".into(),
+        p => format!("TXX{}", part_code(p).unwrap_or("DT")),
+    };
+    whole(c, TimexType::Set, Some(v))
+}
+
+fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let (h, mi) = if let Some(noon) = g(c, "noon") {
+        match noon.to_lowercase().as_str() {
+            "midnight" => (0, 0),
+            _ => (12, 0),
+        }
+    } else if let Some(h) = g(c, "h") {
+        let h: i64 = h.parse().ok()?;
+        let mi: i64 = g(c, "mi").map_or(Some(0), |m| m.parse().ok())?;
+        if !(1..=12).contains(&h) || mi > 59 {
+            return None;
+        }
+        let pm = lower(c, "ap").starts_with('p');
+        let h = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        (h, mi)
+    } else {
+        let h: i64 = g(c, "h24")?.parse().ok()?;
+        let mi: i64 = g(c, "mi24")?.parse().ok()?;
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        (h, mi)
+    };
+    let m0 = c.get(0)?;
+    let (start, mut end) = (m0.start(), m0.end());
+    if c.name("noon").is_some() && c.name("when").is_none() {
+        // "at noon" alone is too often a figure of speech ("high noon").
+        return None;
+    }
+    // A sentence-final "p.m." shares its period with the sentence.
+    if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
+        let after = ctx.text.get(end..).unwrap_or("");
+        let next = after.trim_start_matches([' ', '\t']);
+        if after.is_empty() || next.starts_with(['\n', '\r']) || (after.starts_with(' ') && next.starts_with(|ch: char| ch.is_uppercase() || ch == '"'))
+        {
+            end -= 1;
+        }
+    }
+    let tense = ctx.tense(start, end);
+    let day = ctx.anchor.and_then(|a| {
+        if let Some(wd) = g(c, "wd").and_then(weekday_number) {
+            resolve_weekday(a, i64::from(wd), "", tense)
+        } else if let Some(dw) = g(c, "dw") {
+            let shift = match dw.to_lowercase().as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            add_days(a, shift)
+        } else if let (Some(m), Some(d)) = (g(c, "m"), g(c, "d")) {
+            let m = i64::from(month_number(m)?);
+            let d: i64 = d.parse().ok()?;
+            date(infer_year(a, m, Some(d), tense)?, m, d)
+        } else {
+            Some(a)
+        }
+    });
+    let v = day
+        .and_then(fmt_date)
+        .map(|d| format!("{d}T{h:02}:{mi:02}"));
+    cand(start, end, TimexType::Time, v)
+}
+
+fn holiday_date(name: &str, y: i64) -> Option<Date> {
+    let n = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    match n.as_str() {
+        "Thanksgiving" | "Thanksgiving Day" => nth_weekday(y, 11, 4, Weekday::Thursday),
+        "Christmas" | "Christmas Day" => date(y, 12, 25),
+        "Christmas Eve" => date(y, 12, 24),
+        "New Year's" | "New Year's Day" => date(y, 1, 1),
+        "New Year's Eve" => date(y, 12, 31),
+        "Independence Day" => date(y, 7, 4),
+        "Labor Day" => nth_weekday(y, 9, 1, Weekday::Monday),
+        "Memorial Day" => nth_weekday(y, 5, -1, Weekday::Monday),
+        "Election Day" => nth_weekday(y, 11, 1, Weekday::Monday).and_then(|d| add_days(d, 1)),
+        "Veterans Day" => date(y, 11, 11),
+        "Easter" | "Easter Sunday" => easter(y),
+        "Good Friday" => easter(y).and_then(|d| add_days(d, -2)),
+        "Halloween" => date(y, 10, 31),
+        "Valentine's Day" => date(y, 2, 14),
+        "Presidents Day" | "Presidents' Day" => nth_weekday(y, 2, 3, Weekday::Monday),
+        "Columbus Day" => nth_weekday(y, 10, 2, Weekday::Monday),
+        "Boxing Day" => date(y, 12, 26),
+        _ => None,
+    }
+}
+
+fn holiday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let name = g(c, "h")?;
+    let rel = lower(c, "rel");
+    let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    let tense = ctx.tense(start, end);
+    let v = ctx.anchor.and_then(|a| {
+        let y = i64::from(a.year());
+        let this = holiday_date(name, y)?;
+        let prev = holiday_date(name, y - 1)?;
+        let next = holiday_date(name, y + 1)?;
+        let pick = match (rel.as_str(), tense) {
+            ("last", _) => {
+                if this < a {
+                    this
+                } else {
+                    prev
+                }
+            }
+            ("next", _) => {
+                if this > a {
+                    this
+                } else {
+                    next
+                }
+            }
+            ("this", _) => this,
+            (_, Tense::Future) => {
+                if this >= a {
+                    this
+                } else {
+                    next
+                }
+            }
+            (_, Tense::Past) => {
+                if this <= a {
+                    this
+                } else {
+                    prev
+                }
+            }
+        };
+        fmt_date(pick)
+    });
+    cand(start, end, TimexType::Date, v)
+}
+
+fn year_ago(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let m0 = c.get(0)?;
+    let noun = words(g(c, "noun").unwrap_or(""));
+    let (start, end) = if noun.is_empty() {
+        let adj = c.name("adj")?;
+        (adj.start(), adj.end())
+    } else {
+        (m0.start(), m0.end())
+    };
+    if noun.contains("months") {
+        let n = if noun.contains("nine") { 9 } else { 6 };
+        return cand(start, end, TimexType::Duration, Some(format!("P{n}M")));
+    }
+    let ord = lower(c, "ord");
+    let v = ctx.anchor.and_then(|a| {
+        let ay = i64::from(a.year());
+        let q = match ord.as_str() {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            _ => None,
+        };
+        if let Some(q) = q {
+            return fmt_quarter(ay - 1, q);
+        }
+        if noun.ends_with("month") {
+            return add_months(a, -13).and_then(fmt_month_of);
+        }
+        if noun.ends_with("year") {
+            return fmt_year(ay - 1);
+        }
+        if ctx.quarterly || noun.contains("quarter") || noun.contains("period") {
+            let (y, q) = shift_quarter(a, -1);
+            return fmt_quarter(y - 1, q);
+        }
+        fmt_year(ay - 1)
+    });
+    cand(start, end, TimexType::Date, v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        assert!(RULES.len() > 10);
+    }
+
+    #[test]
+    fn durations() {
+        let a = |w, h| Amount::Exact { whole: w, half: h };
+        assert_eq!(duration_value(a(6, false), "months").unwrap(), "P6M");
+        assert_eq!(duration_value(a(2, true), "years").unwrap(), "P2Y6M");
+        assert_eq!(duration_value(a(5, true), "hours").unwrap(), "PT5H30M");
+        assert_eq!(duration_value(a(2, false), "decades").unwrap(), "P20Y");
+        assert_eq!(duration_value(Amount::Vague, "decades").unwrap(), "PXE");
+        assert_eq!(duration_value(a(u64::MAX, false), "decades"), None);
+    }
+
+    #[test]
+    fn weekday_resolution() {
+        let a = date(1989, 10, 30).unwrap(); // a Monday
+        let past = resolve_weekday(a, 5, "", Tense::Past).unwrap();
+        assert_eq!(fmt_date(past).unwrap(), "1989-10-27");
+        let fut = resolve_weekday(a, 5, "", Tense::Future).unwrap();
+        assert_eq!(fmt_date(fut).unwrap(), "1989-11-03");
+        let same = resolve_weekday(a, 1, "", Tense::Past).unwrap();
+        assert_eq!(same, a);
+    }
+}

@@ -1,0 +1,551 @@
+//! Page metadata, most reliable source first: JSON-LD, OpenGraph and
+//! `article:*`, Dublin Core and plain `<meta>` names, `<time>`, the URL
+//! path, then visible bylines and datelines.
+
+use crate::dates::{human_date, iso_date, url_date};
+use jiff::civil::Date;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|e| unreachable!("static selector {s}: {e:?}"))
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
+static LDJSON: LazyLock<Selector> = LazyLock::new(|| sel("script[type]"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+static HTML_EL: LazyLock<Selector> = LazyLock::new(|| sel("html"));
+static DATE_HINT: LazyLock<Selector> = LazyLock::new(|| {
+    sel("[class*=date], [id*=date], [class*=time], [class*=publish], [class*=byline], [class*=meta], [itemprop*=date], [class*=posted], [class*=dateline]")
+});
+static AUTHOR_HINT: LazyLock<Selector> = LazyLock::new(|| {
+    sel("[rel=author], [itemprop=author], [class*=byline], [class*=author-name], [class*=author_name]")
+});
+
+/// What the page says about itself.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<Date>,
+    pub modified: Option<Date>,
+    pub url: Option<String>,
+    pub site: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// Fields read from JSON-LD article objects.
+#[derive(Default)]
+struct Ld {
+    /// `datePublished` of any object (a `WebPage`), when no article has one.
+    any_published: Option<Date>,
+    headline: Option<String>,
+    authors: Vec<String>,
+    published: Option<Date>,
+    modified: Option<Date>,
+    publisher: Option<String>,
+    lang: Option<String>,
+    url: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "liveblogposting",
+    "socialmediaposting",
+    "posting",
+];
+
+fn is_article(v: &Value) -> bool {
+    let t = v.get("@type");
+    let matches = |s: &str| ARTICLE_TYPES.contains(&s.to_ascii_lowercase().as_str());
+    match t {
+        Some(Value::String(s)) => matches(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(matches),
+        _ => false,
+    }
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => clean(s),
+        Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
+        Value::Object(o) => str_of(o.get("name")).or_else(|| str_of(o.get("@value"))),
+        _ => None,
+    }
+}
+
+fn names_of(v: Option<&Value>, out: &mut Vec<String>) {
+    match v {
+        Some(Value::String(s)) => {
+            if let Some(s) = clean(s).filter(|s| !looks_like_url(s)) {
+                out.push(s);
+            }
+        }
+        Some(Value::Array(a)) => a.iter().for_each(|x| names_of(Some(x), out)),
+        Some(Value::Object(o)) => names_of(o.get("name"), out),
+        _ => {}
+    }
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
+}
+
+/// Collapses whitespace; `None` when nothing is left.
+pub(crate) fn clean(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+/// Walks JSON-LD (arrays, `@graph`, nested `mainEntity`) for article objects.
+fn walk_ld(v: &Value, ld: &mut Ld, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| walk_ld(x, ld, depth + 1)),
+        Value::Object(o) => {
+            if is_article(v) {
+                if ld.headline.is_none() {
+                    ld.headline = str_of(o.get("headline")).or_else(|| str_of(o.get("name")));
+                }
+                if ld.authors.is_empty() {
+                    names_of(o.get("author"), &mut ld.authors);
+                }
+                if ld.published.is_none() {
+                    ld.published = str_of(o.get("datePublished"))
+                        .or_else(|| str_of(o.get("dateCreated")))
+                        .and_then(|s| iso_date(&s));
+                }
+                if ld.modified.is_none() {
+                    ld.modified = str_of(o.get("dateModified")).and_then(|s| iso_date(&s));
+                }
+                if ld.publisher.is_none() {
+                    ld.publisher = o.get("publisher").and_then(|p| str_of(Some(p)));
+                }
+                if ld.lang.is_none() {
+                    ld.lang = str_of(o.get("inLanguage"));
+                }
+                if ld.url.is_none() {
+                    ld.url = str_of(o.get("url")).filter(|u| looks_like_url(u));
+                }
+            }
+            if ld.any_published.is_none() {
+                ld.any_published = str_of(o.get("datePublished")).and_then(|s| iso_date(&s));
+            }
+            for key in [
+                "@graph",
+                "mainEntity",
+                "mainEntityOfPage",
+                "itemListElement",
+            ] {
+                if let Some(x) = o.get(key) {
+                    if x.is_array() || x.is_object() {
+                        walk_ld(x, ld, depth + 1);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `<meta>` names and properties that carry a publication date, best first.
+const PUB_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "published-date",
+    "date_published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article_date_original",
+    "original-publish-date",
+    "originalpublicationdate",
+    "release_date",
+    "cxenseparse:recs:publishtime",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "og:pubdate",
+    "pdate",
+    "article:published",
+    "displaydate",
+    "creation_date",
+];
+
+/// Reads the metadata of a parsed page.
+pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>) -> Meta {
+    let mut ld = Ld::default();
+    for s in html.select(&LDJSON) {
+        let ty = s.value().attr("type").unwrap_or("");
+        if !ty.eq_ignore_ascii_case("application/ld+json") {
+            continue;
+        }
+        let body: String = s.text().collect();
+        // Some sites wrap JSON-LD in CDATA or leave trailing semicolons.
+        let body = body
+            .trim()
+            .trim_start_matches("//<![CDATA[")
+            .trim_end_matches("//]]>")
+            .trim()
+            .trim_end_matches(';');
+        if let Ok(v) = serde_json::from_str::<Value>(body) {
+            walk_ld(&v, &mut ld, 0);
+        }
+    }
+
+    // All <meta> name/property/itemprop → content, lower-cased keys.
+    let mut metas: Vec<(String, String)> = Vec::new();
+    for m in html.select(&META) {
+        let el = m.value();
+        let Some(content) = el.attr("content").or_else(|| el.attr("value")) else {
+            continue;
+        };
+        for k in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = el.attr(k) {
+                metas.push((key.trim().to_ascii_lowercase(), content.to_string()));
+            }
+        }
+    }
+    let meta = |key: &str| -> Option<String> {
+        metas
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| clean(v))
+    };
+
+    let mut out = Meta::default();
+
+    // Publication date.
+    let meta_pub = PUB_KEYS
+        .iter()
+        .find_map(|k| meta(k).and_then(|v| iso_date(&v).or_else(|| human_date(&v))));
+    let time_pub = time_date(html);
+    let url_pub = url.and_then(url_date);
+    // The URL path first: editors put the day of publication there, while
+    // metadata times are often converted to another zone than the page's.
+    out.published = url_pub
+        .or(ld.published)
+        .or(meta_pub)
+        .or(ld.any_published)
+        .or(time_pub)
+        .or_else(|| visible_date(html))
+        .or_else(|| raw_key_date(src))
+        .or_else(|| text_datetime(body_text))
+        .or_else(|| meta("og:image").and_then(|u| image_date(&u)))
+        .or_else(|| frequent_date(src));
+    out.modified = ld.modified.or_else(|| {
+        [
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+        ]
+        .iter()
+        .find_map(|k| meta(k).and_then(|v| iso_date(&v)))
+    });
+    if out.published.is_none() {
+        out.published = out.modified;
+    }
+
+    // Title.
+    out.title = ld
+        .headline
+        .clone()
+        .or_else(|| meta("og:title"))
+        .or_else(|| meta("twitter:title"))
+        .or_else(|| meta("dc.title"))
+        .or_else(|| html.select(&H1).next().and_then(|h| clean(&text(h))))
+        .or_else(|| html.select(&TITLE).next().and_then(|t| clean(&text(t))));
+
+    // Author.
+    let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        for k in [
+            "author",
+            "article:author",
+            "dc.creator",
+            "byl",
+            "sailthru.author",
+            "parsely-author",
+            "citation_author",
+        ] {
+            if let Some(v) = meta(k).filter(|v| !looks_like_url(v)) {
+                authors.push(v);
+                break;
+            }
+        }
+    }
+    if authors.is_empty() {
+        if let Some(a) = html.select(&AUTHOR_HINT).find_map(|e| byline(&text(e))) {
+            authors.push(a);
+        }
+    }
+    authors.dedup();
+    if !authors.is_empty() {
+        out.author = Some(authors.join(", "));
+    }
+
+    // URL: canonical, else og:url / JSON-LD url, else the given one.
+    let canonical = html
+        .select(&CANONICAL)
+        .find(|l| {
+            l.value().attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|l| l.value().attr("href"))
+        .and_then(|h| absolutize(h.trim(), url));
+    out.url = canonical
+        .or_else(|| meta("og:url").and_then(|h| absolutize(&h, url)))
+        .or_else(|| ld.url.clone())
+        .or_else(|| url.map(str::to_string));
+
+    out.site = meta("og:site_name")
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| meta("application-name"))
+        .or_else(|| out.url.as_deref().and_then(host_of));
+
+    out.lang = html
+        .select(&HTML_EL)
+        .next()
+        .and_then(|h| {
+            h.value()
+                .attr("lang")
+                .or_else(|| h.value().attr("xml:lang"))
+        })
+        .and_then(clean)
+        .or_else(|| ld.lang.clone())
+        .or_else(|| meta("content-language"))
+        .or_else(|| meta("og:locale").map(|l| l.replace('_', "-")))
+        .or_else(|| meta("dc.language"));
+    out
+}
+
+fn text(e: ElementRef<'_>) -> String {
+    e.text().collect::<Vec<_>>().join(" ")
+}
+
+/// A name from a byline element ("By Jane Doe and John Roe").
+fn byline(s: &str) -> Option<String> {
+    let s = clean(s)?;
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+        .unwrap_or(&s)
+        .trim();
+    // A byline is short; longer text is an author bio or a list.
+    let words = s.split_whitespace().count();
+    (words > 0 && words <= 8 && !s.chars().any(|c| c.is_ascii_digit())).then(|| s.to_string())
+}
+
+/// A publication date from `<time>` elements: one marked as the
+/// publication time first, else the first with a `datetime`.
+fn time_date(html: &Html) -> Option<Date> {
+    let mut first = None;
+    for t in html.select(&TIME) {
+        let el = t.value();
+        let Some(dt) = el.attr("datetime").and_then(iso_date) else {
+            continue;
+        };
+        let marked = el.attr("pubdate").is_some()
+            || el
+                .attr("itemprop")
+                .is_some_and(|v| v.to_ascii_lowercase().contains("datepublished"))
+            || el.attr("class").is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("publish") || v.contains("posted") || v.contains("entry-date")
+            });
+        if marked {
+            return Some(dt);
+        }
+        if first.is_none() {
+            first = Some(dt);
+        }
+    }
+    first
+}
+
+/// Publication keys in scripts and attributes that are not valid JSON-LD
+/// (`"publishDate": "…"` in app state, `dc:date="…"` in RDF comments).
+static RAW_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?i)["']?\b(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+/// A date and time written in page text ("2020-03-04 16:52").
+static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+/// `YYYYMMDD` leading a long digit run in an image file name.
+static IMAGE_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Last resort: the full date written most often anywhere in the page
+/// source (file paths, cache stamps, feeds); ties go to the later date.
+fn frequent_date(src: &str) -> Option<Date> {
+    let mut counts: Vec<(Date, usize)> = Vec::new();
+    for c in ANY_DATE.captures_iter(src).take(5000) {
+        let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) else {
+            continue;
+        };
+        let Ok(date) = Date::new(y, m, d) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _)| *x == date) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((date, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d))
+        .map(|(d, _)| d)
+}
+
+/// Any `YYYY-MM-DD` or `YYYY/MM/DD` in a page source.
+static ANY_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])\b")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+fn raw_key_date(src: &str) -> Option<Date> {
+    RAW_KEY.captures(src).and_then(|c| iso_date(&c[1]))
+}
+
+fn text_datetime(text: &str) -> Option<Date> {
+    let c = TEXT_DATETIME.captures(text)?;
+    let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    Date::new(y, m, d).ok()
+}
+
+fn image_date(url: &str) -> Option<Date> {
+    url_date(url).or_else(|| {
+        let c = IMAGE_DATE.captures(url)?;
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        Date::new(y, m, d).ok()
+    })
+}
+
+/// A date written in an element whose class or id says it holds one.
+fn visible_date(html: &Html) -> Option<Date> {
+    html.select(&DATE_HINT).take(200).find_map(|e| {
+        let t = text(e);
+        if t.len() > 300 {
+            return None;
+        }
+        human_date(&t)
+    })
+}
+
+/// Resolves `href` against the page URL (absolute, scheme-relative and
+/// root-relative forms; other relative forms are rare for canonicals).
+fn absolutize(href: &str, base: Option<&str>) -> Option<String> {
+    if href.is_empty() {
+        return None;
+    }
+    if looks_like_url(href) {
+        if let Some(rest) = href.strip_prefix("//") {
+            let scheme = base
+                .and_then(|b| b.split_once("://"))
+                .map_or("https", |(s, _)| s);
+            return Some(format!("{scheme}://{rest}"));
+        }
+        return Some(href.to_string());
+    }
+    let base = base?;
+    let (scheme, rest) = base.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    if href.starts_with('/') {
+        return Some(format!("{scheme}://{host}{href}"));
+    }
+    None
+}
+
+/// The host of a URL, without `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn json_ld_first() {
+        let page = r#"<html lang="en"><head>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"W"},
+{"@type":["NewsArticle"],"headline":"Ships  idle","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chan"}],
+"datePublished":"2024-03-05T23:30:00-05:00","publisher":{"name":"Harbour Times"}}]}</script>
+<meta property="article:published_time" content="2024-03-07">
+<link rel="canonical" href="/news/ships">
+</head><body><p>x</p></body></html>"#;
+        let m = extract(
+            &Html::parse_document(page),
+            page,
+            "",
+            Some("https://ht.example/news/ships?utm=1"),
+        );
+        assert_eq!(m.title.as_deref(), Some("Ships idle"));
+        assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(m.published, Some(date(2024, 3, 5)));
+        assert_eq!(m.url.as_deref(), Some("https://ht.example/news/ships"));
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn meta_then_url_then_visible() {
+        let page = r#"<meta name="author" content="https://x/y"><meta name="author" content="Kim Park">
+<meta property="og:title" content="A title"><p class="byline">By Kim Park</p>"#;
+        let m = extract(
+            &Html::parse_document(page),
+            page,
+            "",
+            Some("https://n.example/2023/01/09/a"),
+        );
+        assert_eq!(m.published, Some(date(2023, 1, 9)));
+        assert_eq!(m.author.as_deref(), Some("Kim Park"));
+        assert_eq!(m.title.as_deref(), Some("A title"));
+        let page = r#"<h1>Head</h1><div class="post-date">Posted on March 3, 2021</div>"#;
+        let m = extract(&Html::parse_document(page), page, "", None);
+        assert_eq!(m.published, Some(date(2021, 3, 3)));
+        assert_eq!(m.title.as_deref(), Some("Head"));
+    }
+}

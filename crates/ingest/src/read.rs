@@ -1,0 +1,516 @@
+//! Readers: command-line inputs → a stream of documents (or skip reasons).
+//!
+//! Files are chosen by name: `.txt`, `.md`/`.markdown`, `.html`/`.htm`
+//! (also `.gz`), `.jsonl`/`.ndjson` (also `.gz`); `-` is stdin read as
+//! JSONL. Directories are walked in file-name order, hidden entries
+//! skipped. Everything streams: a JSONL file is read a line at a time and
+//! no reader holds more than one document.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use claimdex_model::{Document, SourceFormat};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::decode::decode;
+use crate::error::SkipReason;
+
+/// Default cap on one document (file or record): 64 MiB.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How inputs are read.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Largest file or record accepted, in bytes.
+    pub max_doc_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
+}
+
+/// One item of the input stream.
+#[derive(Debug)]
+pub enum Item {
+    /// A document, ready for analysis.
+    Doc(Box<Document>),
+    /// An input that could not be read; the stream goes on.
+    Skip(SkipReason),
+    /// A file that is not of a supported kind, passed over (not an error).
+    Unsupported(PathBuf),
+}
+
+/// What kind of file a path names, from its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// An HTML page, maybe gzipped.
+    Html {
+        /// Whether it is gzip-compressed.
+        gzip: bool,
+    },
+    /// JSON Lines, maybe gzipped.
+    Jsonl {
+        /// Whether it is gzip-compressed.
+        gzip: bool,
+    },
+}
+
+impl FileKind {
+    /// The kind of file `path` names, or `None` when unsupported.
+    pub fn of(path: &Path) -> Option<FileKind> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let (stem, gzip) = match name.strip_suffix(".gz") {
+            Some(stem) => (stem, true),
+            None => (name.as_str(), false),
+        };
+        let ext = stem.rsplit_once('.').map(|(_, e)| e)?;
+        match (ext, gzip) {
+            ("txt" | "text", false) => Some(FileKind::Text),
+            ("md" | "markdown", false) => Some(FileKind::Markdown),
+            ("html" | "htm", gzip) => Some(FileKind::Html { gzip }),
+            ("jsonl" | "ndjson", gzip) => Some(FileKind::Jsonl { gzip }),
+            _ => None,
+        }
+    }
+}
+
+/// Streams the documents of every input argument, in argument order.
+pub fn read_inputs(args: Vec<String>, opts: ReadOptions) -> impl Iterator<Item = Item> {
+    args.into_iter()
+        .flat_map(move |arg| read_arg(arg, opts.clone()))
+}
+
+fn read_arg(arg: String, opts: ReadOptions) -> Box<dyn Iterator<Item = Item>> {
+    if arg == "-" {
+        let stdin = BufReader::new(io::stdin());
+        return Box::new(JsonlReader::new(Box::new(stdin), PathBuf::from("-"), opts));
+    }
+    let path = PathBuf::from(&arg);
+    match std::fs::metadata(&path) {
+        Err(source) => Box::new(std::iter::once(Item::Skip(SkipReason::Io { path, source }))),
+        Ok(meta) if meta.is_dir() => Box::new(walk_dir(path, opts)),
+        Ok(_) => read_file(path, arg, opts),
+    }
+}
+
+fn walk_dir(root: PathBuf, opts: ReadOptions) -> impl Iterator<Item = Item> {
+    let walker = walkdir::WalkDir::new(&root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    walker.flat_map(move |entry| -> Box<dyn Iterator<Item = Item>> {
+        match entry {
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.clone());
+                let reason = err
+                    .io_error()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| err.to_string());
+                Box::new(std::iter::once(Item::Skip(SkipReason::Walk {
+                    path,
+                    reason,
+                })))
+            }
+            Ok(entry) if entry.file_type().is_file() => {
+                let path = entry.path().to_path_buf();
+                let rel = path.strip_prefix(&root).unwrap_or(&path);
+                let id = rel.to_string_lossy().replace('\\', "/");
+                read_file(path, id, opts.clone())
+            }
+            // Directories are descended into; symlinks are not followed,
+            // so a link loop cannot trap the walk.
+            Ok(_) => Box::new(std::iter::empty()),
+        }
+    })
+}
+
+/// Reads one file named `id` in the output.
+fn read_file(path: PathBuf, id: String, opts: ReadOptions) -> Box<dyn Iterator<Item = Item>> {
+    let Some(kind) = FileKind::of(&path) else {
+        return Box::new(std::iter::once(Item::Unsupported(path)));
+    };
+    let file = match File::open(&path) {
+        Ok(f) => f,
+        Err(source) => {
+            return Box::new(std::iter::once(Item::Skip(SkipReason::Io { path, source })))
+        }
+    };
+    match kind {
+        FileKind::Jsonl { gzip } => {
+            let reader: Box<dyn BufRead> = if gzip {
+                Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+            } else {
+                Box::new(BufReader::new(file))
+            };
+            Box::new(JsonlReader::new(reader, path, opts))
+        }
+        FileKind::Text | FileKind::Markdown | FileKind::Html { .. } => {
+            Box::new(std::iter::once(read_whole(file, path, id, kind, &opts)))
+        }
+    }
+}
+
+fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &ReadOptions) -> Item {
+    let limit = opts.max_doc_bytes;
+    if let Ok(meta) = file.metadata() {
+        if meta.len() > limit && !matches!(kind, FileKind::Html { gzip: true }) {
+            return Item::Skip(SkipReason::TooLarge {
+                path,
+                line: None,
+                size: meta.len(),
+                limit,
+            });
+        }
+    }
+    let mut bytes = Vec::new();
+    let read = match kind {
+        FileKind::Html { gzip: true } => flate2::read::MultiGzDecoder::new(file)
+            .take(limit + 1)
+            .read_to_end(&mut bytes),
+        _ => file.take(limit + 1).read_to_end(&mut bytes),
+    };
+    if let Err(err) = read {
+        return match kind {
+            FileKind::Html { gzip: true } => Item::Skip(SkipReason::Compressed {
+                path,
+                line: None,
+                reason: err.to_string(),
+            }),
+            _ => Item::Skip(SkipReason::Io { path, source: err }),
+        };
+    }
+    if bytes.len() as u64 > limit {
+        return Item::Skip(SkipReason::TooLarge {
+            path,
+            line: None,
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    let source = path.to_string_lossy().into_owned();
+    if let FileKind::Html { .. } = kind {
+        return html_document(&bytes, id, source, None, path, None);
+    }
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err(not_text) => {
+            return Item::Skip(SkipReason::Binary {
+                path,
+                reason: not_text.0,
+            })
+        }
+    };
+    if text.trim().is_empty() {
+        return Item::Skip(SkipReason::Empty { path, line: None });
+    }
+    let format = if kind == FileKind::Markdown {
+        SourceFormat::Markdown
+    } else {
+        SourceFormat::Text
+    };
+    Item::Doc(Box::new(Document::new(id, source, format, text)))
+}
+
+fn html_document(
+    bytes: &[u8],
+    id: String,
+    source: String,
+    url: Option<String>,
+    path: PathBuf,
+    line: Option<u64>,
+) -> Item {
+    match claimdex_html::parse(bytes, url.as_deref()) {
+        Ok(page) => {
+            let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
+            doc.blocks = page.blocks;
+            doc.title = page.title;
+            doc.author = page.author;
+            doc.published = page.published;
+            doc.url = page.url.or(url);
+            doc.site = page.site;
+            doc.lang = page.lang;
+            Item::Doc(Box::new(doc))
+        }
+        Err(err) => Item::Skip(SkipReason::Html {
+            path,
+            line,
+            reason: err.to_string(),
+        }),
+    }
+}
+
+/// A JSONL record as the contract defines it. Unknown keys are ignored.
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    html: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    author: Option<String>,
+}
+
+/// Reads JSONL a line at a time; a line longer than the document limit is
+/// skipped without being held in memory.
+struct JsonlReader {
+    reader: Box<dyn BufRead>,
+    path: PathBuf,
+    line_no: u64,
+    opts: ReadOptions,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl JsonlReader {
+    fn new(reader: Box<dyn BufRead>, path: PathBuf, opts: ReadOptions) -> Self {
+        JsonlReader {
+            reader,
+            path,
+            line_no: 0,
+            opts,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads the next line into `buf` (without its newline). Returns the
+    /// line's full length, which may exceed what `buf` kept.
+    fn next_line(&mut self) -> io::Result<Option<u64>> {
+        self.buf.clear();
+        let limit = self.opts.max_doc_bytes;
+        let kept = (&mut self.reader)
+            .take(limit + 1)
+            .read_until(b'\n', &mut self.buf)?;
+        if kept == 0 {
+            return Ok(None);
+        }
+        let mut total = kept as u64;
+        if self.buf.last() == Some(&b'\n') {
+            self.buf.pop();
+            total -= 1;
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+        } else if kept as u64 > limit {
+            // Over-long line: drop the rest of it a buffer at a time.
+            loop {
+                let chunk = self.reader.fill_buf()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                match chunk.iter().position(|&b| b == b'\n') {
+                    Some(at) => {
+                        total += at as u64;
+                        self.reader.consume(at + 1);
+                        break;
+                    }
+                    None => {
+                        let n = chunk.len();
+                        total += n as u64;
+                        self.reader.consume(n);
+                    }
+                }
+            }
+        }
+        Ok(Some(total))
+    }
+
+    fn record(&self, line: u64) -> Item {
+        let bad = |reason: String| {
+            Item::Skip(SkipReason::BadRecord {
+                path: self.path.clone(),
+                line,
+                reason,
+            })
+        };
+        let bytes = self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf);
+        let record: Record = match serde_json::from_slice(bytes) {
+            Ok(r) => r,
+            Err(err) => return bad(format!("invalid JSON: {err}")),
+        };
+        let id = match record.id {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(_) => return bad("\"id\" must be a non-empty string".into()),
+            None => return bad("missing \"id\"".into()),
+        };
+        let source = format!("{}:{line}", self.path.display());
+        let published = record.published.as_deref().and_then(parse_iso_date);
+        let mut item = match (record.text, record.html) {
+            (Some(text), _) => {
+                if text.trim().is_empty() {
+                    return Item::Skip(SkipReason::Empty {
+                        path: self.path.clone(),
+                        line: Some(line),
+                    });
+                }
+                let text = text
+                    .strip_prefix('\u{feff}')
+                    .map(str::to_owned)
+                    .unwrap_or(text);
+                Item::Doc(Box::new(Document::new(
+                    id,
+                    source,
+                    SourceFormat::JsonlText,
+                    text,
+                )))
+            }
+            (None, Some(html)) => html_document(
+                html.as_bytes(),
+                id,
+                source,
+                record.url.clone(),
+                self.path.clone(),
+                Some(line),
+            ),
+            (None, None) => return bad("record has neither \"text\" nor \"html\"".into()),
+        };
+        if let Item::Doc(doc) = &mut item {
+            doc.url = doc.url.take().or(record.url);
+            doc.title = doc.title.take().or(record.title);
+            doc.author = doc.author.take().or(record.author);
+            // The record's own date is the caller's word; it beats what
+            // the page suggests.
+            doc.published = published.or(doc.published);
+        }
+        item
+    }
+}
+
+impl Iterator for JsonlReader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let len = match self.next_line() {
+                Ok(Some(len)) => len,
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(err) => {
+                    self.done = true;
+                    let reason = err.to_string();
+                    let path = self.path.clone();
+                    let line = Some(self.line_no + 1);
+                    return Some(Item::Skip(
+                        if err.kind() == io::ErrorKind::InvalidData
+                            || err.kind() == io::ErrorKind::UnexpectedEof
+                        {
+                            SkipReason::Compressed { path, line, reason }
+                        } else {
+                            SkipReason::Io { path, source: err }
+                        },
+                    ));
+                }
+            };
+            self.line_no += 1;
+            let line = self.line_no;
+            if len > self.opts.max_doc_bytes {
+                let (path, limit) = (self.path.clone(), self.opts.max_doc_bytes);
+                return Some(Item::Skip(SkipReason::TooLarge {
+                    path,
+                    line: Some(line),
+                    size: len,
+                    limit,
+                }));
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(self.record(line));
+        }
+    }
+}
+
+/// Parses the date part of an ISO 8601 date or date-time ("2025-10-28",
+/// "2025-10-28T09:00:00Z").
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    head.parse::<Date>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_names() {
+        assert_eq!(FileKind::of(Path::new("a/b.TXT")), Some(FileKind::Text));
+        assert_eq!(
+            FileKind::of(Path::new("x.jsonl.gz")),
+            Some(FileKind::Jsonl { gzip: true })
+        );
+        assert_eq!(
+            FileKind::of(Path::new("p.html.gz")),
+            Some(FileKind::Html { gzip: true })
+        );
+        assert_eq!(FileKind::of(Path::new("notes.txt.gz")), None);
+        assert_eq!(FileKind::of(Path::new("README")), None);
+    }
+
+    fn jsonl(input: &str, max: u64) -> Vec<Item> {
+        let reader = Box::new(BufReader::new(io::Cursor::new(input.as_bytes().to_vec())));
+        JsonlReader::new(
+            reader,
+            PathBuf::from("t.jsonl"),
+            ReadOptions { max_doc_bytes: max },
+        )
+        .collect()
+    }
+
+    #[test]
+    fn jsonl_bad_lines_are_reported_and_skipped() {
+        let items = jsonl("{\"id\":\"a\",\"text\":\"One.\"}\n{oops\n\n{\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"Two.\",\"published\":\"2024-01-02T03:04:05Z\"}\n", 1000);
+        assert_eq!(items.len(), 4);
+        assert!(matches!(&items[0], Item::Doc(d) if d.id == "a"));
+        assert!(matches!(
+            &items[1],
+            Item::Skip(SkipReason::BadRecord { line: 2, .. })
+        ));
+        assert!(matches!(
+            &items[2],
+            Item::Skip(SkipReason::BadRecord { line: 4, .. })
+        ));
+        match &items[3] {
+            Item::Doc(d) => assert_eq!(
+                d.published.map(|d| d.to_string()).as_deref(),
+                Some("2024-01-02")
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn jsonl_overlong_line_is_skipped_and_reading_goes_on() {
+        let long = format!("{{\"id\":\"big\",\"text\":\"{}\"}}", "x".repeat(500));
+        let items = jsonl(
+            &format!("{long}\n{{\"id\":\"ok\",\"text\":\"fine\"}}\n"),
+            100,
+        );
+        assert!(matches!(
+            &items[0],
+            Item::Skip(SkipReason::TooLarge { line: Some(1), .. })
+        ));
+        assert!(matches!(&items[1], Item::Doc(d) if d.id == "ok"));
+    }
+}
