@@ -1106,7 +1106,17 @@ impl<'a> P<'a> {
                 }
             }
         }
-        let small = nwords == 1 && !frac && v <= 10.0;
+        // A small count in words ("two nations") is prose, not a figure,
+        // unless it stands alone as a noun phrase ("there are two.",
+        // "two of them", "zero is"); "one" never counts alone.
+        let stands_alone = self.kind(j).is_none()
+            || !self.same_line(j)
+            || matches!(
+                self.sym(j),
+                Some('.') | Some(',') | Some(';') | Some('!') | Some('?') | Some(')')
+            )
+            || (self.is_wordtok(j) && matches!(self.lw(j), "of" | "is" | "are" | "was" | "were"));
+        let small = nwords == 1 && !frac && v <= 10.0 && (v == 1.0 || !stands_alone);
         let nm = Nm {
             v: finite(v),
             end: j,
@@ -1233,6 +1243,18 @@ impl<'a> P<'a> {
             "in" | "\"" => {
                 // An inch only when nothing else follows ("2 in thick").
                 let nx = hit.end;
+                let dim_word = matches!(
+                    self.lw(nx),
+                    "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter"
+                );
+                // A quote mark is an inch sign only after digits, touching
+                // them or followed by a dimension ('10" long').
+                if first == "\"" {
+                    let after_digits = start > 0 && self.is_num(start - 1);
+                    if !(after_digits && (attached || dim_word)) {
+                        return None;
+                    }
+                }
                 let ok = attached && first == "\""
                     || self.kind(nx).is_none()
                     || !self.next_to(nx)
