@@ -261,7 +261,7 @@ impl<'a> P<'a> {
     /// power at `i`.
     fn digits(&self, i: usize) -> Option<Nm> {
         let n = self.n();
-        let mut buf = String::new();
+        let mut buf = SBuf::new();
         let mut j;
         let mut plain = true;
         let mut has_dec = false;
@@ -387,7 +387,7 @@ impl<'a> P<'a> {
             // Small integers parse exactly without the float parser.
             buf.bytes().fold(0u64, |a, d| a * 10 + u64::from(d - b'0')) as f64
         } else {
-            buf.parse().unwrap_or(f64::INFINITY)
+            buf.as_str().parse().unwrap_or(f64::INFINITY)
         };
         // Exponent: "1e10", "9.83e-3", "12.32e+14".
         if self.is_wordtok(j) && self.touch(j) && matches!(self.w(j), "e" | "E") {
@@ -1106,7 +1106,17 @@ impl<'a> P<'a> {
                 }
             }
         }
-        let small = nwords == 1 && !frac && v <= 10.0;
+        // A small count in words ("two nations") is prose, not a figure,
+        // unless it stands alone as a noun phrase ("there are two.",
+        // "two of them", "zero is"); "one" never counts alone.
+        let stands_alone = self.kind(j).is_none()
+            || !self.same_line(j)
+            || matches!(
+                self.sym(j),
+                Some('.') | Some(',') | Some(';') | Some('!') | Some('?') | Some(')')
+            )
+            || (self.is_wordtok(j) && matches!(self.lw(j), "of" | "is" | "are" | "was" | "were"));
+        let small = nwords == 1 && !frac && v <= 10.0 && (v == 1.0 || !stands_alone);
         let nm = Nm {
             v: finite(v),
             end: j,
@@ -1183,8 +1193,8 @@ impl<'a> P<'a> {
         }
         // Try the longest phrase first, up to four tokens.
         let mut best: Option<(UnitHit, usize)> = None;
-        let mut phrase = String::new();
-        let mut lphrase = String::new();
+        let mut phrase = SBuf::new();
+        let mut lphrase = SBuf::new();
         let mut ends: Vec<(usize, usize)> = Vec::with_capacity(4);
         let mut t = start;
         while t < n && ends.len() < 4 {
@@ -1205,8 +1215,8 @@ impl<'a> P<'a> {
             t += 1;
         }
         for (len, e) in ends.iter().rev() {
-            let ph = &phrase[..*len];
-            let lph = &lphrase[..*len];
+            let ph = phrase.prefix(*len);
+            let lph = lphrase.prefix(*len);
             // Units must end at a word boundary ("24703m212" is a code).
             if matches!(self.kind(*e), Some(Tk::Word) | Some(Tk::Num)) && self.touch(*e) {
                 continue;
@@ -1233,6 +1243,18 @@ impl<'a> P<'a> {
             "in" | "\"" => {
                 // An inch only when nothing else follows ("2 in thick").
                 let nx = hit.end;
+                let dim_word = matches!(
+                    self.lw(nx),
+                    "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter"
+                );
+                // A quote mark is an inch sign only after digits, touching
+                // them or followed by a dimension ('10" long').
+                if first == "\"" {
+                    let after_digits = start > 0 && self.is_num(start - 1);
+                    if !(after_digits && (attached || dim_word)) {
+                        return None;
+                    }
+                }
                 let ok = attached && first == "\""
                     || self.kind(nx).is_none()
                     || !self.next_to(nx)
@@ -2255,7 +2277,28 @@ impl<'a> P<'a> {
             Tk::Sym(c) => c as u32 >= 0x80 && self.vulgar(i).is_some(),
             Tk::Word => {
                 let w = self.lw(i);
-                w.len() <= 11
+                // First letters of every core word: a cheap filter before
+                // the word lists.
+                let first_ok = matches!(
+                    w.as_bytes().first(),
+                    Some(
+                        b'b' | b'c'
+                            | b'd'
+                            | b'e'
+                            | b'f'
+                            | b'h'
+                            | b'l'
+                            | b'm'
+                            | b'n'
+                            | b'o'
+                            | b'q'
+                            | b's'
+                            | b't'
+                            | b'z'
+                    )
+                );
+                first_ok
+                    && w.len() <= 11
                     && w.len() >= 3
                     && (lexicon::num_word(w).is_some()
                         || matches!(
@@ -2335,6 +2378,71 @@ impl<'a> P<'a> {
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
             }
         }
+    }
+}
+
+/// A string buffer on the stack for short text (numbers, unit phrases),
+/// spilling to the heap only for long input: the hot path allocates
+/// nothing.
+struct SBuf {
+    b: [u8; 48],
+    n: usize,
+    heap: Option<String>,
+}
+
+impl SBuf {
+    fn new() -> Self {
+        SBuf {
+            b: [0; 48],
+            n: 0,
+            heap: None,
+        }
+    }
+
+    fn push_str(&mut self, s: &str) {
+        if let Some(h) = self.heap.as_mut() {
+            h.push_str(s);
+        } else if self.n + s.len() <= self.b.len() {
+            self.b[self.n..self.n + s.len()].copy_from_slice(s.as_bytes());
+            self.n += s.len();
+        } else {
+            let mut h = String::with_capacity(self.n + s.len() + 16);
+            h.push_str(std::str::from_utf8(&self.b[..self.n]).unwrap_or(""));
+            h.push_str(s);
+            self.heap = Some(h);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut tmp));
+    }
+
+    fn len(&self) -> usize {
+        match &self.heap {
+            Some(h) => h.len(),
+            None => self.n,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            None => std::str::from_utf8(&self.b[..self.n]).unwrap_or(""),
+        }
+    }
+
+    /// The first `len` bytes, or "" when that is not a char boundary.
+    fn prefix(&self, len: usize) -> &str {
+        self.as_str().get(..len).unwrap_or("")
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.as_str().contains(c)
+    }
+
+    fn bytes(&self) -> std::str::Bytes<'_> {
+        self.as_str().bytes()
     }
 }
 
