@@ -134,7 +134,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// ("WASHINGTON, Oct. 28, 2025 (Reuters) -"). `None` when none is found.
 pub fn find_publication_date(text: &str) -> Option<Date> {
     static META: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)^\W{0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>.{0,80})")
+        re(
+            r"(?im)^\W{0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>.{0,80})",
+        )
     });
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(

@@ -46,7 +46,8 @@ impl Ctx<'_> {
         let lo = start.saturating_sub(400);
         while s > lo {
             let b = bytes[s - 1];
-            if b == b'\n' || ((b == b'.' || b == b'?' || b == b'!') && s < start && bytes[s] == b' ')
+            if b == b'\n'
+                || ((b == b'.' || b == b'?' || b == b'!') && s < start && bytes[s] == b' ')
             {
                 break;
             }
@@ -56,7 +57,10 @@ impl Ctx<'_> {
         let hi = (end + 400).min(bytes.len());
         while e < hi {
             let b = bytes[e];
-            if b == b'\n' || ((b == b'.' || b == b'?' || b == b'!') && e + 1 < bytes.len() && bytes[e + 1] == b' ')
+            if b == b'\n'
+                || ((b == b'.' || b == b'?' || b == b'!')
+                    && e + 1 < bytes.len()
+                    && bytes[e + 1] == b' ')
             {
                 break;
             }
@@ -74,12 +78,16 @@ impl Ctx<'_> {
     /// The tense of the sentence holding `[start, end)`.
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|as\s+(?:soon|early)\s+as)\b")
+            re(
+                r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
+            )
         });
         // A past-tense verb right next to the expression governs it, even
         // when another clause of the sentence looks ahead.
         static LOCAL_PAST: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b")
+            re(
+                r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b",
+            )
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
@@ -112,9 +120,7 @@ impl Ctx<'_> {
 /// Compiles a pattern with ASCII word boundaries and digits, which keep
 /// the regex crate on its fast DFA paths for non-ASCII text too.
 pub(crate) fn re(pattern: &str) -> Regex {
-    let p = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]");
+    let p = pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]");
     match Regex::new(&p) {
         Ok(r) => r,
         // The patterns are constants; a failure here is a programming
@@ -139,7 +145,10 @@ fn lower(c: &Captures<'_>, name: &str) -> String {
 }
 
 fn words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn capitalised(s: &str) -> bool {
@@ -186,7 +195,6 @@ fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64>
         .map(|(_, cy)| cy)
 }
 
-
 /// The weekday `wd` nearest to the anchor in the direction the text points.
 fn resolve_weekday(anchor: Date, wd: i64, rel: &str, tense: Tense) -> Option<Date> {
     let cur = iso_weekday(anchor);
@@ -211,7 +219,10 @@ const PARTS: &[(&str, &str)] = &[
 ];
 
 fn part_code(p: &str) -> Option<&'static str> {
-    let p = p.trim().trim_start_matches("mid-").trim_start_matches("mid");
+    let p = p
+        .trim()
+        .trim_start_matches("mid-")
+        .trim_start_matches("mid");
     PARTS.iter().find(|(w, _)| *w == p).map(|(_, c)| *c)
 }
 
@@ -247,7 +258,10 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // ISO and numeric dates.
         rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", numeric_date),
-        rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", numeric_date),
+        rule(
+            r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b",
+            numeric_date,
+        ),
         // Month [year], with modifiers.
         rule(
             r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
@@ -304,7 +318,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Durations, and "N units ago".
         rule(
-            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
+            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
             duration,
         ),
         // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -404,8 +418,7 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     // Alone, short abbreviations are too often names ("Jan"), and "May"
     // right after a capitalised word is usually a name or the verb.
     let has_year = g(c, "y").is_some() || g(c, "rel").is_some();
-    if !has_year && modifier.is_empty() && mname.len() <= 3 && !mname.eq_ignore_ascii_case("may")
-    {
+    if !has_year && modifier.is_empty() && mname.len() <= 3 && !mname.eq_ignore_ascii_case("may") {
         return None;
     }
     if mname == "May" && !has_year && modifier.is_empty() {
@@ -417,7 +430,10 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             .collect();
         if !next_word.is_empty() && next_word.chars().all(char::is_lowercase) {
             // "May be", "May have": the modal verb.
-            let ok = matches!(next_word.as_str(), "and" | "or" | "to" | "through" | "until");
+            let ok = matches!(
+                next_word.as_str(),
+                "and" | "or" | "to" | "through" | "until"
+            );
             if !ok {
                 return None;
             }
@@ -463,7 +479,9 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
 /// Words right after a number that make it a count, not a year.
 fn count_noun_follows(after: &str) -> bool {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s*(?:%|percent|per\s+cent|shares|people|persons|employees|workers|troops|soldiers|tons|tonnes|points|feet|foot|meters|metres|miles|kilometers|km|units|jobs|cars|vehicles|acres|members|cases|deaths|times|votes|pages|barrels|yards|dollars|pounds|yen|marks|francs|euros|rubles|hours|days|stores|homes|houses|students|words|calories|degrees|plants|flights|passengers|companies|firms|banks|patients|children|men|women|rooms|beds|seats|copies|items|acres|square|sq|mm|cm|kg|lb|lbs|mph|ft|[A-Za-z]+-(?:year|month|day)|to\s+\d)\b")
+        re(
+            r"(?i)^\s*(?:%|percent|per\s+cent|shares|people|persons|employees|workers|troops|soldiers|tons|tonnes|points|feet|foot|meters|metres|miles|kilometers|km|units|jobs|cars|vehicles|acres|members|cases|deaths|times|votes|pages|barrels|yards|dollars|pounds|yen|marks|francs|euros|rubles|hours|days|stores|homes|houses|students|words|calories|degrees|plants|flights|passengers|companies|firms|banks|patients|children|men|women|rooms|beds|seats|copies|items|acres|square|sq|mm|cm|kg|lb|lbs|mph|ft|[A-Za-z]+-(?:year|month|day)|to\s+\d)\b",
+        )
     });
     COUNT.is_match(after)
 }
@@ -473,28 +491,29 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let y: i64 = ym.as_str().parse().ok()?;
     let mut pre = words(g(c, "pre").unwrap_or(""));
     let bare_the = pre == "the";
-    if bare_the {
-        if c.name("post").is_none() {
-            // "the 1990 budget": the article belongs to the noun.
-            pre.clear();
-        }
+    if bare_the && c.name("post").is_none() {
+        // "the 1990 budget": the article belongs to the noun.
+        pre.clear();
     }
     let text = ctx.text;
     let before = text.get(..ym.start()).unwrap_or("");
     let after = text.get(ym.end()..).unwrap_or("");
     // Part of a bigger number, an amount of money, a code or a range.
     let prev = before.chars().next_back();
-    if matches!(prev, Some('$' | '#' | '.' | '/' | '£' | '€' | '¥' | '-' | ':'))
-        && pre.is_empty()
+    if matches!(
+        prev,
+        Some('$' | '#' | '.' | '/' | '£' | '€' | '¥' | '-' | ':')
+    ) && pre.is_empty()
     {
         return None;
     }
-    if before.ends_with(", ") && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
+    if before.ends_with(", ")
+        && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
     {
         // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by month_day.
         return None;
     }
-    if after.starts_with(|ch: char| matches!(ch, '%' | '/'))
+    if after.starts_with(['%', '/'])
         || after.starts_with(",0")
         || after.starts_with(",1")
         || after.starts_with(",2")
@@ -510,14 +529,22 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
-    let range = if pre.is_empty() || bare_the { 1600..=2099 } else { 1000..=2099 };
+    let range = if pre.is_empty() || bare_the {
+        1600..=2099
+    } else {
+        1000..=2099
+    };
     if !range.contains(&y) {
         return None;
     }
     if (pre.is_empty() || bare_the) && c.name("post").is_none() && count_noun_follows(after) {
         return None;
     }
-    let start = if pre.is_empty() { ym.start() } else { c.get(0)?.start() };
+    let start = if pre.is_empty() {
+        ym.start()
+    } else {
+        c.get(0)?.start()
+    };
     let mut end = ym.end();
     if c.name("post").is_some() {
         if !pre.starts_with("the") {
@@ -526,6 +553,7 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             end = c.get(0)?.end();
         }
     }
+    let pre = pre.trim_start_matches("the ").to_string();
     let value = if pre.contains("first half") {
         Some(format!("{y:04}-H1"))
     } else if pre.contains("second half") {
@@ -630,17 +658,11 @@ fn quarter(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         let code = if kind == "half" { "H" } else { "Q" };
         return cand(start, end, TimexType::Set, Some(format!("XXXX-{code}{n}")));
     }
-    let explicit = g(c, "y2")
-        .map(words)
-        .or_else(|| {
-            mods.split_whitespace()
-                .find(|w| w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit()))
-                .map(str::to_string)
-        })
-        .or_else(|| {
-            // "the 1988 third quarter" keeps the digits in mods, handled above.
-            None
-        });
+    let explicit = g(c, "y2").map(words).or_else(|| {
+        mods.split_whitespace()
+            .find(|w| w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit()))
+            .map(str::to_string)
+    });
     let code = if kind == "half" { "H" } else { "Q" };
     let value = match explicit.as_deref() {
         Some(y) if y.chars().all(|ch| ch.is_ascii_digit()) => {
@@ -995,7 +1017,15 @@ fn duration_value(amount: Amount, unit: &str) -> Option<String> {
 /// "Within six months," is the whole time adverbial.
 pub(crate) fn trim_signals(text: &str, mut start: usize, stop: usize, adjectival: bool) -> usize {
     const SIGNALS: &[&str] = &[
-        "within", "over", "only", "about", "just", "barely", "its", "as long as", "all",
+        "within",
+        "over",
+        "only",
+        "about",
+        "just",
+        "barely",
+        "its",
+        "as long as",
+        "all",
         "another",
     ];
     loop {
@@ -1015,7 +1045,8 @@ pub(crate) fn trim_signals(text: &str, mut start: usize, stop: usize, adjectival
                         continue;
                     }
                 }
-                let skip = sig.len() + (lower[sig.len()..].len() - lower[sig.len()..].trim_start().len());
+                let skip =
+                    sig.len() + (lower[sig.len()..].len() - lower[sig.len()..].trim_start().len());
                 start += skip;
                 moved = true;
                 break;
@@ -1062,22 +1093,37 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
     let before = text.get(..start).unwrap_or("");
+    let first_word = pre.split_whitespace().next().unwrap_or("");
+    if first_word == "every" || (first_word == "each" && !pre.starts_with("each of")) {
+        // "every four years": a recurrence.
+        let v = duration_value(amount, &unit);
+        return cand(start, end, TimexType::Set, v);
+    }
     // "$5 a day", "twice a year": a rate, i.e. a set.
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
         static RATE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$")
+            re(
+                r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$",
+            )
         });
         let (code, clock, mult) = unit_code(&unit)?;
         if RATE.is_match(before) {
             let t = if clock { "T" } else { "" };
-            return cand(start, end, TimexType::Set, Some(format!("P{t}{mult}{code}")));
+            return cand(
+                start,
+                end,
+                TimexType::Set,
+                Some(format!("P{t}{mult}{code}")),
+            );
         }
         if code == "Q" {
             // "a quarter of the shares".
             return None;
         }
     }
-    if unit.starts_with("quarter") && matches!(amount, Amount::Exact { whole: 1, .. }) && post.is_empty()
+    if unit.starts_with("quarter")
+        && matches!(amount, Amount::Exact { whole: 1, .. })
+        && post.is_empty()
     {
         return None;
     }
@@ -1089,7 +1135,11 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
-    if post == "ago" || post == "earlier" || post == "later" || post == "from now" || post == "hence"
+    if post == "ago"
+        || post == "earlier"
+        || post == "later"
+        || post == "from now"
+        || post == "hence"
     {
         let sign: i64 = if post == "ago" || post == "earlier" {
             -1
@@ -1266,7 +1316,10 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
         let after = ctx.text.get(end..).unwrap_or("");
         let next = after.trim_start_matches([' ', '\t']);
-        if after.is_empty() || next.starts_with(['\n', '\r']) || (after.starts_with(' ') && next.starts_with(|ch: char| ch.is_uppercase() || ch == '"'))
+        if after.is_empty()
+            || next.starts_with(['\n', '\r'])
+            || (after.starts_with(' ')
+                && next.starts_with(|ch: char| ch.is_uppercase() || ch == '"'))
         {
             end -= 1;
         }
