@@ -30,7 +30,13 @@ pub(crate) enum Tense {
 
 /// What every rule may look at.
 pub(crate) struct Ctx<'t> {
+    /// The region being matched (a window of the document); match offsets
+    /// are relative to it.
     pub text: &'t str,
+    /// The whole document, for sentence-level context.
+    pub full: &'t str,
+    /// Where `text` starts in `full`.
+    pub base: usize,
     pub anchor: Option<Date>,
     /// The document reports quarterly results, so "a year ago" means the
     /// same quarter a year before.
@@ -41,8 +47,10 @@ impl Ctx<'_> {
     /// Byte range of the sentence holding `at` (a cheap scan for
     /// sentence-final punctuation or a line break, bounded in length).
     fn sentence(&self, start: usize, end: usize) -> &str {
-        let bytes = self.text.as_bytes();
-        let mut s = start;
+        let (start, end) = (start + self.base, end + self.base);
+        let text = self.full;
+        let bytes = text.as_bytes();
+        let mut s = start.min(bytes.len());
         let lo = start.saturating_sub(400);
         while s > lo {
             let b = bytes[s - 1];
@@ -53,7 +61,7 @@ impl Ctx<'_> {
             }
             s -= 1;
         }
-        let mut e = end;
+        let mut e = end.min(bytes.len());
         let hi = (end + 400).min(bytes.len());
         while e < hi {
             let b = bytes[e];
@@ -66,13 +74,13 @@ impl Ctx<'_> {
             }
             e += 1;
         }
-        while s < start && !self.text.is_char_boundary(s) {
+        while s < start && !text.is_char_boundary(s) {
             s += 1;
         }
-        while e > end && !self.text.is_char_boundary(e) {
+        while e > end && !text.is_char_boundary(e) {
             e -= 1;
         }
-        self.text.get(s..e).unwrap_or("")
+        text.get(s..e).unwrap_or("")
     }
 
     /// The tense of the sentence holding `[start, end)`.
@@ -92,7 +100,8 @@ impl Ctx<'_> {
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
         });
-        let text = self.text;
+        let text = self.full;
+        let (start, end) = (start + self.base, end + self.base);
         let mut lo = start.saturating_sub(30);
         while !text.is_char_boundary(lo) {
             lo -= 1;
@@ -109,7 +118,7 @@ impl Ctx<'_> {
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
             return Tense::Past;
         }
-        if FUTURE.is_match(self.sentence(start, end)) {
+        if FUTURE.is_match(self.sentence(start - self.base, end - self.base)) {
             Tense::Future
         } else {
             Tense::Past
@@ -120,8 +129,13 @@ impl Ctx<'_> {
 /// Compiles a pattern with ASCII word boundaries and digits, which keep
 /// the regex crate on its fast DFA paths for non-ASCII text too.
 pub(crate) fn re(pattern: &str) -> Regex {
-    let p = pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]");
-    match Regex::new(&p) {
+    // ASCII mode: every pattern is ASCII, and Unicode case folding and
+    // classes would multiply the automaton's states for nothing.
+    let p = format!("(?-u){pattern}");
+    match regex::RegexBuilder::new(&p)
+        .dfa_size_limit(32 << 20)
+        .build()
+    {
         Ok(r) => r,
         // The patterns are constants; a failure here is a programming
         // error caught by the unit tests, never caused by input.
@@ -232,6 +246,19 @@ fn part_code(p: &str) -> Option<&'static str> {
 
 type Handler = fn(&Ctx<'_>, &Captures<'_>) -> Option<Cand>;
 
+/// All rule patterns in one alternation, without captures: one fast pass
+/// over the document finds the regions where some rule may match, and
+/// only those regions are searched, by the rules that match there.
+pub(crate) static SCANNER: LazyLock<Regex> = LazyLock::new(|| {
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| re(r"\(\?P<[A-Za-z0-9_]+>"));
+    let alternation = RULE_PATTERNS
+        .iter()
+        .map(|(p, _)| format!("(?:{})", NAMES.replace_all(&fill(p), "(?:")))
+        .collect::<Vec<_>>()
+        .join("|");
+    re(&alternation)
+});
+
 pub(crate) struct Rule {
     pub re: Regex,
     pub handler: Handler,
@@ -244,115 +271,132 @@ fn rule(p: &str, handler: Handler) -> Rule {
     }
 }
 
-pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    vec![
-        // Month day[, year], with an optional weekday in front.
-        rule(
-            r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(?P<y>\d{4})\b)?",
-            month_day,
-        ),
-        // Day month [year].
-        rule(
-            r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{4})\b)?",
-            month_day,
-        ),
-        // ISO and numeric dates.
-        rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", numeric_date),
-        rule(
-            r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b",
-            numeric_date,
-        ),
-        // Month [year], with modifiers.
-        rule(
-            r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
-            month_only,
-        ),
-        // Years, with modifiers.
-        rule(
-            r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
-            year,
-        ),
-        // Spelled years.
-        rule(
-            r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-            spelled,
-        ),
-        // Decades.
-        rule(
-            r"(?i)(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<d4>\d{3})0'?s\b|'(?P<d2>\d)0'?s\b|\b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
-            decade,
-        ),
-        // Centuries.
-        rule(
-            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b",
-            century,
-        ),
-        // Quarters and halves.
-        rule(
-            r"(?i)\b(?:its\s+)?(?P<det>(?:the|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
-            quarter,
-        ),
-        rule(
-            r"(?i)\b(?:(?P<y1>\d{4})\s+)?Q(?P<q>[1-4])\b(?:\s+(?P<y>\d{4})\b|\s+'(?P<yy>\d{2})\b)?",
-            q_code,
-        ),
-        rule(r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
-        // Relative units: "last week", "this year", "the past year", "early next month".
-        rule(
-            r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
-            relative_unit,
-        ),
-        rule(
-            r"(?i)\b(?:(?P<the>the\s+)?year[\s-]end|(?:the\s+)?year's\s+end)\b",
-            year_end,
-        ),
-        // Weekdays.
-        rule(
-            r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
-            weekday,
-        ),
-        // Today, yesterday, tomorrow, tonight.
-        rule(
-            r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
-            deictic_day,
-        ),
-        // Durations, and "N units ago".
-        rule(
-            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
-            duration,
-        ),
-        // Bare plural units: "for years", "recent months", "the coming weeks".
-        rule(
-            r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?P<u>days|weeks|months|years|decades|centuries|quarters)\b(?P<post>\s+(?:ago|earlier))?",
-            vague_units,
-        ),
-        // Vague references to the present, past and future.
-        rule(
-            r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
-            vague_ref,
-        ),
-        // Sets.
-        rule(
-            r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
-            set_expr,
-        ),
-        // Times of day.
-        rule(
-            r"(?i)\b(?:(?P<pre>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})\s*(?P<z24>GMT|UTC|hours|hrs|local\s+time)\b|(?P<noon>noon|midnight|midday)\b)(?P<tz>\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT)\b|\s+local\s+time\b)?(?P<when>(?:,?\s+|\s+on\s+)(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<dw>today|yesterday|tomorrow)|(?P<m>{MONTH})\s+(?P<d>\d{1,2}))\b)?",
-            time_of_day,
-        ),
-        // Holidays.
-        rule(
-            r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
-            holiday,
-        ),
-        // "year-earlier", "the year-ago quarter".
-        rule(
-            r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
-            year_ago,
-        ),
-    ]
+/// The rule patterns as a set, to learn which rules match in a region.
+pub(crate) static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    let pats: Vec<String> = RULE_PATTERNS
+        .iter()
+        .map(|(p, _)| format!("(?-u){}", fill(p)))
+        .collect();
+    match regex::RegexSetBuilder::new(pats)
+        .dfa_size_limit(64 << 20)
+        .build()
+    {
+        Ok(s) => s,
+        // Constant patterns, checked by the unit tests.
+        Err(e) => panic!("bad date pattern set: {e}"),
+    }
 });
+
+pub(crate) static RULES: LazyLock<Vec<Rule>> =
+    LazyLock::new(|| RULE_PATTERNS.iter().map(|(p, h)| rule(p, *h)).collect());
+
+const RULE_PATTERNS: &[(&str, Handler)] = &[
+    // Month day[, year], with an optional weekday in front.
+    (
+        r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(?P<y>\d{4})\b)?",
+        month_day,
+    ),
+    // Day month [year].
+    (
+        r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{4})\b)?",
+        month_day,
+    ),
+    // ISO and numeric dates.
+    (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", numeric_date),
+    (
+        r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b",
+        numeric_date,
+    ),
+    // Month [year], with modifiers.
+    (
+        r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
+        month_only,
+    ),
+    // Years, with modifiers.
+    (
+        r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
+        year,
+    ),
+    // Spelled years.
+    (
+        r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+        spelled,
+    ),
+    // Decades.
+    (
+        r"(?i)(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<d4>\d{3})0'?s\b|'(?P<d2>\d)0'?s\b|\b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+        decade,
+    ),
+    // Centuries.
+    (
+        r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b",
+        century,
+    ),
+    // Quarters and halves.
+    (
+        r"(?i)\b(?:its\s+)?(?P<det>(?:the|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
+        quarter,
+    ),
+    (
+        r"(?i)\b(?:(?P<y1>\d{4})\s+)?Q(?P<q>[1-4])\b(?:\s+(?P<y>\d{4})\b|\s+'(?P<yy>\d{2})\b)?",
+        q_code,
+    ),
+    (r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
+    // Relative units: "last week", "this year", "the past year", "early next month".
+    (
+        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+        relative_unit,
+    ),
+    (
+        r"(?i)\b(?:(?P<the>the\s+)?year[\s-]end|(?:the\s+)?year's\s+end)\b",
+        year_end,
+    ),
+    // Weekdays.
+    (
+        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        weekday,
+    ),
+    // Today, yesterday, tomorrow, tonight.
+    (
+        r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        deictic_day,
+    ),
+    // Durations, and "N units ago".
+    (
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
+        duration,
+    ),
+    // Bare plural units: "for years", "recent months", "the coming weeks".
+    (
+        r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?P<u>days|weeks|months|years|decades|centuries|quarters)\b(?P<post>\s+(?:ago|earlier))?",
+        vague_units,
+    ),
+    // Vague references to the present, past and future.
+    (
+        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
+        vague_ref,
+    ),
+    // Sets.
+    (
+        r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
+        set_expr,
+    ),
+    // Times of day.
+    (
+        r"(?i)\b(?:(?P<pre>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})\s*(?P<z24>GMT|UTC|hours|hrs|local\s+time)\b|(?P<noon>noon|midnight|midday)\b)(?P<tz>\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT)\b|\s+local\s+time\b)?(?P<when>(?:,?\s+|\s+on\s+)(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<dw>today|yesterday|tomorrow)|(?P<m>{MONTH})\s+(?P<d>\d{1,2}))\b)?",
+        time_of_day,
+    ),
+    // Holidays.
+    (
+        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
+        holiday,
+    ),
+    // "year-earlier", "the year-ago quarter".
+    (
+        r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
+        year_ago,
+    ),
+];
 
 fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let mname = g(c, "m")?;
