@@ -364,6 +364,17 @@ impl Segmenter<'_, '_> {
             return end;
         }
         if !after.ws {
+            if end == j && dots < 3 && self.glued_sentence(i, end) {
+                self.cut(end);
+            }
+            return end;
+        }
+        // A comma continues the sentence, and so does a dash after "?" or
+        // "!" ("and -- voila! -- you have cake"); after a period a dash more
+        // often opens a list item or a signature.
+        if matches!(after.first, Some(',' | ';' | ':'))
+            || (qe && matches!(after.first, Some('-' | '–' | '—')) && self.dash_continues(&after))
+        {
             return end;
         }
         if qe {
@@ -384,6 +395,52 @@ impl Segmenter<'_, '_> {
             self.cut(end);
         }
         end
+    }
+
+    /// Whether the dash at `after.word.0` is followed by a lower-case word or
+    /// punctuation ("Bombay! - nominated for …"), not a capitalised item
+    /// ("LEAD? - Donald Trump has …").
+    fn dash_continues(&self, after: &After) -> bool {
+        let rest = self.s.get(after.word.0..).unwrap_or("");
+        rest.trim_start_matches(['-', '–', '—'])
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_uppercase() && !c.is_ascii_digit())
+    }
+
+    /// A terminator at `i` with no space before the next sentence, as left
+    /// by careless extraction: "in 2023.The company" or "really?Yes". Only
+    /// after an ordinary lower-case word or number and before a capitalised
+    /// word, so "Node.js", "U.S.Army", "Mr.Smith" and URLs stay whole.
+    fn glued_sentence(&self, i: usize, end: usize) -> bool {
+        let b = self.b;
+        let word_char = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+        if i < 2 || !word_char(b[i - 1]) || !word_char(b[i - 2]) {
+            return false;
+        }
+        if !(b.get(end).is_some_and(u8::is_ascii_uppercase)
+            && b.get(end + 1).is_some_and(u8::is_ascii_lowercase))
+        {
+            return false;
+        }
+        let (_, tok) = self.token_before(i);
+        if tok.contains(['.', '@', '/', ':']) || classify(tok) != Tok::Plain {
+            return false;
+        }
+        // "Halo.Bungie.Org" is a domain name.
+        let rest = self.s.get(end..).unwrap_or("");
+        let next_tok = rest.split(char::is_whitespace).next().unwrap_or("");
+        if next_tok
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"'])
+            .contains('.')
+        {
+            return false;
+        }
+        // "One.Tel" is a brand; a lower-case word or a number before the
+        // period, or a typical opener after it, is a sentence break.
+        let after = self.after(end);
+        !tok.chars().any(char::is_uppercase) || is_starter(self.s, &after)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1596,6 +1653,29 @@ mod tests {
                 "Then it lost 6.",
                 "Nobody was surprised."
             ]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_and_dashes() {
+        assert_eq!(
+            split("Sales rose in 2023.The company hired 200 people.Analysts cheered."),
+            [
+                "Sales rose in 2023.",
+                "The company hired 200 people.",
+                "Analysts cheered."
+            ]
+        );
+        assert_eq!(
+            split("Visit Amazon.com, Halo.Bungie.Org or Node.js. Mr.Smith met U.S.Army staff."),
+            [
+                "Visit Amazon.com, Halo.Bungie.Org or Node.js.",
+                "Mr.Smith met U.S.Army staff."
+            ]
+        );
+        assert_eq!(
+            split("Mix it, bake it, and -- voila! -- you have cake."),
+            ["Mix it, bake it, and -- voila! -- you have cake."]
         );
     }
 
