@@ -92,6 +92,9 @@ pub fn segment(text: &str, within: Span) -> Vec<Span> {
         base: start,
         out: &mut out,
         seg_start: 0,
+        no_close_until: 0,
+        counted_to: 0,
+        letters: 0,
         protected_until: 0,
         line_start: 0,
         last_marker: None,
@@ -170,6 +173,12 @@ struct Segmenter<'a, 'o> {
     out: &'o mut Vec<Span>,
     /// Start (block-relative) of the sentence being built.
     seg_start: usize,
+    /// No `)` occurs between the last unmatched `(` and this index.
+    no_close_until: usize,
+    /// The current sentence has been scanned for letters up to here …
+    counted_to: usize,
+    /// … and holds this many (counting stops at two).
+    letters: u8,
     /// Terminators before this index sit inside a closed parenthesis.
     protected_until: usize,
     /// Start of the current line.
@@ -204,7 +213,10 @@ impl Segmenter<'_, '_> {
                 }
                 b')' if i > 0 && b[i - 1] != b'.' => self.marker_ending_at(i),
                 b'(' => self.open_paren(i),
-                b'\n' => self.newline(i),
+                b'\n' => {
+                    i = self.newline(i);
+                    continue;
+                }
                 0xE2 | 0xE3 | 0xEF => {
                     let c = self.s.get(i..).and_then(|t| t.chars().next());
                     match c {
@@ -271,14 +283,35 @@ impl Segmenter<'_, '_> {
         if at <= self.seg_start || at > self.b.len() {
             return;
         }
-        let Some(seg) = self.s.get(self.seg_start..at) else {
-            return;
-        };
-        if seg.chars().filter(|c| c.is_alphabetic()).take(2).count() < 2 {
-            return;
+        // Letters are counted incrementally (at most two are needed), so a
+        // long run of vetoed cuts ("12. 12. 12. …") stays linear.
+        if at > self.counted_to {
+            if self.letters < 2 {
+                let from = self.counted_to.max(self.seg_start);
+                for c in self.s.get(from..at).unwrap_or("").chars() {
+                    if c.is_alphabetic() {
+                        self.letters += 1;
+                        if self.letters >= 2 {
+                            break;
+                        }
+                    }
+                }
+            }
+            self.counted_to = at;
+            if self.letters < 2 {
+                return;
+            }
+        } else {
+            // A cut behind the counted text (rare): count that stretch alone.
+            let seg = self.s.get(self.seg_start..at).unwrap_or("");
+            if seg.chars().filter(|c| c.is_alphabetic()).take(2).count() < 2 {
+                return;
+            }
         }
         self.emit(at);
         self.seg_start = at;
+        self.counted_to = at;
+        self.letters = 0;
     }
 
     fn prev_char(&self, i: usize) -> Option<char> {
@@ -758,12 +791,15 @@ impl Segmenter<'_, '_> {
 
     /// Records `(` that closes within reach, so terminators inside stay put.
     fn open_paren(&mut self, i: usize) {
-        if i < self.protected_until {
+        // Inside a known parenthesis, or inside a stretch already seen to
+        // hold no `)` at all (keeps "((((…" linear).
+        if i < self.protected_until || i < self.no_close_until {
             return;
         }
         let b = self.b;
         let stop = b.len().min(i + PAREN_REACH);
         let mut depth = 0usize;
+        let mut closers = false;
         for (k, &c) in b.iter().enumerate().take(stop).skip(i + 1) {
             match c {
                 b'(' => depth += 1,
@@ -771,21 +807,35 @@ impl Segmenter<'_, '_> {
                     self.protected_until = k;
                     return;
                 }
-                b')' => depth -= 1,
+                b')' => {
+                    depth -= 1;
+                    closers = true;
+                }
                 _ => {}
             }
+        }
+        if !closers {
+            self.no_close_until = stop;
         }
     }
 
     /// Line breaks inside the block.
-    fn newline(&mut self, i: usize) {
+    /// Returns where scanning resumes: the start of the next line's text
+    /// (a run of blank lines is handled once).
+    fn newline(&mut self, i: usize) -> usize {
         let b = self.b;
         let line = self.s.get(self.line_start..i).unwrap_or("").trim();
-        self.line_start = i + 1;
         let q = skip_ws(self.s, i + 1);
+        self.line_start = q;
         if q >= b.len() {
-            return;
+            return q;
         }
+        self.newline_break(i, q, line);
+        q
+    }
+
+    fn newline_break(&mut self, i: usize, q: usize, line: &str) {
+        let b = self.b;
         let next = self.s.get(q..).and_then(|t| t.chars().next());
         // The next line opens a list item.
         let dash_bullet = matches!(next, Some('-' | '*' | '+' | '–' | '—'))
@@ -1703,6 +1753,26 @@ mod tests {
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(got, [". Ü"]);
+    }
+
+    /// Inputs that would make a careless implementation quadratic; each is
+    /// 300 KB, so a quadratic pass would not finish in any reasonable time.
+    #[test]
+    fn pathological_inputs_stay_linear() {
+        let started = std::time::Instant::now();
+        for unit in [
+            "12. ", "\n", "\n \n", "(", "a.", "?\" A", "1) ", "• ", ". . ", "ab.Cd", "x", "..",
+        ] {
+            let text = unit.repeat(300_000 / unit.len());
+            let spans = segment(&text, Span::new(0, text.len()));
+            assert!(spans.iter().all(|s| s.end <= text.len()));
+        }
+        // Generous: linear work is milliseconds even in a debug build.
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "too slow: {:?}",
+            started.elapsed()
+        );
     }
 
     fn tricky_char() -> impl Strategy<Value = char> {
