@@ -1384,7 +1384,7 @@ fn with_lower(word: &str, mut f: impl FnMut(&[u8]) -> bool) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '‚' | '¿' | '¡'
+        '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '‚' | '¿' | '¡'
     )
 }
 
@@ -1606,6 +1606,13 @@ mod tests {
         assert_eq!(
             split("He called it “a disgrace.” The council disagreed."),
             ["He called it “a disgrace.”", "The council disagreed."]
+        );
+        assert_eq!(
+            split("``It works,'' said Jo Lee of Fresno, Calif. ``Nobody expected it.''"),
+            [
+                "``It works,'' said Jo Lee of Fresno, Calif.",
+                "``Nobody expected it.''"
+            ]
         );
         assert_eq!(
             split("The players' union objected. Talks resume Monday."),
