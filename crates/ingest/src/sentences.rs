@@ -126,6 +126,8 @@ struct After {
     first: Option<char>,
     /// Byte range of the alphabetic word starting at `first` (may be empty).
     word: (usize, usize),
+    /// An opening double quote precedes `first`.
+    quote_open: bool,
 }
 
 impl After {
@@ -551,7 +553,9 @@ impl Segmenter<'_, '_> {
             Tok::Ambig | Tok::Initialism => {
                 if after.digit() {
                     false
-                } else if after.newline && after.upper() {
+                } else if (after.newline || after.quote_open) && after.upper() {
+                    // A line break or a new quotation after "Calif." or
+                    // "U.S." starts a new sentence.
                     true
                 } else {
                     self.starter_break(i, after)
@@ -757,6 +761,7 @@ impl Segmenter<'_, '_> {
         let mut newline = false;
         let mut pos = end;
         let mut first = None;
+        let mut quote_open = false;
         for (k, c) in rest.char_indices() {
             if c.is_whitespace() {
                 ws = true;
@@ -764,6 +769,7 @@ impl Segmenter<'_, '_> {
                 continue;
             }
             if is_opener(c) && first.is_none() {
+                quote_open |= matches!(c, '"' | '“' | '`' | '«' | '„');
                 continue;
             }
             pos = end + k;
@@ -786,6 +792,7 @@ impl Segmenter<'_, '_> {
             at_end,
             first,
             word: (pos, word_end),
+            quote_open,
         }
     }
 
