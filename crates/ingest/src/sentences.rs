@@ -432,6 +432,21 @@ impl Segmenter<'_, '_> {
         end
     }
 
+    /// Whether the quotation opening before `after.word` is a short
+    /// nickname ('Gov. C.L. "Butch" Otter'): closed within a few words,
+    /// without punctuation inside.
+    fn nickname(&self, after: &After) -> bool {
+        let rest = self.s.get(after.word.0..).unwrap_or("");
+        for (k, c) in rest.char_indices().take(24) {
+            match c {
+                '"' | '”' | '\'' => return k > 0,
+                '.' | ',' | '?' | '!' | ';' | ':' => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Whether the dash at `after.word.0` is followed by a lower-case word or
     /// punctuation ("Bombay! - nominated for …"), not a capitalised item
     /// ("LEAD? - Donald Trump has …").
@@ -553,7 +568,9 @@ impl Segmenter<'_, '_> {
             Tok::Ambig | Tok::Initialism => {
                 if after.digit() {
                     false
-                } else if (after.newline || after.quote_open) && after.upper() {
+                } else if (after.newline || (after.quote_open && !self.nickname(after)))
+                    && after.upper()
+                {
                     // A line break or a new quotation after "Calif." or
                     // "U.S." starts a new sentence.
                     true
@@ -1620,6 +1637,10 @@ mod tests {
                 "``It works,'' said Jo Lee of Fresno, Calif.",
                 "``Nobody expected it.''"
             ]
+        );
+        assert_eq!(
+            split("He backed Gov. C.L. \"Butch\" Otter of Idaho."),
+            ["He backed Gov. C.L. \"Butch\" Otter of Idaho."]
         );
         assert_eq!(
             split("The players' union objected. Talks resume Monday."),
