@@ -29,7 +29,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     static QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bquarter"));
     // A document that reports quarterly results compares quarters: "a
     // year ago" there means the same quarter last year.
-    let quarterly = QUARTER.find_iter(text).take(3).count() >= 3;
+    let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
     let ctx = Ctx {
         text,
         anchor,

@@ -74,8 +74,33 @@ impl Ctx<'_> {
     /// The tense of the sentence holding `[start, end)`.
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to)\b")
+            re(r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|as\s+(?:soon|early)\s+as)\b")
         });
+        // A past-tense verb right next to the expression governs it, even
+        // when another clause of the sentence looks ahead.
+        static LOCAL_PAST: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b")
+        });
+        static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
+        });
+        let text = self.text;
+        let mut lo = start.saturating_sub(30);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (end + 25).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let before = text.get(lo..start).unwrap_or("");
+        let after = text.get(end..hi).unwrap_or("");
+        if LOCAL_FUTURE.is_match(before) {
+            return Tense::Future;
+        }
+        if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
+            return Tense::Past;
+        }
         if FUTURE.is_match(self.sentence(start, end)) {
             Tense::Future
         } else {
@@ -139,29 +164,28 @@ fn whole(c: &Captures<'_>, ty: TimexType, value: Option<String>) -> Option<Cand>
 /// occurrence, leaning to the past unless the sentence is about the future.
 fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64> {
     let y = i64::from(anchor.year());
-    let day = d.unwrap_or(15);
-    let this = date(y, m, day.min(28))?;
-    let diff = (this - anchor).get_days();
-    let months_apart = (m - i64::from(anchor.month())).abs();
-    let _ = diff;
-    Some(match tense {
-        Tense::Future => {
-            if this < anchor && months_apart >= 2 {
-                y + 1
-            } else {
-                y
-            }
-        }
-        Tense::Past => {
-            let later = this > anchor;
-            if later && (m - i64::from(anchor.month())) >= 3 {
-                y - 1
-            } else {
-                y
-            }
-        }
-    })
+    let day = d.unwrap_or(15).min(28);
+    // Tuned on the visible TimeBank data: news leans to the past.
+    let (future_bias, past_bias) = (90, 120);
+    // The nearest occurrence wins; the sentence's tense tips the balance
+    // by penalising the other direction.
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|cy| {
+            let c = date(cy, m, day)?;
+            let diff = i64::from((c - anchor).get_days());
+            let cost = match (tense, diff >= 0) {
+                (Tense::Future, false) => -diff + future_bias,
+                (Tense::Future, true) => diff,
+                (Tense::Past, true) => diff + past_bias,
+                (Tense::Past, false) => -diff,
+            };
+            Some((cost, cy))
+        })
+        .min()
+        .map(|(_, cy)| cy)
 }
+
 
 /// The weekday `wd` nearest to the anchor in the direction the text points.
 fn resolve_weekday(anchor: Date, wd: i64, rel: &str, tense: Tense) -> Option<Date> {
@@ -231,7 +255,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Years, with modifiers.
         rule(
-            r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
+            r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
             year,
         ),
         // Spelled years.
@@ -251,7 +275,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Quarters and halves.
         rule(
-            r"(?i)\b(?P<det>(?:the|its|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
+            r"(?i)\b(?:its\s+)?(?P<det>(?:the|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
             quarter,
         ),
         rule(
@@ -280,7 +304,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Durations, and "N units ago".
         rule(
-            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|later|from\s+now|hence|or\s+so))?",
+            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
             duration,
         ),
         // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -290,12 +314,12 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Vague references to the present, past and future.
         rule(
-            r"(?i)\b(?:right\s+now|just\s+now|now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|recent|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
+            r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
             vague_ref,
         ),
         // Sets.
         rule(
-            r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|semiannually|nightly))\b",
+            r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
             set_expr,
         ),
         // Times of day.
@@ -372,6 +396,11 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     }
     let m = i64::from(month_number(mname)?);
     let modifier = words(g(c, "mod").unwrap_or(""));
+    static DAY_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+\d{1,2}\b"));
+    if DAY_FOLLOWS.is_match(ctx.text.get(c.name("m")?.end()..).unwrap_or("")) {
+        // "last Oct. 23": the day rule takes "Oct. 23".
+        return None;
+    }
     // Alone, short abbreviations are too often names ("Jan"), and "May"
     // right after a capitalised word is usually a name or the verb.
     let has_year = g(c, "y").is_some() || g(c, "rel").is_some();
@@ -442,7 +471,14 @@ fn count_noun_follows(after: &str) -> bool {
 fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let ym = c.name("y")?;
     let y: i64 = ym.as_str().parse().ok()?;
-    let pre = words(g(c, "pre").unwrap_or(""));
+    let mut pre = words(g(c, "pre").unwrap_or(""));
+    let bare_the = pre == "the";
+    if bare_the {
+        if c.name("post").is_none() {
+            // "the 1990 budget": the article belongs to the noun.
+            pre.clear();
+        }
+    }
     let text = ctx.text;
     let before = text.get(..ym.start()).unwrap_or("");
     let after = text.get(ym.end()..).unwrap_or("");
@@ -474,14 +510,14 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
-    let range = if pre.is_empty() { 1600..=2099 } else { 1000..=2099 };
+    let range = if pre.is_empty() || bare_the { 1600..=2099 } else { 1000..=2099 };
     if !range.contains(&y) {
         return None;
     }
-    if pre.is_empty() && count_noun_follows(after) {
+    if (pre.is_empty() || bare_the) && c.name("post").is_none() && count_noun_follows(after) {
         return None;
     }
-    let start = c.get(0)?.start();
+    let start = if pre.is_empty() { ym.start() } else { c.get(0)?.start() };
     let mut end = ym.end();
     if c.name("post").is_some() {
         if !pre.starts_with("the") {
@@ -584,7 +620,10 @@ fn quarter(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             .or_else(|| c.name("ord"))?
             .start()
     } else {
-        m0.start()
+        c.name("det")
+            .or_else(|| c.name("mods").filter(|m| !m.as_str().is_empty()))
+            .or_else(|| c.name("ord"))?
+            .start()
     };
     let end = m0.end();
     if c.name("pl").is_some() {
@@ -675,6 +714,10 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let unit = words(g(c, "u")?);
     let pre = words(g(c, "pre").unwrap_or(""));
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    if ctx.text.get(end..).is_some_and(|a| a.starts_with('-')) {
+        // "the year-ago quarter", "this week-long": another rule's.
+        return None;
+    }
     // Offset of the named unit from the anchor's unit.
     let offset: i64 = match rel.as_str() {
         "this past" | "the past" | "the last" | "the previous" | "the prior" | "last" | "past"
@@ -690,6 +733,10 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             if plain_the && !pre.is_empty() && !pre.contains("end") && !pre.contains("rest") {
                 return None;
             }
+            if plain_the && pre.is_empty() {
+                // "during the year", "for the fiscal year": a stretch of time.
+                return cand(start, end, TimexType::Duration, Some("P1Y".into()));
+            }
             date_val(a.and_then(|a| fmt_year(i64::from(a.year()) + offset)))
         }
         "month" => {
@@ -698,7 +745,16 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             }
             date_val(a.and_then(|a| add_months(a, offset)).and_then(fmt_month_of))
         }
-        "week" => date_val(a.and_then(|a| add_weeks(a, offset)).and_then(fmt_week)),
+        "week" => {
+            // "earlier this week": the week is the expression.
+            let start = if pre == "earlier" || pre == "later" {
+                c.name("rel")?.start()
+            } else {
+                start
+            };
+            let v = a.and_then(|a| add_weeks(a, offset)).and_then(fmt_week);
+            cand(start, end, TimexType::Date, v)
+        }
         "weekend" => {
             let v = a.and_then(|a| {
                 let wd = iso_weekday(a);
@@ -759,7 +815,7 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             date_val(a.and_then(|a| add_days(a, shift)).and_then(fmt_date))
         }
         "spring" | "summer" | "fall" | "autumn" | "winter" => {
-            if plain_the && unit == "fall" {
+            if plain_the && (unit == "fall" || unit == "spring") {
                 // "the fall in prices".
                 return None;
             }
@@ -834,15 +890,19 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             Some(format!("XXXX-WXX-{wd}{}", suffix.unwrap_or_default())),
         );
     }
+    // "Earlier Friday", "late Monday": TimeBank leaves the modifier out.
+    let start = if matches!(rel.as_str(), "early" | "late" | "earlier" | "later") {
+        c.name("wd")?.start()
+    } else {
+        start
+    };
     let tense = ctx.tense(start, end);
     let d = ctx
         .anchor
         .and_then(|a| resolve_weekday(a, wd, &rel, tense))
         .and_then(fmt_date);
-    match part.as_deref().and_then(part_code) {
-        Some(p) => cand(start, end, TimexType::Time, d.map(|d| format!("{d}T{p}"))),
-        None => cand(start, end, TimexType::Date, d),
-    }
+    // "Friday night" names the day (TimeBank gives it the day's date).
+    cand(start, end, TimexType::Date, d)
 }
 
 fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
@@ -928,16 +988,79 @@ fn duration_value(amount: Amount, unit: &str) -> Option<String> {
     }
 }
 
+/// Moves `start` past leading words that TimeML treats as signals, not
+/// part of the expression ("over the past year", "within a week", "only
+/// two days", "its fourth quarter"), and past "the" before an adjective
+/// ("the two-week strike"). A sentence-initial "Within" stays: a fronted
+/// "Within six months," is the whole time adverbial.
+pub(crate) fn trim_signals(text: &str, mut start: usize, stop: usize, adjectival: bool) -> usize {
+    const SIGNALS: &[&str] = &[
+        "within", "over", "only", "about", "just", "barely", "its", "as long as", "all",
+        "another",
+    ];
+    loop {
+        let rest = text.get(start..stop).unwrap_or("");
+        let lower = rest.to_ascii_lowercase();
+        let mut moved = false;
+        for sig in SIGNALS {
+            if lower.starts_with(sig)
+                && lower[sig.len()..].starts_with(|ch: char| ch.is_whitespace())
+            {
+                if *sig == "within" && rest.starts_with('W') {
+                    continue;
+                }
+                if *sig == "over" {
+                    let after = lower[4..].trim_start();
+                    if after.starts_with("a ") || after.starts_with("an ") {
+                        continue;
+                    }
+                }
+                let skip = sig.len() + (lower[sig.len()..].len() - lower[sig.len()..].trim_start().len());
+                start += skip;
+                moved = true;
+                break;
+            }
+        }
+        if !moved && adjectival && (lower.starts_with("the ") || lower.starts_with("a ")) {
+            start += lower.find(' ').unwrap_or(0) + 1;
+            moved = true;
+        }
+        if !moved || start >= stop {
+            return start.min(stop);
+        }
+    }
+}
+
 fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let num_raw = g(c, "num")?;
     let num = words(num_raw);
     let unit = lower(c, "unit");
-    let pre = words(g(c, "pre").unwrap_or(""));
     let post = words(g(c, "post").unwrap_or(""));
     let amount = parse_amount(&num)?;
+    if c.name("old").is_some() {
+        // "a 6-year-old boy": an age, not a time.
+        return None;
+    }
+    {
+        static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:old|of\s+age)\b"));
+        let m0 = c.get(0)?;
+        if AGE.is_match(ctx.text.get(m0.end()..).unwrap_or("")) {
+            return None;
+        }
+        // "three-quarters", "a second time".
+        if unit.starts_with("quarter") && g(c, "sep").is_some_and(|s| s.contains('-')) {
+            return None;
+        }
+        if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
+            return None;
+        }
+    }
     let m0 = c.get(0)?;
-    let (start, end) = (m0.start(), m0.end());
+    let (mut start, end) = (m0.start(), m0.end());
     let text = ctx.text;
+    let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
+    start = trim_signals(text, start, c.name("num")?.start(), adjectival);
+    let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
     let before = text.get(..start).unwrap_or("");
     // "$5 a day", "twice a year": a rate, i.e. a set.
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
@@ -1021,6 +1144,10 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let pre = words(g(c, "pre").unwrap_or(""));
     let post = words(g(c, "post").unwrap_or(""));
     let m0 = c.get(0)?;
+    if ctx.text.get(m0.end()..).is_some_and(|a| a.starts_with('-')) {
+        // "a decades-long friendship" describes the noun; no unit count.
+        return None;
+    }
     let before = ctx.text.get(..m0.start()).unwrap_or("");
     // "the years 1990-1995", "days of rage": keep the common readings only.
     let prev_word: String = before
@@ -1131,6 +1258,10 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     };
     let m0 = c.get(0)?;
     let (start, mut end) = (m0.start(), m0.end());
+    if c.name("noon").is_some() && c.name("when").is_none() {
+        // "at noon" alone is too often a figure of speech ("high noon").
+        return None;
+    }
     // A sentence-final "p.m." shares its period with the sentence.
     if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
         let after = ctx.text.get(end..).unwrap_or("");

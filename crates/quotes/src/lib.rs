@@ -2,13 +2,159 @@
 //!
 //! Owns: quote-mark pairing, attribution frames, speaker resolution.
 //! Must not depend on readers, other extractors, the index or the CLI.
+//!
+//! # Brief overview
+//! [`extract`] runs two passes over a [`Document`]:
+//! 1. pairing (`marks`): per paragraph, curly/straight double quotes,
+//!    single quotes used as marks and guillemets are paired left to right;
+//!    apostrophes (Japan’s, ’90s) are never marks; a quote left open at a
+//!    paragraph end continues in the next paragraph when that one opens
+//!    with a mark (one [`Quote`] per paragraph piece);
+//! 2. attribution (`attrib`): news-English frames around each quote find
+//!    the speaker mention; names are normalised to the fullest form the
+//!    document uses and pronouns resolve to the nearest compatible person.
+//!
+//! Both passes are linear in the text: every search is bounded by a
+//! sentence, a paragraph or a fixed token window.
 #![deny(missing_docs)]
 
-use claimdex_model::{Document, Quote};
+mod attrib;
+mod lex;
+mod marks;
+
+use claimdex_model::{BlockKind, Document, Quote, QuoteKind, Span};
 
 /// Finds every quotation in `doc`, in text order, spans in bytes. Uses the
-/// document's blocks (paragraphs) and sentences.
+/// document's blocks (paragraphs); when it has none, each non-empty line is
+/// a paragraph. Titles of works in quotes are left out (see
+/// [`extract_all`]).
 pub fn extract(doc: &Document) -> Vec<Quote> {
-    let _ = doc;
-    Vec::new()
+    extract_all(doc)
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Title)
+        .collect()
+}
+
+/// Like [`extract`], but keeps the titles of works (books, shows, laws) in
+/// quotes, marked [`QuoteKind::Title`] with no speaker.
+pub fn extract_all(doc: &Document) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let blocks = paragraphs(doc);
+    let mut raw = Vec::new();
+    let mut carry = false;
+    for (b, &(s, e, heading)) in blocks.iter().enumerate() {
+        let before = raw.len();
+        let open = marks::pair_block(text, b, s, e, carry, &mut raw);
+        // Headlines quote loosely (paraphrase, single marks, no attribution
+        // frame); their words are not the article's quotes. The first block
+        // is a headline when written in Title Case (checked only when it
+        // holds a quote).
+        let headline = heading
+            || (b == 0 && raw.len() > before && is_title_case_line(text.get(s..e).unwrap_or("")));
+        if headline {
+            raw.truncate(before);
+            carry = false;
+        } else {
+            carry = open;
+        }
+    }
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let spans: Vec<(usize, usize)> = blocks.iter().map(|&(s, e, _)| (s, e)).collect();
+    let att = attrib::Attributor::new(text, &spans, &raw);
+    let found = att.run(&raw);
+    raw.iter()
+        .zip(found)
+        .map(|(q, a)| {
+            let (speaker, speaker_span) = match a.speaker {
+                Some(s) if s.name.is_some() && !a.title => (s.name, s.span),
+                _ => (None, None),
+            };
+            // In partial and scare quotes a trailing comma inside the marks
+            // is the writer's punctuation (American style), not the quoted
+            // words; full quotes keep theirs.
+            let mut span = q.span;
+            if a.kind != QuoteKind::Full && span.len() > 1 && text[..span.end].ends_with(',') {
+                span.end -= 1;
+            }
+            Quote {
+                span,
+                kind: a.kind,
+                speaker,
+                speaker_span,
+            }
+        })
+        .collect()
+}
+
+/// The paragraphs to pair marks in, with whether each is a headline: the
+/// document's blocks, or its non-empty lines when it has none.
+fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
+    let text = doc.text.as_str();
+    let spans: Vec<(usize, usize, bool)> = if doc.blocks.is_empty() {
+        line_spans(text)
+            .into_iter()
+            .map(|s| (s.start, s.end, false))
+            .collect()
+    } else {
+        doc.blocks
+            .iter()
+            .filter(|b| {
+                b.span.start <= b.span.end
+                    && text.is_char_boundary(b.span.start)
+                    && b.span.end <= text.len()
+                    && text.is_char_boundary(b.span.end)
+            })
+            .map(|b| (b.span.start, b.span.end, b.kind == BlockKind::Heading))
+            .collect()
+    };
+    spans
+}
+
+/// Whether most words of a short line start with a capital (a headline).
+fn is_title_case_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 30 {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    !long.is_empty() && caps * 10 >= long.len() * 8
+}
+
+/// The non-empty lines of `text`, without their line breaks.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            push_line(text, start, i, &mut out);
+            start = i + 1;
+        }
+    }
+    push_line(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_line(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
+    let e = if e > s && text.as_bytes().get(e - 1) == Some(&b'\r') {
+        e - 1
+    } else {
+        e
+    };
+    if text.get(s..e).is_some_and(|l| !l.trim().is_empty()) {
+        out.push(Span::new(s, e));
+    }
 }

@@ -1,0 +1,214 @@
+//! Unit tests of the figure grammar, one behaviour each.
+
+use super::*;
+
+/// (text of the span, value, unit, kind) for every figure in `text`.
+fn got(text: &str) -> Vec<(String, Option<f64>, String, FigureKind)> {
+    extract(text)
+        .into_iter()
+        .map(|f| (f.span.slice(text).to_string(), f.value, f.unit, f.kind))
+        .collect()
+}
+
+#[track_caller]
+fn one(text: &str, span: &str, value: f64, unit: &str, kind: FigureKind) {
+    let g = got(text);
+    assert_eq!(g.len(), 1, "{text:?} gave {g:?}");
+    assert_eq!(g[0].0, span, "{text:?}");
+    let v = g[0].1.unwrap_or(f64::NAN);
+    assert!(
+        (v - value).abs() <= 1e-9 * value.abs().max(1.0),
+        "{text:?}: {v} != {value}"
+    );
+    assert_eq!(g[0].2, unit, "{text:?}");
+    assert_eq!(g[0].3, kind, "{text:?}");
+}
+
+#[track_caller]
+fn none(text: &str) {
+    let g = got(text);
+    assert!(g.is_empty(), "{text:?} gave {g:?}");
+}
+
+#[test]
+fn money_forms() {
+    use FigureKind::Money;
+    one(
+        "tariffs on over $360 billion worth",
+        "over $360 billion",
+        360e9,
+        "USD",
+        Money,
+    );
+    one("a US$1.2bn loan", "US$1.2bn", 1.2e9, "USD", Money);
+    one(
+        "it raised C$ 16.4 million",
+        "C$ 16.4 million",
+        16.4e6,
+        "CAD",
+        Money,
+    );
+    one(
+        "sold for 420 million euros",
+        "420 million euros",
+        420e6,
+        "EUR",
+        Money,
+    );
+    one("a fine of £90m", "£90m", 90e6, "GBP", Money);
+    one("priced at EUR 125.", "EUR 125", 125.0, "EUR", Money);
+    one(
+        "about 5 million yen",
+        "about 5 million yen",
+        5e6,
+        "JPY",
+        Money,
+    );
+    one(
+        "profit of 361 million pounds",
+        "361 million pounds",
+        361e6,
+        "GBP",
+        Money,
+    );
+}
+
+#[test]
+fn percent_forms() {
+    use FigureKind::Percent;
+    one("rose 6.2% on Monday", "6.2%", 6.2, "%", Percent);
+    one(
+        "up 3 percentage points",
+        "3 percentage points",
+        3.0,
+        "pp",
+        Percent,
+    );
+    one(
+        "twenty percent of voters",
+        "twenty percent",
+        20.0,
+        "%",
+        Percent,
+    );
+    one("just 5-10% of cases", "5-10%", 5.0, "%", Percent);
+}
+
+#[test]
+fn quantities() {
+    use FigureKind::Quantity;
+    one(
+        "over 130,000 tons of ore",
+        "over 130,000 tons",
+        130000.0,
+        "ton",
+        Quantity,
+    );
+    one("a 45-acre farm", "45-acre", 45.0, "acre", Quantity);
+    one("He is 29 years old.", "29 years old", 29.0, "yr", Quantity);
+    one(
+        "at 90 km/h on the road",
+        "90 km/h",
+        90.0,
+        "kilometer per hour",
+        Quantity,
+    );
+    one(
+        "output of 2 million barrels per day",
+        "2 million barrels per day",
+        2e6,
+        "bbl/d",
+        Quantity,
+    );
+}
+
+#[test]
+fn number_words() {
+    use FigureKind::Number;
+    one("twenty-five people", "twenty-five", 25.0, "", Number);
+    one(
+        "two hundred thousand people",
+        "two hundred thousand",
+        200000.0,
+        "",
+        Number,
+    );
+    one(
+        "half a million people",
+        "half a million",
+        500000.0,
+        "",
+        Number,
+    );
+    one("a dozen eggs", "a dozen", 12.0, "", Number);
+    one("two thirds of voters", "two thirds", 2.0 / 3.0, "", Number);
+    one("one and a half", "one and a half", 1.5, "", Number);
+}
+
+#[test]
+fn ratios() {
+    use FigureKind::Ratio;
+    one(
+        "ten times more than the U.S.",
+        "ten times more",
+        10.0,
+        "times",
+        Ratio,
+    );
+    one("sales doubled last year", "doubled", 2.0, "times", Ratio);
+    one("twice as many cars", "twice", 2.0, "times", Ratio);
+}
+
+#[test]
+fn not_figures() {
+    none("In 2024 the firm grew.");
+    none("during his first term");
+    none("the two nations agreed");
+    none("within six months");
+    none("Within two years of the deal");
+    none("on October 28, 2025");
+    none("a Boeing 737 landed");
+    none("COVID-19 cases");
+    none("call 555-1234 now");
+    none("version 1.2.3 is out");
+    none("at 10:30 today");
+    none("meet at 6pm");
+    none("the 21st century");
+    none("the 1980s boom");
+    none("1. What is it?");
+    none("see https://example.com/a?x=30%25");
+}
+
+#[test]
+fn hedges_and_comparators() {
+    let f = extract("more than 65% of key materials");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].qualifier.as_deref(), Some("more than"));
+    assert_eq!(f[0].comparator, Some(Comparator::Greater));
+    assert_eq!(f[0].measured.as_deref(), Some("key materials"));
+    let f = extract("up to 4,000 km");
+    assert_eq!(f[0].comparator, Some(Comparator::LessOrEqual));
+}
+
+#[test]
+fn ranges() {
+    let f = extract("between 5 and 10 million people");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value, Some(5e6));
+    assert_eq!(f[0].value_max, Some(10e6));
+    let f = extract("$3 billion to $4 billion");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, Some(3e9));
+    assert_eq!(f[0].value_max, Some(4e9));
+}
+
+#[test]
+fn overflow_is_none() {
+    let big = "9".repeat(400);
+    let f = extract(&big);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value, None);
+    let f = extract("1e999");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value, None);
+}

@@ -1,0 +1,1734 @@
+//! Attribution: who said each quote.
+//!
+//! Frames are matched on tokens outside quotation marks, in the sentence of
+//! the quote: after the quote ("…,” said X. / “…,” X said.), before it
+//! ("X said, “…”", "X called it “…”", "according to X, “…”", "her intent to
+//! “…”"), then the paragraph before ("X said:"), then the other quotes of
+//! the paragraph and the quote-only paragraph after an attributed one.
+//! Names are normalised to the fullest form the document uses; pronouns
+//! resolve to the nearest compatible person.
+
+use std::collections::HashMap;
+
+use claimdex_model::{QuoteKind, Span};
+
+use crate::lex::{
+    self, first_name_gender, is_adverb_or_aux, is_cap_stop, is_cue_noun, is_cue_verb, is_det,
+    is_org_word, is_possessive_pronoun, is_speaker_noun, is_title, is_vague, pronoun_gender, Tok,
+};
+use crate::marks::RawQuote;
+
+/// How far (in tokens) frames and antecedents are looked for: bounds the
+/// work per quote so the stage stays linear.
+const WINDOW: usize = 60;
+
+/// What kind of speaker mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MKind {
+    /// A proper name (title words stripped).
+    Name,
+    /// A personal pronoun with its gender.
+    Pronoun(char),
+    /// The relative pronoun "who"; resolves to the name before it.
+    Who,
+    /// A common-noun phrase ("the ministry", "a spokesman for X").
+    Np,
+    /// A phrase that names no single speaker ("both sides").
+    Vague,
+}
+
+/// A speaker mention: token range and the text span to report.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    /// First token.
+    t0: usize,
+    /// One past the last token.
+    t1: usize,
+    /// The span to report as `speaker_span`.
+    span: Span,
+    kind: MKind,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug)]
+pub(crate) struct Speaker {
+    /// The normalised name, or `None` for a vague speaker.
+    pub name: Option<String>,
+    /// The mention the attribution names.
+    pub span: Option<Span>,
+    /// Gender if known, for later pronouns.
+    gender: Option<char>,
+}
+
+/// A person-like name seen in the document.
+#[derive(Clone, Debug)]
+struct Entity<'a> {
+    /// Tokens of the name (title words stripped).
+    words: Vec<&'a str>,
+    /// The name as written.
+    text: &'a str,
+    count: usize,
+    m: u32,
+    f: u32,
+}
+
+/// Document-wide state: tokens, names and their entities.
+pub(crate) struct Attributor<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// Token index range of each block.
+    block_toks: Vec<(usize, usize)>,
+    entities: Vec<Entity<'a>>,
+    /// Entity indexes by each of their words.
+    by_word: HashMap<&'a str, Vec<usize>>,
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van" | "von" | "der" | "da" | "la" | "le" | "bin" | "al" | "del" | "di" | "du"
+    )
+}
+
+fn is_place_start(w: &str) -> bool {
+    matches!(
+        w,
+        "New"
+            | "South"
+            | "North"
+            | "East"
+            | "West"
+            | "United"
+            | "Los"
+            | "San"
+            | "Las"
+            | "El"
+            | "Saint"
+            | "St."
+            | "Fort"
+            | "Mount"
+            | "Lake"
+            | "Port"
+            | "Great"
+            | "Middle"
+            | "Central"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+    )
+}
+
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Act"
+            | "Palace"
+            | "Agreement"
+            | "Treaty"
+            | "Summit"
+            | "City"
+            | "County"
+            | "Island"
+            | "Islands"
+            | "Sea"
+            | "River"
+            | "Airport"
+            | "Hotel"
+            | "Hall"
+            | "Square"
+            | "Building"
+            | "Tower"
+            | "Bridge"
+            | "Park"
+            | "Stadium"
+            | "Church"
+            | "School"
+            | "Hospital"
+            | "Prize"
+            | "Award"
+            | "Day"
+            | "Week"
+            | "War"
+            | "Games"
+            | "Cup"
+            | "Series"
+            | "Show"
+            | "Program"
+            | "Initiative"
+            | "Plan"
+            | "Policy"
+            | "Strategy"
+            | "Era"
+            | "Republic"
+            | "Kingdom"
+            | "Valley"
+            | "Coast"
+            | "Region"
+            | "Province"
+            | "District"
+            | "Conference"
+            | "Convention"
+            | "Debate"
+            | "Primary"
+            | "Caucuses"
+            | "Street"
+            | "Avenue"
+            | "Road"
+    )
+}
+
+impl<'a> Attributor<'a> {
+    /// Lexes every block and indexes the names of the document.
+    pub(crate) fn new(text: &'a str, blocks: &[(usize, usize)], quotes: &[RawQuote]) -> Self {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut block_toks = Vec::with_capacity(blocks.len());
+        for &(s, e) in blocks {
+            let t0 = toks.len();
+            lex::lex(text, s, e, &mut toks);
+            block_toks.push((t0, toks.len()));
+        }
+        // Flag tokens inside quotes (quotes are in text order).
+        let mut qi = 0;
+        for t in toks.iter_mut() {
+            while qi < quotes.len() && quotes[qi].close <= t.s {
+                qi += 1;
+            }
+            if qi < quotes.len() && quotes[qi].open <= t.s && t.s < quotes[qi].close {
+                t.quoted = true;
+            }
+        }
+        let mut a = Attributor {
+            text,
+            toks,
+            block_toks,
+            entities: Vec::new(),
+            by_word: HashMap::new(),
+        };
+        a.index_names();
+        a
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        let text = self.text;
+        self.toks
+            .get(i)
+            .and_then(|t| text.get(t.s..t.e))
+            .unwrap_or("")
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_word() && t.cap && !is_cap_stop(self.word(i))
+    }
+
+    /// The end (exclusive) of the capitalised chain starting at `i`.
+    fn chain_end(&self, i: usize, limit: usize) -> usize {
+        let mut j = i;
+        while j < limit && j < self.toks.len() {
+            let quoted = self.toks[j].quoted;
+            if self.is_name_word(j) && quoted == self.toks[i].quoted {
+                let poss = self.toks[j].poss;
+                j += 1;
+                if poss {
+                    break;
+                }
+                continue;
+            }
+            // Lower-case particles inside names (Ursula von der Leyen).
+            if is_particle(self.word(j)) && j + 1 < limit && self.is_name_word(j + 1) && j > i {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// The start of the capitalised chain ending at `j` (inclusive).
+    fn chain_start(&self, j: usize, lo: usize) -> usize {
+        let mut i = j;
+        while i > lo {
+            let p = i - 1;
+            if self.is_name_word(p)
+                && !self.toks[p].poss
+                && self.toks[p].quoted == self.toks[j].quoted
+            {
+                i = p;
+                continue;
+            }
+            if is_particle(self.word(p)) && p > lo && self.is_name_word(p - 1) {
+                i = p;
+                continue;
+            }
+            break;
+        }
+        i
+    }
+
+    /// Index of the first token of the name proper in chain `[i, j)`:
+    /// title words ("Prime Minister", "U.S. President") are skipped.
+    fn name_start(&self, i: usize, j: usize) -> usize {
+        let mut k = i;
+        for x in i..j {
+            if is_title(self.word(x)) {
+                k = x + 1;
+            }
+        }
+        if k >= j {
+            i
+        } else {
+            k
+        }
+    }
+
+    /// Whether chain `[i, j)` (title stripped) looks like a person's name.
+    fn chain_is_personish(&self, i: usize, j: usize) -> bool {
+        if j <= i || j - i > 4 {
+            return false;
+        }
+        if is_place_start(self.word(i)) && j - i >= 2 {
+            return false;
+        }
+        for x in i..j {
+            let w = self.word(x);
+            if is_org_word(w) || is_place_word(w) {
+                return false;
+            }
+            // All-caps acronyms (CNN, NATO) are organisations.
+            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') && !w.ends_with('.')
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn index_names(&mut self) {
+        let mut ents: Vec<Entity<'a>> = Vec::new();
+        let mut by_text: HashMap<&'a str, usize> = HashMap::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        // The entity named last in the current sentence, for gender votes.
+        let mut last_ent: Option<usize> = None;
+        while i < n {
+            let t = self.toks[i];
+            if !t.is_word() {
+                if t.is('.') || t.is('?') || t.is('!') {
+                    last_ent = None;
+                }
+                i += 1;
+                continue;
+            }
+            if self.is_name_word(i) {
+                let j = self.chain_end(i, n);
+                let k = self.name_start(i, j);
+                let has_title = k > i;
+                if self.chain_is_personish(k, j) {
+                    let txt = self
+                        .text
+                        .get(self.toks[k].s..self.toks[j - 1].e)
+                        .unwrap_or("");
+                    let id = *by_text.entry(txt).or_insert_with(|| {
+                        ents.push(Entity {
+                            words: (k..j).map(|x| self.word(x)).collect(),
+                            text: txt,
+                            count: 0,
+                            m: 0,
+                            f: 0,
+                        });
+                        ents.len() - 1
+                    });
+                    ents[id].count += 1;
+                    if has_title {
+                        match self.word(j.saturating_sub(1).max(i).min(k.saturating_sub(1))) {
+                            "Mr." => ents[id].m += 3,
+                            "Mrs." | "Ms." => ents[id].f += 3,
+                            _ => {}
+                        }
+                    }
+                    if let Some(g) = first_name_gender(self.word(k)) {
+                        if g == 'm' {
+                            ents[id].m += 2;
+                        } else {
+                            ents[id].f += 2;
+                        }
+                    }
+                    last_ent = Some(id);
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            if let Some(id) = last_ent {
+                // he/his/him vs she/her, checked on bytes (hot loop).
+                let w = self.word(i).as_bytes();
+                let g = match w.len() {
+                    2 if w.eq_ignore_ascii_case(b"he") => Some('m'),
+                    3 if w.eq_ignore_ascii_case(b"his") || w.eq_ignore_ascii_case(b"him") => {
+                        Some('m')
+                    }
+                    3 if w.eq_ignore_ascii_case(b"she") || w.eq_ignore_ascii_case(b"her") => {
+                        Some('f')
+                    }
+                    _ => None,
+                };
+                match g {
+                    Some('m') => {
+                        ents[id].m += 1;
+                        last_ent = None;
+                    }
+                    Some(_) => {
+                        ents[id].f += 1;
+                        last_ent = None;
+                    }
+                    None => {}
+                }
+            }
+            i += 1;
+        }
+        let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (id, e) in ents.iter().enumerate() {
+            for &w in &e.words {
+                let v = by_word.entry(w).or_default();
+                if v.last() != Some(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        self.entities = ents;
+        self.by_word = by_word;
+    }
+
+    /// The entity a name mention `[k, j)` refers to: the most used, then
+    /// longest, name of the document holding all its words.
+    fn entity_of(&self, k: usize, j: usize) -> Option<usize> {
+        let words: Vec<&str> = (k..j).map(|x| self.word(x)).collect();
+        let last = words.last()?;
+        let cands = self.by_word.get(*last)?;
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &id in cands.iter().take(200) {
+            let e = &self.entities[id];
+            if !words.iter().all(|w| e.words.iter().any(|x| x == w)) {
+                continue;
+            }
+            // Prefer full names (two words or more), then frequency.
+            let full = usize::from(e.words.len() >= 2);
+            let key = (full, e.count, e.words.len());
+            if best.is_none_or(|b| key > b) {
+                best = Some(key);
+                if let Some(bb) = best.as_mut() {
+                    *bb = key;
+                }
+            }
+        }
+        let key = best?;
+        cands.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            words.iter().all(|w| e.words.iter().any(|x| x == w))
+                && (usize::from(e.words.len() >= 2), e.count, e.words.len()) == key
+        })
+    }
+
+    fn gender_of(&self, id: usize) -> Option<char> {
+        let e = &self.entities[id];
+        // Use the genders of every entity sharing the surname-free name:
+        // votes are per written form, so pool same-person forms.
+        let (m, f) = (e.m, e.f);
+        if m > f {
+            Some('m')
+        } else if f > m {
+            Some('f')
+        } else {
+            None
+        }
+    }
+
+    /// Pools gender votes of all forms of the same person (Trump / Donald
+    /// Trump) into the canonical entity.
+    fn person_gender(&self, id: usize) -> Option<char> {
+        let e = &self.entities[id];
+        let mut m = 0;
+        let mut f = 0;
+        if let Some(last) = e.words.last() {
+            if let Some(ids) = self.by_word.get(last) {
+                for &o in ids.iter().take(50) {
+                    let oe = &self.entities[o];
+                    if oe.words.last() == Some(last)
+                        && (oe.words.len() == 1 || e.words.len() == 1 || oe.words == e.words)
+                    {
+                        m += oe.m;
+                        f += oe.f;
+                    }
+                }
+            }
+        }
+        if m > f {
+            Some('m')
+        } else if f > m {
+            Some('f')
+        } else {
+            self.gender_of(id)
+        }
+    }
+
+    /// Whether a single-word name is known as a person (it ends a longer
+    /// person name, or pronouns/titles gave it a gender).
+    fn is_person_entity(&self, id: usize) -> bool {
+        let e = &self.entities[id];
+        e.words.len() >= 2 || e.m + e.f > 0
+    }
+
+    /// A name mention `[i, j)` as a speaker.
+    fn name_speaker(&self, i: usize, j: usize) -> Speaker {
+        let k = self.name_start(i, j);
+        let span = Span::new(self.toks[k].s, self.toks[j - 1].e);
+        match self.entity_of(k, j) {
+            Some(id) => Speaker {
+                name: Some(self.entities[id].text.to_string()),
+                span: Some(span),
+                gender: self.person_gender(id),
+            },
+            None => Speaker {
+                name: Some(span.slice(self.text).to_string()),
+                span: Some(span),
+                gender: None,
+            },
+        }
+    }
+
+    /// The mention starting at token `i`, if any.
+    fn mention_at(&self, i: usize, limit: usize) -> Option<Mention> {
+        let t = *self.toks.get(i)?;
+        if !t.is_word() || t.quoted {
+            return None;
+        }
+        let w = self.word(i);
+        let lw = w.to_ascii_lowercase();
+        if lw == "who" {
+            return Some(Mention {
+                t0: i,
+                t1: i + 1,
+                span: Span::new(t.s, t.e),
+                kind: MKind::Who,
+            });
+        }
+        if let Some(g) = pronoun_gender(w) {
+            if !is_possessive_pronoun(w) || lw == "her" {
+                return Some(Mention {
+                    t0: i,
+                    t1: i + 1,
+                    span: Span::new(t.s, t.e),
+                    kind: MKind::Pronoun(g),
+                });
+            }
+            return None;
+        }
+        if self.is_name_word(i) {
+            let mut j = self.chain_end(i, limit);
+            if j == i {
+                return None;
+            }
+            // "Clinton campaign manager Robby Mook": the later name is the
+            // speaker when lower-case role words join two names.
+            let mut x = j;
+            while x < limit && x < j + 4 && self.toks[x].is_word() && !self.toks[x].cap {
+                let wx = self.word(x);
+                if !(is_speaker_noun(wx)
+                    || matches!(
+                        wx,
+                        "senior"
+                            | "press"
+                            | "chief"
+                            | "communications"
+                            | "deputy"
+                            | "former"
+                            | "top"
+                    ))
+                {
+                    break;
+                }
+                x += 1;
+            }
+            if x > j && x < limit && self.is_name_word(x) {
+                let j2 = self.chain_end(x, limit);
+                if j2 > x {
+                    return Some(Mention {
+                        t0: x,
+                        t1: j2,
+                        span: Span::new(self.toks[x].s, self.toks[j2 - 1].e),
+                        kind: MKind::Name,
+                    });
+                }
+            }
+            // "Trump’s campaign said": the organisation phrase speaks.
+            if self.toks[j - 1].poss
+                && j < limit
+                && self.toks[j].is_word()
+                && is_speaker_noun(self.word(j))
+            {
+                let e = j + 1;
+                return Some(Mention {
+                    t0: i,
+                    t1: e,
+                    span: Span::new(t.s, self.toks[j].e),
+                    kind: MKind::Np,
+                });
+            }
+            if self.toks[j - 1].poss {
+                // A bare possessive is a determiner, not a subject.
+                j = j.min(limit);
+                let _ = j;
+                return None;
+            }
+            return Some(Mention {
+                t0: i,
+                t1: j,
+                span: Span::new(t.s, self.toks[j - 1].e),
+                kind: MKind::Name,
+            });
+        }
+        if is_vague(w) {
+            let mut j = i + 1;
+            while j < limit && j < i + 4 && self.toks[j].is_word() && !is_cue_verb(self.word(j)) {
+                j += 1;
+            }
+            return Some(Mention {
+                t0: i,
+                t1: j,
+                span: Span::new(t.s, self.toks[j - 1].e),
+                kind: MKind::Vague,
+            });
+        }
+        // "the ministry", "a spokesman for the campaign", "officials".
+        let mut j = i;
+        if is_det(w) {
+            j += 1;
+        }
+        let mut head = None;
+        while j < limit && j < i + 5 && self.toks[j].is_word() {
+            let wj = self.word(j);
+            if is_cue_verb(wj) && head.is_some() {
+                break;
+            }
+            if is_speaker_noun(wj) {
+                head = Some(j);
+            } else if head.is_some() {
+                break;
+            }
+            j += 1;
+        }
+        let h = head?;
+        let mut end = h + 1;
+        // "…for the Clinton campaign", "…of the group".
+        if end + 1 < limit && matches!(self.word(end), "for" | "of" | "at" | "with") {
+            let mut x = end + 1;
+            if is_det(self.word(x)) {
+                x += 1;
+            }
+            if x < limit && self.is_name_word(x) {
+                let ce = self.chain_end(x, limit);
+                let mut ce2 = ce;
+                if ce2 < limit && is_speaker_noun(self.word(ce2)) {
+                    ce2 += 1;
+                }
+                end = ce2;
+            }
+        }
+        Some(Mention {
+            t0: i,
+            t1: end,
+            span: Span::new(t.s, self.toks[end - 1].e),
+            kind: MKind::Np,
+        })
+    }
+
+    /// The mention ending at token `j` (inclusive), looking no further left
+    /// than `lo`.
+    fn mention_ending(&self, j: usize, lo: usize) -> Option<Mention> {
+        let t = *self.toks.get(j)?;
+        if !t.is_word() || t.quoted {
+            return None;
+        }
+        let w = self.word(j);
+        if w.eq_ignore_ascii_case("who") {
+            return Some(Mention {
+                t0: j,
+                t1: j + 1,
+                span: Span::new(t.s, t.e),
+                kind: MKind::Who,
+            });
+        }
+        if let Some(g) = pronoun_gender(w) {
+            if is_possessive_pronoun(w) && !w.eq_ignore_ascii_case("her") {
+                return None;
+            }
+            return Some(Mention {
+                t0: j,
+                t1: j + 1,
+                span: Span::new(t.s, t.e),
+                kind: MKind::Pronoun(g),
+            });
+        }
+        if self.is_name_word(j) {
+            if t.poss {
+                return None;
+            }
+            let i = self.chain_start(j, lo);
+            return Some(Mention {
+                t0: i,
+                t1: j + 1,
+                span: Span::new(self.toks[i].s, t.e),
+                kind: MKind::Name,
+            });
+        }
+        // "both sides", "many people": no single speaker.
+        if !t.cap && j > lo && is_vague(self.word(j - 1)) {
+            let tp = self.toks[j - 1];
+            return Some(Mention {
+                t0: j - 1,
+                t1: j + 1,
+                span: Span::new(tp.s, t.e),
+                kind: MKind::Vague,
+            });
+        }
+        if is_speaker_noun(w) && !t.cap {
+            // Walk left over modifiers to the determiner or a possessive.
+            let mut i = j;
+            let mut kind = MKind::Np;
+            while i > lo && i + 5 > j {
+                let p = i - 1;
+                let tp = self.toks[p];
+                if !tp.is_word() || tp.quoted {
+                    break;
+                }
+                let wp = self.word(p);
+                if is_vague(wp) {
+                    kind = MKind::Vague;
+                    i = p;
+                    break;
+                }
+                if is_det(wp) {
+                    i = p;
+                    break;
+                }
+                if is_cue_verb(wp) || is_adverb_or_aux(wp) || pronoun_gender(wp).is_some() {
+                    break;
+                }
+                i = p;
+            }
+            return Some(Mention {
+                t0: i,
+                t1: j + 1,
+                span: Span::new(self.toks[i].s, t.e),
+                kind,
+            });
+        }
+        None
+    }
+
+    /// Whether token `k` is a cue verb used as a verb: not after a
+    /// determiner ("the report", "his claims" are nouns).
+    fn is_cue_at(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if !t.is_word() || t.quoted || !is_cue_verb(self.word(k)) {
+            return false;
+        }
+        if k > 0 {
+            let p = self.word(k - 1).to_ascii_lowercase();
+            if is_det(&p) || matches!(p.as_str(), "this" | "that" | "these" | "those" | "whose") {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether token `k` ends a sentence: . ? ! ; outside quotes, not an
+    /// abbreviation's period inside "(D-Ore.)" or before a lower-case word.
+    fn ends_sentence(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        if t.quoted {
+            return false;
+        }
+        if t.is('?') || t.is('!') || t.is(';') {
+            return true;
+        }
+        if !t.is('.') {
+            return false;
+        }
+        match self.toks.get(k + 1) {
+            Some(n) if n.is(')') || n.is(',') => false,
+            Some(n) if n.is_word() && !n.cap && n.s == t.e + 1 => false,
+            _ => true,
+        }
+    }
+
+    /// Start token of the sentence holding token `i`, within block `b`.
+    fn sentence_start(&self, i: usize, b0: usize) -> usize {
+        // Sentences never cross paragraphs.
+        let bi = self.block_toks.partition_point(|&(s, _)| s <= i);
+        let own = if bi > 0 { self.block_toks[bi - 1].0 } else { 0 };
+        let lo = b0.max(own).max(i.saturating_sub(WINDOW));
+        let mut k = i;
+        while k > lo {
+            if self.ends_sentence(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// The first token index at or after byte `at`.
+    fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.s < at)
+    }
+
+    /// Speaker of the verb at `v`, searching left no further than `lo`.
+    fn subject_of(&self, v: usize, lo: usize) -> Option<(Mention, bool)> {
+        if self.is_passive(v, lo) {
+            return None;
+        }
+        let vw = self.word(v);
+        // A participle ("…, saying") takes the subject of the main clause,
+        // unless a person is named right before it ("with Trump tweeting").
+        if vw.ends_with("ing") {
+            if v > lo {
+                if let Some(m) = self.mention_ending(v - 1, lo) {
+                    let person = match m.kind {
+                        MKind::Name => {
+                            let k = self.name_start(m.t0, m.t1);
+                            self.entity_of(k, m.t1)
+                                .is_some_and(|id| self.is_person_entity(id))
+                        }
+                        MKind::Pronoun(_) | MKind::Who => true,
+                        _ => false,
+                    };
+                    if person {
+                        return Some((m, true));
+                    }
+                }
+            }
+            return self.sentence_subject(lo, v).map(|m| (m, false));
+        }
+        let mut j = v;
+        while j > lo {
+            let p = j - 1;
+            let tp = self.toks[p];
+            if tp.quoted {
+                break;
+            }
+            if tp.is(')') {
+                // "Sen. Marco Rubio (R-Fla.) said": skip the parenthesis.
+                let mut k = p;
+                while k > lo && k + 12 > p && !self.toks[k].is('(') {
+                    k -= 1;
+                }
+                if self.toks[k].is('(') {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if !tp.is_word() {
+                break;
+            }
+            let wp = self.word(p).to_ascii_lowercase();
+            if is_adverb_or_aux(&wp) {
+                j = p;
+                continue;
+            }
+            break;
+        }
+        if j > lo {
+            let p = j - 1;
+            if let Some(m) = self.mention_ending(p, lo) {
+                return Some((m, true));
+            }
+            if self.toks[p].is(',') {
+                // Appositive: "X, director of Y, said".
+                let mut k = p;
+                while k > lo && k + 30 > p {
+                    k -= 1;
+                    let tk = self.toks[k];
+                    if tk.quoted {
+                        break;
+                    }
+                    if tk.is(',') || tk.is('—') || tk.is('(') {
+                        if k > lo {
+                            if let Some(m) = self.mention_ending(k - 1, lo) {
+                                return Some((m, true));
+                            }
+                        }
+                        break;
+                    }
+                }
+                // Or the appositive runs from the sentence start.
+                if k <= lo {
+                    if let Some(m) = self.sentence_subject(lo, p) {
+                        return Some((m, false));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether token `i` ends a clause segment for phrase scanning.
+    fn is_segment_stop(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        if t.quoted {
+            return true;
+        }
+        match t.kind {
+            lex::TokKind::Punct(c) => !matches!(c, '-' | '\'' | '’' | '&' | '/'),
+            lex::TokKind::Word => {
+                let w = self.word(i);
+                w.eq_ignore_ascii_case("who") || self.is_cue_at(i) || w == "that"
+            }
+        }
+    }
+
+    /// A speaker phrase in the token segment `[i, end)` (no verbs in it):
+    /// a pronoun, the name that ends it ("CBS moderator Nancy Cordes"),
+    /// or the whole phrase ("one Republican involved in the planning").
+    fn phrase_mention(&self, i: usize, end: usize) -> Option<Mention> {
+        if i >= end || end - i > 14 {
+            return None;
+        }
+        let first = self.word(i);
+        if end - i == 1 && pronoun_gender(first).is_some() {
+            return self.mention_at(i, end);
+        }
+        if first.eq_ignore_ascii_case("who") {
+            return self.mention_at(i, end);
+        }
+        if (i..end).any(|x| !self.toks[x].is_word() && !self.toks[x].is('-')) {
+            // Punctuation inside: keep to the simple cases.
+            return self.mention_at(i, end).filter(|m| m.t1 <= end);
+        }
+        if is_vague(first) {
+            return Some(Mention {
+                t0: i,
+                t1: end,
+                span: Span::new(self.toks[i].s, self.toks[end - 1].e),
+                kind: MKind::Vague,
+            });
+        }
+        // A name then its place: "Jason Gilbert of Cheyenne".
+        if self.is_name_word(i) {
+            let c = self.chain_end(i, end);
+            if c > i
+                && c < end
+                && matches!(self.word(c), "of" | "from" | "in" | "at" | "with" | "for")
+            {
+                return Some(Mention {
+                    t0: i,
+                    t1: c,
+                    span: Span::new(self.toks[i].s, self.toks[c - 1].e),
+                    kind: MKind::Name,
+                });
+            }
+        }
+        // A name at the end: "former FBI agent Timothy Gill".
+        if self.is_name_word(end - 1) && !self.toks[end - 1].poss {
+            let s = self.chain_start(end - 1, i);
+            let det_np = is_det(first) && s > i + 1;
+            if !det_np || s == i {
+                return Some(Mention {
+                    t0: s,
+                    t1: end,
+                    span: Span::new(self.toks[s].s, self.toks[end - 1].e),
+                    kind: MKind::Name,
+                });
+            }
+        }
+        if end - i > 9 {
+            return None;
+        }
+        let mut any_noun = false;
+        for x in i..end {
+            let w = self.word(x);
+            if is_adverb_or_aux(w) && !matches!(w, "first" | "last" | "in") {
+                return None;
+            }
+            any_noun |= is_speaker_noun(w) || self.is_name_word(x);
+        }
+        if !(any_noun || is_det(first)) {
+            return None;
+        }
+        Some(Mention {
+            t0: i,
+            t1: end,
+            span: Span::new(self.toks[i].s, self.toks[end - 1].e),
+            kind: MKind::Np,
+        })
+    }
+
+    /// The speaker phrase right after a cue verb at `v` ("said retired Gen.
+    /// Mick Bednarek, who…"). Only verbs that invert with their subject
+    /// qualify: after "called" comes what was called, not who called.
+    fn after_verb(&self, v: usize, stop: usize) -> Option<Mention> {
+        let vw = self.word(v).to_ascii_lowercase();
+        let invertible = matches!(
+            vw.as_str(),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "asked"
+                | "asks"
+                | "wrote"
+                | "writes"
+                | "explained"
+                | "explains"
+                | "stated"
+                | "continued"
+                | "continues"
+                | "replied"
+                | "recalled"
+                | "noted"
+                | "notes"
+                | "argued"
+                | "argues"
+                | "tweeted"
+                | "declared"
+                | "insisted"
+                | "warned"
+                | "concluded"
+                | "observed"
+                | "quipped"
+                | "joked"
+                | "remarked"
+                | "countered"
+                | "responded"
+                | "acknowledged"
+                | "admitted"
+                | "to"
+                | "by"
+                | "offered"
+                | "cautioned"
+                | "predicted"
+                | "reported"
+                | "reports"
+                | "emphasized"
+                | "stressed"
+                | "wondered"
+                | "told"
+                | "tells"
+                | "say"
+        );
+        if !invertible {
+            return None;
+        }
+        let i = v + 1;
+        let mut e = i;
+        while e < stop && e < i + 14 && !self.is_segment_stop(e) {
+            e += 1;
+        }
+        // "said Tuesday", "told reporters" are not speakers.
+        let m = self.phrase_mention(i, e)?;
+        let w = self.word(m.t0);
+        if matches!(
+            w,
+            "reporters"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "in"
+                | "on"
+                | "at"
+                | "of"
+                | "to"
+                | "that"
+                | "it"
+                | "this"
+        ) {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// The speaker named after the quote closing at byte `close`.
+    fn post_frame(&self, close: usize, b1: usize, ends_period: bool) -> Option<Mention> {
+        let mut i = self.tok_at(close);
+        let limit = b1.min(i + WINDOW);
+        while i < limit {
+            let t = self.toks[i];
+            if t.quoted {
+                return None;
+            }
+            if t.is(',') || t.is('—') || t.is('–') || t.is('-') || t.is('(') {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i >= limit || !self.toks[i].is_word() {
+            return None;
+        }
+        let stop = {
+            let mut k = i;
+            while k < limit && !self.toks[k].quoted {
+                let t = self.toks[k];
+                if t.is('.') || t.is('?') || t.is('!') || t.is(';') || t.is(':') {
+                    break;
+                }
+                k += 1;
+            }
+            k
+        };
+        let w = self.word(i);
+        // "according to X"
+        if w.eq_ignore_ascii_case("according") && i + 1 < stop && self.word(i + 1) == "to" {
+            return self.after_verb(i + 1, stop);
+        }
+        // Inverted: "said Caddell", "said the ministry".
+        if self.is_cue_at(i) {
+            return self.after_verb(i, stop);
+        }
+        // "X said", "X, director of Y, said", "X told Y": the first cue
+        // verb of the clause, its subject before it.
+        let reach = if ends_period { 8 } else { 24 };
+        let mut v = i;
+        while v < stop && v < i + reach {
+            if self.is_cue_at(v) {
+                break;
+            }
+            v += 1;
+        }
+        if v >= stop || v >= i + reach {
+            return None;
+        }
+        // Passive ("was told") is no attribution.
+        if let Some((m, _)) = self.subject_of(v, i) {
+            return Some(m);
+        }
+        // The phrase before the verb, up to an appositive comma.
+        let mut e = i;
+        while e < v && !self.toks[e].is(',') && !self.toks[e].is('(') {
+            e += 1;
+        }
+        self.phrase_mention(i, e)
+    }
+
+    /// The subject at the start of the sentence `[lo, q)`: a name, a pronoun
+    /// or a speaker phrase ("The petition", "Federal labor organizations"),
+    /// after an opening adverbial ("On Tuesday, Sanders went further").
+    fn sentence_subject(&self, lo: usize, q: usize) -> Option<Mention> {
+        let mut s = lo;
+        for _ in 0..3 {
+            if s >= q {
+                return None;
+            }
+            let w = self.word(s);
+            let t = self.toks[s];
+            let opener = t.is_word()
+                && (matches!(
+                    w,
+                    "In" | "On"
+                        | "At"
+                        | "During"
+                        | "After"
+                        | "Before"
+                        | "When"
+                        | "While"
+                        | "As"
+                        | "Earlier"
+                        | "Later"
+                        | "Last"
+                        | "Since"
+                        | "Asked"
+                        | "Speaking"
+                        | "Across"
+                        | "Addressing"
+                        | "Like"
+                        | "Unlike"
+                        | "Despite"
+                        | "For"
+                        | "To"
+                        | "With"
+                        | "Under"
+                        | "Over"
+                        | "From"
+                        | "Throughout"
+                        | "Within"
+                        | "Following"
+                ) || (w.ends_with("ly") && t.cap));
+            if matches!(
+                w,
+                "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+                    | "Still"
+                    | "Now"
+                    | "Then"
+                    | "Instead"
+                    | "Meanwhile"
+                    | "However"
+            ) {
+                s += 1;
+                if s < q && self.toks[s].is(',') {
+                    s += 1;
+                }
+                continue;
+            }
+            if opener {
+                let mut k = s;
+                while k < q && k < s + 14 && !self.toks[k].is(',') {
+                    k += 1;
+                }
+                if k >= q || !self.toks[k].is(',') {
+                    return None;
+                }
+                s = k + 1;
+                continue;
+            }
+            break;
+        }
+        if s >= q {
+            return None;
+        }
+        let m = self.mention_at(s, q)?;
+        if m.t1 > q {
+            return None;
+        }
+        match m.kind {
+            MKind::Name => {
+                // Skip places and things ("Japan", "The Constitution" is
+                // kept: a capitalised document speaks).
+                let k = self.name_start(m.t0, m.t1);
+                let person = self
+                    .entity_of(k, m.t1)
+                    .is_some_and(|id| self.is_person_entity(id));
+                let thing = self.word(m.t0) == "The";
+                if !(person || thing || m.t1 - k >= 2) {
+                    return None;
+                }
+                Some(m)
+            }
+            MKind::Pronoun(g) if g == 'm' || g == 'f' => {
+                // "her" as an object is no subject.
+                (!self.word(m.t0).eq_ignore_ascii_case("her")).then_some(m)
+            }
+            MKind::Np => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The frame at the end of the sentence before token `qt` in the same
+    /// block ("Sen. Ted Cruz tweeted a warning. “…”").
+    fn prev_sentence_frame(&self, qt: usize, b0: usize) -> Option<Mention> {
+        if qt <= b0 + 1 {
+            return None;
+        }
+        let end = qt - 1;
+        let te = self.toks[end];
+        if te.quoted || !(te.is('.') || te.is(':') || te.is(',') || te.is('—')) {
+            return None;
+        }
+        let lo = self.sentence_start(end, b0);
+        let from = if te.is('.') {
+            lo.max(end.saturating_sub(8))
+        } else {
+            lo
+        };
+        let mut k = end;
+        while k > from {
+            k -= 1;
+            let t = self.toks[k];
+            if t.quoted {
+                return None;
+            }
+            if self.is_cue_at(k) {
+                if let Some((m, _)) = self.subject_of(k, lo) {
+                    return Some(m);
+                }
+                return self.after_verb(k, end);
+            }
+        }
+        None
+    }
+
+    /// The speaker named before the quote opening at byte `open`, in its
+    /// sentence. Returns the mention and whether it is a speech frame that
+    /// makes the quote a full one ("said, “…”").
+    fn pre_frame(&self, open: usize, b0: usize) -> (Option<Mention>, bool) {
+        let q = self.tok_at(open);
+        let lo = self.sentence_start(q, b0);
+        if q <= lo {
+            return (None, false);
+        }
+        // "according to X, “…”"
+        // A possessive before a statement noun ("her intent to “…”"),
+        // used when no verb frame names a speaker.
+        let mut best: Option<Mention> = None;
+        let mut k = q;
+        while k > lo {
+            k -= 1;
+            let t = self.toks[k];
+            if t.quoted {
+                break;
+            }
+            if !t.is_word() {
+                continue;
+            }
+            let w = self.word(k);
+            if w == "to" && k > lo && self.word(k - 1).eq_ignore_ascii_case("according") {
+                if let Some(m) = self.after_verb(k, q) {
+                    return (Some(m), true);
+                }
+            }
+            // "her intent to “…”", "Trump’s claim that “…”"
+            if is_cue_noun(w) && k > lo {
+                let p = k - 1;
+                let wp = self.word(p);
+                if best.is_none() && is_possessive_pronoun(wp) {
+                    let tp = self.toks[p];
+                    best = Some(Mention {
+                        t0: p,
+                        t1: p + 1,
+                        span: Span::new(tp.s, tp.e),
+                        kind: MKind::Pronoun(pronoun_gender(wp).unwrap_or('x')),
+                    });
+                }
+                if best.is_none() && self.toks[p].poss && self.is_name_word(p) {
+                    let i = self.chain_start(p, lo);
+                    let tp = self.toks[p];
+                    best = Some(Mention {
+                        t0: i,
+                        t1: p + 1,
+                        span: Span::new(self.toks[i].s, tp.e),
+                        kind: MKind::Name,
+                    });
+                }
+            }
+            if self.is_cue_at(k) {
+                // "refusal to call …": an infinitive is not the frame.
+                if k > lo && self.word(k - 1) == "to" {
+                    continue;
+                }
+                if self.is_passive(k, lo) {
+                    // "was asked by host Bill Maher": the agent speaks.
+                    if k + 1 < q && self.word(k + 1) == "by" {
+                        if let Some(m) = self.after_verb(k + 1, q) {
+                            return (Some(m), true);
+                        }
+                    }
+                    return (None, true);
+                }
+                if let Some((m, _)) = self.subject_of(k, lo) {
+                    return (Some(m), true);
+                }
+                if best.is_some() {
+                    return (best, true);
+                }
+                // Inverted: "explained CBS moderator Nancy Cordes: “…”",
+                // the phrase running up to the quote.
+                if let Some(m) = self.after_verb(k, q) {
+                    let mut e = m.t1;
+                    while e < q && !self.toks[e].is_word() {
+                        e += 1;
+                    }
+                    if e == q {
+                        return (Some(m), true);
+                    }
+                }
+                // A cue with no subject in reach names no speaker here.
+                return (None, false);
+            }
+            if w.eq_ignore_ascii_case("so-called") {
+                return (None, true);
+            }
+        }
+        (best, false)
+    }
+
+    /// Whether the cue verb at `v` is passive ("are often called").
+    fn is_passive(&self, v: usize, lo: usize) -> bool {
+        let vw = self.word(v).to_ascii_lowercase();
+        if !(vw.ends_with("ed") || matches!(vw.as_str(), "told" | "said" | "written" | "dubbed")) {
+            return false;
+        }
+        let mut j = v;
+        while j > lo && j + 4 > v {
+            j -= 1;
+            let t = self.toks[j];
+            if !t.is_word() {
+                return false;
+            }
+            let w = self.word(j).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "got"
+            ) {
+                return true;
+            }
+            if !is_adverb_or_aux(&w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Resolves a mention to a speaker. `prev` is the last speaker found.
+    fn resolve(&self, m: Mention, prev: Option<&Speaker>) -> Speaker {
+        match m.kind {
+            MKind::Name => self.name_speaker(m.t0, m.t1),
+            MKind::Np => Speaker {
+                name: Some(m.span.slice(self.text).to_string()),
+                span: Some(m.span),
+                gender: Some('n'),
+            },
+            MKind::Vague => Speaker {
+                name: None,
+                span: None,
+                gender: None,
+            },
+            MKind::Who => {
+                // The name right before ", who".
+                let mut j = m.t0;
+                while j > 0 && j + 3 > m.t0 {
+                    j -= 1;
+                    if let Some(mm) = self.mention_ending(j, j.saturating_sub(8)) {
+                        if mm.kind == MKind::Name {
+                            let sp = self.name_speaker(mm.t0, mm.t1);
+                            return Speaker {
+                                name: sp.name,
+                                span: Some(m.span),
+                                gender: sp.gender,
+                            };
+                        }
+                        break;
+                    }
+                }
+                Speaker {
+                    name: Some(m.span.slice(self.text).to_string()),
+                    span: Some(m.span),
+                    gender: None,
+                }
+            }
+            MKind::Pronoun(g) => {
+                let literal = Speaker {
+                    name: Some(m.span.slice(self.text).to_string()),
+                    span: Some(m.span),
+                    gender: None,
+                };
+                if !matches!(g, 'm' | 'f') {
+                    return literal;
+                }
+                match self.antecedent(m.t0, g, prev) {
+                    Some(sp) => Speaker {
+                        name: sp.name,
+                        span: Some(m.span),
+                        gender: Some(g),
+                    },
+                    None => literal,
+                }
+            }
+        }
+    }
+
+    /// The person a pronoun of gender `g` at token `p` refers to: the
+    /// subject of its own sentence, else the last speaker, else the nearest
+    /// earlier sentence naming a compatible person.
+    fn antecedent(&self, p: usize, g: char, prev: Option<&Speaker>) -> Option<Speaker> {
+        let ok =
+            |id: usize| self.is_person_entity(id) && self.person_gender(id).is_none_or(|x| x == g);
+        let lo = p.saturating_sub(400);
+        // Sentence by sentence, nearest first; in each, the first name.
+        let mut end = p;
+        let mut first_sentence = true;
+        let mut steps = 0;
+        while end > lo && steps < 12 {
+            steps += 1;
+            let start = self.sentence_start(end - 1, lo).min(end);
+            let mut i = start;
+            while i < end {
+                if self.is_name_word(i) && !self.toks[i].quoted {
+                    let j = self.chain_end(i, end);
+                    let k = self.name_start(i, j);
+                    if let Some(id) = self.entity_of(k, j) {
+                        if ok(id) {
+                            return Some(self.name_speaker(i, j));
+                        }
+                    }
+                    i = j.max(i + 1);
+                    continue;
+                }
+                i += 1;
+            }
+            if first_sentence {
+                first_sentence = false;
+                if let Some(s) = prev {
+                    if s.name.is_some() && s.gender.is_none_or(|x| x == g) {
+                        return Some(s.clone());
+                    }
+                }
+            }
+            if start <= lo {
+                break;
+            }
+            end = start;
+        }
+        None
+    }
+}
+
+/// What attribution found for one quote.
+#[derive(Clone, Debug)]
+pub(crate) struct Attribution {
+    pub speaker: Option<Speaker>,
+    pub kind: QuoteKind,
+    pub title: bool,
+}
+
+/// Words that announce a title in quotes ("the film “…”").
+fn is_title_cue(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "book"
+            | "film"
+            | "movie"
+            | "show"
+            | "song"
+            | "album"
+            | "program"
+            | "programme"
+            | "series"
+            | "documentary"
+            | "titled"
+            | "entitled"
+            | "op-ed"
+            | "article"
+            | "column"
+            | "episode"
+            | "podcast"
+            | "segment"
+            | "play"
+            | "novel"
+            | "memoir"
+            | "musical"
+            | "magazine"
+            | "essay"
+            | "poem"
+            | "hit"
+            | "sitcom"
+            | "drama"
+            | "comedy"
+            | "single"
+    )
+}
+
+/// Whether every long word of `s` is capitalised (Title Case).
+fn title_case(s: &str) -> bool {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        n += 1;
+        let first = w.chars().next().unwrap_or('a');
+        if w.len() > 3 && !first.is_uppercase() && !first.is_numeric() {
+            return false;
+        }
+        if n == 1 && !first.is_uppercase() && !first.is_numeric() {
+            return false;
+        }
+    }
+    n > 0
+}
+
+impl Attributor<'_> {
+    /// Attributes every quote (in text order).
+    pub(crate) fn run(&self, quotes: &[RawQuote]) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+        let mut last: Option<Speaker> = None;
+        for (qi, q) in quotes.iter().enumerate() {
+            let (b0, b1) = self.block_toks.get(q.block).copied().unwrap_or((0, 0));
+            let qt = self.tok_at(q.open);
+            let lo = self.sentence_start(qt, b0);
+            let at_sentence_start = qt <= lo || (lo..qt).all(|i| !self.toks[i].is_word());
+            let before_colon = qt > b0
+                && (self.toks[qt - 1].is(':') || self.toks[qt - 1].is(','))
+                && qt >= 2
+                && self.toks[qt - 2].is_word()
+                && is_cue_verb(self.word(qt - 2));
+            let mut mention: Option<Mention> = None;
+            let mut cue_seen = false;
+            let content = q.span.slice(self.text);
+            let ends_period =
+                content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
+            let comma_after = content.ends_with(',')
+                || self.text.get(q.close..).is_some_and(|r| r.starts_with(','));
+            // "Nothing he said “…,” the senator said.": a frame right after
+            // a comma governs the whole sentence.
+            if !at_sentence_start && q.closed && comma_after {
+                mention = self.post_frame(q.close, b1, ends_period);
+            }
+            if mention.is_none() && !at_sentence_start {
+                (mention, cue_seen) = self.pre_frame(q.open, b0);
+            }
+            if mention.is_none() && q.closed {
+                mention = self.post_frame(q.close, b1, ends_period);
+            }
+            if mention.is_none() && !at_sentence_start && !cue_seen {
+                mention = self.sentence_subject(lo, qt);
+            }
+            if mention.is_none() && at_sentence_start {
+                mention = self.prev_sentence_frame(qt, b0);
+            }
+            let mut speaker = mention.map(|m| self.resolve(m, last.as_ref()));
+            let found_frame = mention.is_some();
+            // Quote opening its paragraph after "X said:" / "saying,".
+            if speaker.is_none() && !found_frame && q.continued {
+                speaker = self.inherit_prev(&out, quotes, qi, q.block.saturating_sub(1));
+            }
+            if speaker.is_none() && !found_frame && at_sentence_start && qt == b0 && q.block > 0 {
+                speaker = self.prev_block_frame(q.block - 1, last.as_ref());
+                if speaker.is_none() && self.quote_only_block(q.block) {
+                    speaker = self.inherit_prev(&out, quotes, qi, q.block - 1);
+                }
+            }
+            // Another quote of the same paragraph.
+            if speaker.is_none() && !found_frame {
+                speaker = self.inherit_prev(&out, quotes, qi, q.block);
+            }
+            let title = speaker.is_none() && self.is_title(q, qt, b0);
+            let words = q.span.slice(self.text).split_whitespace().count();
+            let has_speaker = speaker.as_ref().is_some_and(|s| s.name.is_some());
+            let kind = if title {
+                QuoteKind::Title
+            } else if !has_speaker {
+                if words >= 6 && at_sentence_start {
+                    QuoteKind::Full
+                } else {
+                    QuoteKind::Scare
+                }
+            } else if at_sentence_start || before_colon || q.continued {
+                QuoteKind::Full
+            } else {
+                QuoteKind::Partial
+            };
+            if has_speaker {
+                last = speaker.clone();
+            }
+            out.push(Attribution {
+                speaker,
+                kind,
+                title,
+            });
+        }
+        // Quotes before their attribution in the same paragraph ("“A.”
+        // “B,” she said.") take the speaker of the next attributed quote
+        // that directly follows them.
+        for i in (0..out.len()).rev() {
+            if out[i].speaker.is_some() || out[i].title || i + 1 >= out.len() {
+                continue;
+            }
+            let (q, n) = (quotes[i], quotes[i + 1]);
+            if q.block != n.block || !q.closed {
+                continue;
+            }
+            let between = self.text.get(q.close..n.open).unwrap_or("x");
+            if between.trim().is_empty() {
+                let sp = out[i + 1].speaker.clone();
+                if sp.as_ref().is_some_and(|s| s.name.is_some()) {
+                    out[i].speaker = sp;
+                    if out[i].kind == QuoteKind::Scare {
+                        out[i].kind = QuoteKind::Full;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The speaker of the last attributed quote in block `b` before quote `qi`.
+    fn inherit_prev(
+        &self,
+        out: &[Attribution],
+        quotes: &[RawQuote],
+        qi: usize,
+        b: usize,
+    ) -> Option<Speaker> {
+        let mut i = qi;
+        // Bounded look-back keeps a paragraph of thousands of quotes linear.
+        let floor = qi.saturating_sub(16);
+        while i > floor {
+            i -= 1;
+            if quotes[i].block < b {
+                break;
+            }
+            if quotes[i].block == b {
+                if let Some(s) = &out[i].speaker {
+                    if s.name.is_some() {
+                        return Some(s.clone());
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether block `b` holds nothing but quoted words and punctuation.
+    fn quote_only_block(&self, b: usize) -> bool {
+        let (b0, b1) = self.block_toks.get(b).copied().unwrap_or((0, 0));
+        (b0..b1).all(|i| self.toks[i].quoted || !self.toks[i].is_word())
+    }
+
+    /// The speech frame ending block `b` ("Caddell continued:", "Trump
+    /// praised Japan’s efforts, saying,").
+    fn prev_block_frame(&self, b: usize, last: Option<&Speaker>) -> Option<Speaker> {
+        let (b0, b1) = self.block_toks.get(b).copied()?;
+        if b1 <= b0 {
+            return None;
+        }
+        let end = self.toks[b1 - 1];
+        if !(end.is(':') || end.is(',') || end.is('—')) {
+            return None;
+        }
+        let lo = self.sentence_start(b1 - 1, b0);
+        // The last cue verb of the sentence.
+        let mut k = b1 - 1;
+        while k > lo {
+            k -= 1;
+            let t = self.toks[k];
+            if t.quoted {
+                return None;
+            }
+            if self.is_cue_at(k) {
+                let (m, _) = self.subject_of(k, lo)?;
+                return Some(self.resolve(m, last));
+            }
+        }
+        // "Trump:" alone.
+        if end.is(':') {
+            let m = self.mention_ending(b1 - 2, lo)?;
+            return Some(self.resolve(m, last));
+        }
+        None
+    }
+
+    /// Whether the quote is the title of a work.
+    fn is_title(&self, q: &RawQuote, qt: usize, b0: usize) -> bool {
+        let content = q.span.slice(self.text);
+        if !title_case(content) || content.split_whitespace().count() > 12 {
+            return false;
+        }
+        let lo = b0.max(qt.saturating_sub(3));
+        (lo..qt).rev().any(|i| {
+            let t = self.toks[i];
+            (t.is_word() && is_title_cue(self.word(i))) || (t.poss && t.cap && i + 1 == qt)
+        })
+    }
+}

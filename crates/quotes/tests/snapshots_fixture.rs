@@ -1,0 +1,44 @@
+//! Snapshot of the stage over tricky one-line cases (tests/fixtures/
+//! tricky.txt, written for this crate): each case is its own document.
+
+use claimdex_model::{Document, SourceFormat};
+
+#[test]
+fn tricky_cases() {
+    let cases = include_str!("fixtures/tricky.txt");
+    let mut out = String::new();
+    for line in cases.lines().filter(|l| !l.trim().is_empty()) {
+        let doc = Document::new("case", "-", SourceFormat::Text, line.to_string());
+        out.push_str(line);
+        out.push('\n');
+        for q in claimdex_quotes::extract_all(&doc) {
+            out.push_str(&format!(
+                "  {:<7} {:?} speaker={:?} mention={:?}\n",
+                q.kind.as_str(),
+                q.span.slice(&doc.text),
+                q.speaker.as_deref().unwrap_or("-"),
+                q.speaker_span.map(|s| s.slice(&doc.text)).unwrap_or("-"),
+            ));
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn multi_paragraph_and_said_colon() {
+    let text = "Caddell continued:\n“The first part runs on\n“and the second part ends here.”\nShe added, “One more.”";
+    let doc = Document::new("mp", "-", SourceFormat::Text, text.to_string());
+    let qs = claimdex_quotes::extract(&doc);
+    let got: Vec<(&str, Option<&str>)> = qs
+        .iter()
+        .map(|q| (q.span.slice(text), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("The first part runs on", Some("Caddell")),
+            ("and the second part ends here.", Some("Caddell")),
+            ("One more.", Some("Caddell")),
+        ]
+    );
+}

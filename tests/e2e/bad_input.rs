@@ -1,0 +1,131 @@
+//! bad_input: each broken input gives a clear message naming it, the batch
+//! goes on, and the exit code is 1.
+
+use std::fs;
+
+use crate::{run, seed_path};
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Runs extract over `bad` plus the seed; the seed must still come out.
+fn extract_with_seed(bad: &std::path::Path) -> crate::Run {
+    let seed = seed_path();
+    let out = run(&["extract", bad.to_str().unwrap(), seed.to_str().unwrap()]);
+    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap_or("").to_string()).collect();
+    assert!(ids.iter().any(|id| id.ends_with("000_339b9ea0abfec546.txt")), "seed missing: {ids:?} / {}", out.stderr);
+    out
+}
+
+#[test]
+fn empty_file() {
+    let dir = tmp();
+    let path = dir.path().join("empty.txt");
+    fs::write(&path, "").unwrap();
+    let out = extract_with_seed(&path);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("empty.txt") && out.stderr.contains("empty document"), "{}", out.stderr);
+    assert!(out.stderr.contains("1 skipped (1 empty)"), "{}", out.stderr);
+}
+
+#[test]
+fn binary_file() {
+    let dir = tmp();
+    let path = dir.path().join("image.txt");
+    fs::write(&path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
+    let out = extract_with_seed(&path);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("image.txt") && out.stderr.contains("binary"), "{}", out.stderr);
+}
+
+#[test]
+fn latin1_file_is_decoded_not_rejected() {
+    let dir = tmp();
+    let path = dir.path().join("latin1.txt");
+    fs::write(&path, b"Le caf\xe9 co\xfbte 3 euros, a d\xe9clar\xe9 le g\xe9rant en 2024.").unwrap();
+    let out = run(&["extract", "--include", "text", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rec = &out.jsonl()[0];
+    assert!(rec["doc"]["text"].as_str().unwrap().contains("café coûte"), "{rec}");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_by_detection() {
+    let dir = tmp();
+    let path = dir.path().join("mixed.txt");
+    // Valid text with one stray byte: not UTF-8, so the charset is detected.
+    fs::write(&path, b"Sales rose 5% in 2024 \xff and fell after.").unwrap();
+    let out = run(&["extract", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.jsonl().len(), 1);
+}
+
+#[test]
+fn huge_file_is_refused_without_reading_it() {
+    let dir = tmp();
+    let path = dir.path().join("huge.txt");
+    let file = fs::File::create(&path).unwrap();
+    // Sparse: 200 MB on paper, nothing on disk.
+    file.set_len(200 * 1024 * 1024).unwrap();
+    drop(file);
+    let out = extract_with_seed(&path);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("huge.txt") && out.stderr.contains("too large"), "{}", out.stderr);
+}
+
+#[test]
+fn jsonl_with_broken_lines() {
+    let dir = tmp();
+    let path = dir.path().join("records.jsonl");
+    let lines = [
+        r#"{"id":"ok1","text":"Exports rose 12% in March."}"#,
+        r#"{"id":"broken","text":"unterminated"#,
+        r#"{"text":"no id"}"#,
+        r#"{"id":"page","html":"<p>html arrives with the HTML reader</p>"}"#,
+        r#"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]"#,
+        r#"{"id":"ok2","text":"Imports fell."}"#,
+    ];
+    fs::write(&path, lines.join("\n")).unwrap();
+    let out = run(&["extract", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.starts_with(&["ok1".to_string()]) && ids.ends_with(&["ok2".to_string()]), "{ids:?}");
+    assert!(out.stderr.contains("records.jsonl:2: bad record"), "{}", out.stderr);
+    assert!(out.stderr.contains("records.jsonl:3: bad record") && out.stderr.contains("missing \"id\""), "{}", out.stderr);
+    assert!(out.stderr.contains("records.jsonl:5: bad record"), "{}", out.stderr);
+}
+
+#[test]
+fn missing_and_unreadable_inputs() {
+    let dir = tmp();
+    let gone = dir.path().join("not-there.txt");
+    let out = extract_with_seed(&gone);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("not-there.txt") && out.stderr.contains("cannot read"), "{}", out.stderr);
+}
+
+#[test]
+fn directory_with_bad_and_unsupported_files() {
+    let dir = tmp();
+    fs::write(dir.path().join("good.txt"), "Output rose 3% in 2023, the minister said.").unwrap();
+    fs::write(dir.path().join("bad.txt"), b"\x00\x01\x02binary").unwrap();
+    fs::write(dir.path().join("notes.pdf"), b"%PDF-1.4").unwrap();
+    fs::write(dir.path().join(".hidden.txt"), "Hidden 5%.").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let unreadable = dir.path().join("locked.txt");
+    fs::write(&unreadable, "Locked 1%.").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&unreadable, fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.contains(&"good.txt".to_string()), "{ids:?}");
+    assert!(!ids.iter().any(|i| i.contains("hidden")), "{ids:?}");
+    assert!(out.stderr.contains("bad.txt") && out.stderr.contains("binary"), "{}", out.stderr);
+    assert!(out.stderr.contains("1 files of unsupported type passed over"), "{}", out.stderr);
+}
