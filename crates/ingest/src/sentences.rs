@@ -15,21 +15,27 @@
 //! the token before it and the word after it:
 //!
 //! * no whitespace after the cluster (`3.14`, `example.com`, `Jr.'s`,
-//!   `mean...see`) → never a boundary;
-//! * the next word starts lower case (`co. at`, `Yahoo! in`, `great." she`)
-//!   → not a boundary;
+//!   `mean...see`) → not a boundary, except a sentence glued to the next
+//!   one by careless extraction (`in 2023.The company`);
+//! * the next word starts lower case (`co. at`, `Yahoo! in`, `great." she`),
+//!   or with a comma → not a boundary;
 //! * `?`/`!` → a boundary, unless a closing quote is followed by a short
-//!   attribution (`"Why?" Smith asked.`);
+//!   attribution (`"Why?" Smith asked.`) or a dash by a lower-case word
+//!   (`voila! -- you have cake`);
 //! * ellipses: bracketed `[...]` never ends a sentence; spaced `. . .` only
 //!   when it has four dots (an ellipsis plus the sentence's own period);
 //!   `...`/`…` when the next word is capitalised;
 //! * a single period is judged by the token before it: titles (`Mr.`, `Gov.`,
 //!   `St.`) never end a sentence; `e.g.`/`vs.` never; number abbreviations
 //!   (`No. 5`, `p. 55`) not before a digit; ambiguous abbreviations
-//!   (`Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`), initialisms (`U.S.`, `a.m.`)
-//!   and single-letter initials (`E.`, `I.`) only when the next word is a
-//!   typical sentence opener (`The`, `He`, `But`, `How`, `Mr.` …); any other
-//!   word ends a sentence before a capital letter or a digit.
+//!   (`Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`), initialisms (`U.S.`) and
+//!   single-letter initials (`E.`, `I.`) only when the next word is a
+//!   typical sentence opener (`The`, `He`, `But`, `How`, `Mr.` …) or opens
+//!   a quotation, and not after a short fronted phrase (`At 5 a.m. Mr.
+//!   Smith …`); `a.m.`/`p.m.` before any capitalised word that does not
+//!   continue the time (`9 a.m. Tuesday`, `9 p.m. EST`); any other word
+//!   ends a sentence before a capital letter or a digit. Upper-case
+//!   abbreviations in mixed-case text (`MS.`, `FT.`) are acronyms.
 //!
 //! Inline lists (`1.) … 2.) …`, `a. … b. …`, `• … • …`) are split before each
 //! marker of a counting sequence, and a sentence is never cut so that it holds
