@@ -164,6 +164,8 @@ enum Tok {
     NumAbbr,
     /// May end a sentence or not: `Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`.
     Ambig,
+    /// A month: `Jan.`, `Sept.`.
+    Month,
     /// Letters with inner periods: `U.S.`, `Ph.D.`.
     Initialism,
     /// `a.m.` and `p.m.`.
@@ -584,7 +586,17 @@ impl Segmenter<'_, '_> {
                     self.starter_break(i, after)
                 }
             }
+            // "hit 40 C." – a unit after a number, not an initial (but "110
+            // N. Wacker Drive" is a street address).
+            Tok::Single
+                if self.number_before(tok_start) && !matches!(tok, "N" | "S" | "E" | "W") =>
+            {
+                plain_break(tok, after)
+            }
             Tok::Single => self.starter_break(i, after),
+            // A month not followed by a day ends its sentence: "hired in
+            // Sept. Hiring slowed" (but "In Sept. Smith …" is one).
+            Tok::Month => !after.digit() && after.upper() && !self.fronted_phrase(i),
             Tok::Plain => plain_break(tok, after),
         }
     }
@@ -609,6 +621,15 @@ impl Segmenter<'_, '_> {
         let tok = head.get(start..).unwrap_or("");
         let trimmed = tok.trim_start_matches(is_opener);
         (start + (tok.len() - trimmed.len()), trimmed)
+    }
+
+    /// Whether the word before the token at `tok_start` ends in a digit.
+    fn number_before(&self, tok_start: usize) -> bool {
+        let head = self.s.get(..tok_start).unwrap_or("");
+        head.ends_with(char::is_whitespace)
+            && head
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit() || c == '°')
     }
 
     /// Whether the word before the token at `tok_start` is capitalised or an
@@ -1228,6 +1249,8 @@ fn classify(tok: &str) -> Tok {
             Tok::Street
         } else if capital && is_title(w) {
             Tok::Title
+        } else if capital && is_month_abbr(w) {
+            Tok::Month
         } else if is_num_abbr(w) {
             Tok::NumAbbr
         } else if (capital && is_capital_abbr(w)) || is_any_case_abbr(w) {
@@ -1315,6 +1338,24 @@ fn is_num_abbr(w: &[u8]) -> bool {
     )
 }
 
+fn is_month_abbr(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
+}
+
 /// Abbreviations that are abbreviations only when capitalised (lower-case
 /// "ill." or "mass." are words).
 fn is_capital_abbr(w: &[u8]) -> bool {
@@ -1340,18 +1381,6 @@ fn is_capital_abbr(w: &[u8]) -> bool {
             | b"blvd"
             | b"rd"
             | b"hwy"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
             | b"ala"
             | b"ariz"
             | b"ark"
@@ -1593,6 +1622,22 @@ mod tests {
         assert_eq!(
             split("George W. Bush met J. K. Rowling in London."),
             ["George W. Bush met J. K. Rowling in London."]
+        );
+        assert_eq!(
+            split("It hit 40 C. Schools closed. The office at 110 N. Wacker Drive shut."),
+            [
+                "It hit 40 C.",
+                "Schools closed.",
+                "The office at 110 N. Wacker Drive shut."
+            ]
+        );
+        assert_eq!(
+            split("Hiring rose in Sept. Layoffs fell in Oct. and Nov. Jan. 6 was quiet."),
+            [
+                "Hiring rose in Sept.",
+                "Layoffs fell in Oct. and Nov.",
+                "Jan. 6 was quiet."
+            ]
         );
         assert_eq!(
             split("The backup was Plan B. It failed too."),
