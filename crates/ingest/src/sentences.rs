@@ -1309,6 +1309,7 @@ fn is_title(w: &[u8]) -> bool {
     )
 }
 
+/// Abbreviations that take a number after them: "No. 5", "pp. 12", "5 ft. 10".
 fn is_num_abbr(w: &[u8]) -> bool {
     matches!(
         w,
@@ -1335,6 +1336,23 @@ fn is_num_abbr(w: &[u8]) -> bool {
             | b"ref"
             | b"rs"
             | b"approx"
+            // Units: "5 ft. 10 in.", "180 lbs. He ran" (a capital after a
+            // unit ends the sentence like after any word).
+            | b"ft"
+            | b"lb"
+            | b"lbs"
+            | b"oz"
+            | b"sq"
+            | b"yd"
+            | b"yds"
+            | b"gal"
+            | b"hr"
+            | b"hrs"
+            | b"min"
+            | b"mins"
+            | b"yr"
+            | b"yrs"
+            | b"pct"
     )
 }
 
@@ -1420,10 +1438,7 @@ fn is_capital_abbr(w: &[u8]) -> bool {
 
 /// Abbreviations in any case: "co.", "et al.", "est.", "approx.".
 fn is_any_case_abbr(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"co" | b"al" | b"est" | b"dept" | b"st" | b"ave" | b"rd" | b"hrs" | b"mins" | b"yrs"
-    )
+    matches!(w, b"co" | b"al" | b"est" | b"dept" | b"st" | b"ave" | b"rd")
 }
 
 /// Runs `f` on the ASCII-lowercased bytes of `word` (on the stack); false for
