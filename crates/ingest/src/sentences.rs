@@ -248,7 +248,14 @@ impl Segmenter<'_, '_> {
             }
             i += 1;
         }
-        self.emit(n);
+        // Trailing punctuation without a word ('He left. "', 'Done. --')
+        // belongs to the last sentence rather than standing alone.
+        let tail = self.s.get(self.seg_start..n).unwrap_or("").trim_end();
+        let stray = !tail.trim_start().is_empty() && !tail.chars().any(char::is_alphanumeric);
+        match self.out.last_mut() {
+            Some(last) if stray => last.end = self.base + self.seg_start + tail.len(),
+            _ => self.emit(n),
+        }
     }
 
     /// A list marker whose delimiter (`.` or `)`) is at `i`: "2." or "b)".
@@ -1828,6 +1835,13 @@ mod tests {
             split("Mix it, bake it, and -- voila! -- you have cake."),
             ["Mix it, bake it, and -- voila! -- you have cake."]
         );
+    }
+
+    #[test]
+    fn stray_trailing_punctuation_joins_the_last_sentence() {
+        assert_eq!(split("He left. \" "), ["He left. \""]);
+        assert_eq!(split("Done. --"), ["Done. --"]);
+        assert_eq!(split("\" "), ["\""]);
     }
 
     #[test]
