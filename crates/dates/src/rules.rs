@@ -1262,6 +1262,14 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
+    if pre.is_empty()
+        && post.is_empty()
+        && matches!(u.as_str(), "years" | "quarters" | "decades" | "centuries")
+    {
+        // Bare "years", "decades" are mostly figurative ("years of
+        // neglect"); only the shorter units reliably name a stretch.
+        return None;
+    }
     if !post.is_empty() {
         return whole(c, TimexType::Date, Some("PAST_REF".into()));
     }
