@@ -60,8 +60,9 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
             }
         }
     }
-    resolve(cands)
-        .into_iter()
+    let mut kept = resolve(cands);
+    resolve_anaphora(text, &mut kept);
+    kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
             timex_type: c.ty,
@@ -100,6 +101,44 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// "the quarter", "that quarter" and "that year" refer back to the last
+/// quarter or year the text named explicitly, when there is one.
+fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
+    let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q');
+    let is_year = |v: &str| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
+    let mut last_quarter: Option<String> = None;
+    let mut last_year: Option<String> = None;
+    for c in cands.iter_mut() {
+        let t = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        match t.as_str() {
+            "the quarter" | "that quarter" => {
+                if let Some(q) = &last_quarter {
+                    c.value = Some(q.clone());
+                }
+            }
+            "that year" => {
+                if let Some(y) = &last_year {
+                    c.value = Some(y.clone());
+                }
+            }
+            _ => {
+                let explicit = t.bytes().any(|b| b.is_ascii_digit())
+                    || ["first", "second", "third", "fourth"]
+                        .iter()
+                        .any(|w| t.contains(w));
+                if let (true, Some(v)) = (explicit, c.value.as_deref()) {
+                    if is_quarter(v) {
+                        last_quarter = Some(v.to_string());
+                    } else if is_year(v) {
+                        last_year = Some(v.to_string());
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Keeps the longest candidates that do not overlap (ties: the earlier
@@ -356,6 +395,18 @@ mod tests {
         assert_eq!(got[0], ("Friday".into(), "DATE", "2025-10-24".into()));
         let got = run("The talks will resume on Friday.", a);
         assert_eq!(got[0], ("Friday".into(), "DATE", "2025-10-31".into()));
+    }
+
+    #[test]
+    fn the_quarter_refers_back() {
+        let a = d(1989, 11, 2);
+        let got = run(
+            "Profit rose in the fiscal first quarter. In the quarter, sales fell. That year was 1987, and that year ended badly.",
+            a,
+        );
+        assert_eq!(got[0].2, "1989-Q1");
+        assert_eq!(got[1], ("the quarter".into(), "DATE", "1989-Q1".into()));
+        assert_eq!(got[4], ("that year".into(), "DATE", "1987".into()));
     }
 
     #[test]
