@@ -8,6 +8,21 @@
 //! handler that checks the match and computes the TIMEX3 type and value;
 //! overlapping candidates are resolved longest-first, as TimeML spans
 //! take the longest expression ("the past two months", not "two months").
+//! For speed, one pass of all rules as a single alternation finds the
+//! regions worth searching, and a `RegexSet` picks the rules to run there.
+//!
+//! Conventions (TimeBank's where it is consistent):
+//! - signal words stay outside the span ("over the past year", "only two
+//!   days", "its fourth quarter"), except a sentence-initial "Within",
+//!   which heads a fronted time adverbial ("Within six months, …");
+//! - relative dates take the nearest occurrence, leaning to the past
+//!   unless the governing verb or the sentence looks ahead;
+//! - decades are `198`, centuries `19`, quarters `2025-Q3`, weeks
+//!   `2025-W44`, seasons `2025-SU`;
+//! - in a document about quarterly results, "a year ago" is the same
+//!   quarter a year earlier, and "the quarter" is the last one named;
+//! - "currently", "already", bare "years"/"decades" and "decades-long"
+//!   are not tagged: too often figurative or without a point in time.
 #![deny(missing_docs)]
 
 mod calendar;
