@@ -344,7 +344,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     (r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
     // Relative units: "last week", "this year", "the past year", "early next month".
     (
-        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
         relative_unit,
     ),
     (
@@ -791,6 +791,9 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         "the coming" | "the next" | "the following" | "next" | "coming" => 1,
         _ => 0,
     };
+    if rel == "that" && !matches!(unit.as_str(), "year" | "quarter") {
+        return None;
+    }
     let plain_the = rel == "the";
     let a = ctx.anchor;
     let date_val = |v: Option<String>| cand(start, end, TimexType::Date, v);
@@ -1262,10 +1265,20 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
+    if pre.is_empty()
+        && post.is_empty()
+        && matches!(u.as_str(), "years" | "quarters" | "decades" | "centuries")
+    {
+        // Bare "years", "decades" are mostly figurative ("years of
+        // neglect"); only the shorter units reliably name a stretch.
+        return None;
+    }
     if !post.is_empty() {
         return whole(c, TimexType::Date, Some("PAST_REF".into()));
     }
-    if pre.contains("recent") || pre.contains("past") && u == "quarters" {
+    if (pre.contains("recent") && matches!(u.as_str(), "years" | "decades"))
+        || (pre.contains("past") && u == "quarters")
+    {
         return whole(c, TimexType::Date, Some("PAST_REF".into()));
     }
     let v = duration_value(Amount::Vague, &u);
