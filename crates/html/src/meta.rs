@@ -105,10 +105,93 @@ fn looks_like_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
 }
 
-/// Collapses whitespace; `None` when nothing is left.
+/// Collapses whitespace and decodes entities left in metadata values
+/// (JSON-LD often carries `&#8216;` or `&amp;`); `None` when nothing is left.
 pub(crate) fn clean(s: &str) -> Option<String> {
+    let s = if s.contains('&') {
+        decode_entities(s)
+    } else {
+        s.to_string()
+    };
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
+}
+
+/// Decodes numeric character references and the common named entities.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(j, _)| j);
+        let decoded = end.and_then(|e| {
+            let name = &tail[1..e];
+            let c = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "nbsp" => Some(' '),
+                    "ndash" => Some('–'),
+                    "mdash" => Some('—'),
+                    "lsquo" => Some('‘'),
+                    "rsquo" => Some('’'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "hellip" => Some('…'),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An author name without a leading "By".
+fn tidy_author(s: String) -> String {
+    let t = s.trim();
+    match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("by ") => t[3..].trim().to_string(),
+        _ => s,
+    }
+}
+
+/// A title without a trailing " | Site" / " - Site" naming the site.
+fn strip_site(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+            if !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
 }
 
 /// Walks JSON-LD (arrays, `@graph`, nested `mainEntity`) for article objects.
@@ -309,6 +392,7 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
             authors.push(a);
         }
     }
+    let mut authors: Vec<String> = authors.into_iter().map(tidy_author).collect();
     authors.dedup();
     if !authors.is_empty() {
         out.author = Some(authors.join(", "));
@@ -334,6 +418,8 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .or_else(|| ld.publisher.clone())
         .or_else(|| meta("application-name"))
         .or_else(|| out.url.as_deref().and_then(host_of));
+
+    out.title = out.title.take().map(|t| strip_site(t, out.site.as_deref()));
 
     out.lang = html
         .select(&HTML_EL)
@@ -506,6 +592,22 @@ fn host_of(url: &str) -> Option<String> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn tidy_values() {
+        assert_eq!(
+            clean("&#8216;Hi&#x2019; &amp; bye&nbsp;").as_deref(),
+            Some("‘Hi’ & bye")
+        );
+        assert_eq!(clean("AT&T &bogus; &").as_deref(), Some("AT&T &bogus; &"));
+        assert_eq!(tidy_author("By Jo Ann".into()), "Jo Ann");
+        assert_eq!(tidy_author("Byron Kay".into()), "Byron Kay");
+        assert_eq!(
+            strip_site("Storm hits coast | The Post".into(), Some("The Post")),
+            "Storm hits coast"
+        );
+        assert_eq!(strip_site("The Post".into(), Some("The Post")), "The Post");
+    }
 
     #[test]
     fn json_ld_first() {
