@@ -485,12 +485,12 @@ fn time_date(html: &Html) -> Option<Date> {
 /// Publication keys in scripts and attributes that are not valid JSON-LD
 /// (`"publishDate": "…"` in app state, `dc:date="…"` in RDF comments).
 static RAW_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)["']?\b(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
+    regex::Regex::new(r#"(?i)["']?(?-u:\b)(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 /// A date and time written in page text ("2020-03-04 16:52").
 static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
+    regex::Regex::new(r"(?-u:\b)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 /// `YYYYMMDD` leading a long digit run in an image file name.
@@ -523,8 +523,10 @@ fn frequent_date(src: &str) -> Option<Date> {
 
 /// Any `YYYY-MM-DD` or `YYYY/MM/DD` in a page source.
 static ANY_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])\b")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    regex::Regex::new(
+        r"(?-u:\b)((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?-u:\b)",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 fn raw_key_date(src: &str) -> Option<Date> {
