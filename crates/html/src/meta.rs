@@ -366,8 +366,18 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .or_else(|| meta("og:title"))
         .or_else(|| meta("twitter:title"))
         .or_else(|| meta("dc.title"))
-        .or_else(|| html.select(&H1).next().and_then(|h| clean(&text(h))))
-        .or_else(|| html.select(&TITLE).next().and_then(|t| clean(&text(t))));
+        .or_else(|| {
+            html.select(&H1)
+                .next()
+                .and_then(|h| short_text(h, 2000))
+                .and_then(|t| clean(&t))
+        })
+        .or_else(|| {
+            html.select(&TITLE)
+                .next()
+                .and_then(|t| short_text(t, 2000))
+                .and_then(|t| clean(&t))
+        });
 
     // Author.
     let mut authors = ld.authors.clone();
@@ -388,7 +398,11 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         }
     }
     if authors.is_empty() {
-        if let Some(a) = html.select(&AUTHOR_HINT).find_map(|e| byline(&text(e))) {
+        if let Some(a) = html
+            .select(&AUTHOR_HINT)
+            .take(200)
+            .find_map(|e| short_text(e, 300).and_then(|t| byline(&t)))
+        {
             authors.push(a);
         }
     }
@@ -437,8 +451,21 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     out
 }
 
-fn text(e: ElementRef<'_>) -> String {
-    e.text().collect::<Vec<_>>().join(" ")
+/// An element's text, or `None` past `max` bytes: hint selectors can
+/// match page-wide wrappers, and copying their text for every match would
+/// be quadratic on large pages.
+fn short_text(e: ElementRef<'_>, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for t in e.text() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t);
+        if out.len() > max {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// A name from a byline element ("By Jane Doe and John Roe").
@@ -550,10 +577,7 @@ fn image_date(url: &str) -> Option<Date> {
 /// A date written in an element whose class or id says it holds one.
 fn visible_date(html: &Html) -> Option<Date> {
     html.select(&DATE_HINT).take(200).find_map(|e| {
-        let t = text(e);
-        if t.len() > 300 {
-            return None;
-        }
+        let t = short_text(e, 300)?;
         human_date(&t)
     })
 }
