@@ -23,12 +23,12 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// Month-name dates: "October 28, 2025", "Oct. 28 2025", "28 October 2025", "28. Oktober 2025".
 static HUMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([[:alpha:]]{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|([[:alpha:]]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))\b",
+        r"(?i)(?-u:\b)(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))(?-u:\b)",
     )
 });
 /// Numeric day-first or month-first dates: "02.01.2020", "1/2/2020".
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)\b"));
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)(?-u:\b)"));
 
 /// A date from an ISO 8601 / RFC 3339 string (time and zone ignored: the
 /// page's own calendar date is what it was published on).
@@ -209,6 +209,8 @@ mod tests {
             Some(date(2024, 3, 3))
         );
         assert_eq!(human_date("28. Oktober 2025"), Some(date(2025, 10, 28)));
+        assert_eq!(human_date("3 février 2024"), Some(date(2024, 2, 3)));
+        assert_eq!(human_date("5. März 2024"), Some(date(2024, 3, 5)));
         assert_eq!(human_date("28.10.2025 kl. 10"), Some(date(2025, 10, 28)));
         assert_eq!(human_date("10/28/2025"), Some(date(2025, 10, 28)));
         assert_eq!(human_date("in the 2025 season"), None);

@@ -56,7 +56,7 @@ static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Lines that open a credits or copyright trailer.
 static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved|follow (?:me|us|him|her) on\b|this (?:document|article|material) (?:is subject to copyright|may not be)|(?:image|photo|picture)s? (?:credit|courtesy|by|source)\b|\((?:image|photo)s?(?: credit)?:)",
+        r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved|follow (?:me|us|him|her) on\b|follow\b.{0,60}\bon (?:twitter|facebook|instagram|linkedin)\b|this (?:document|article|material) (?:is subject to copyright|may not be)|(?:image|photo|picture)s? (?:credit|courtesy|by|source)\b|\((?:image|photo)s?(?: credit)?:)",
     )
 });
 /// Words that mark a dateline or byline line ("Published Nov. 3, 2024").
@@ -65,6 +65,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:posted|published|updated|last (?:updated|modified)|publicado|atualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b",
     )
 });
+
+/// A clock time ("9:45", "21:05"), which turns a short dated line into a
+/// dateline.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}[:h]\d\d\b"));
 
 /// Whether a finished line of text is furniture rather than article.
 fn is_boiler_line(line: &str) -> bool {
@@ -78,7 +82,7 @@ fn is_boiler_line(line: &str) -> bool {
     // Datelines: short lines that are mostly a date, or say when posted.
     if words <= 14 && line.len() <= 120 {
         let dated = crate::dates::human_date(line).is_some();
-        if dated && (DATELINE.is_match(line) || words <= 6) {
+        if dated && (DATELINE.is_match(line) || words <= 6 || CLOCK.is_match(line)) {
             return true;
         }
     }

@@ -105,10 +105,93 @@ fn looks_like_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
 }
 
-/// Collapses whitespace; `None` when nothing is left.
+/// Collapses whitespace and decodes entities left in metadata values
+/// (JSON-LD often carries `&#8216;` or `&amp;`); `None` when nothing is left.
 pub(crate) fn clean(s: &str) -> Option<String> {
+    let s = if s.contains('&') {
+        decode_entities(s)
+    } else {
+        s.to_string()
+    };
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
+}
+
+/// Decodes numeric character references and the common named entities.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(j, _)| j);
+        let decoded = end.and_then(|e| {
+            let name = &tail[1..e];
+            let c = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "nbsp" => Some(' '),
+                    "ndash" => Some('–'),
+                    "mdash" => Some('—'),
+                    "lsquo" => Some('‘'),
+                    "rsquo" => Some('’'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "hellip" => Some('…'),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An author name without a leading "By".
+fn tidy_author(s: String) -> String {
+    let t = s.trim();
+    match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("by ") => t[3..].trim().to_string(),
+        _ => s,
+    }
+}
+
+/// A title without a trailing " | Site" / " - Site" naming the site.
+fn strip_site(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+            if !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
 }
 
 /// Walks JSON-LD (arrays, `@graph`, nested `mainEntity`) for article objects.
@@ -283,8 +366,18 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .or_else(|| meta("og:title"))
         .or_else(|| meta("twitter:title"))
         .or_else(|| meta("dc.title"))
-        .or_else(|| html.select(&H1).next().and_then(|h| clean(&text(h))))
-        .or_else(|| html.select(&TITLE).next().and_then(|t| clean(&text(t))));
+        .or_else(|| {
+            html.select(&H1)
+                .next()
+                .and_then(|h| short_text(h, 2000))
+                .and_then(|t| clean(&t))
+        })
+        .or_else(|| {
+            html.select(&TITLE)
+                .next()
+                .and_then(|t| short_text(t, 2000))
+                .and_then(|t| clean(&t))
+        });
 
     // Author.
     let mut authors = ld.authors.clone();
@@ -305,10 +398,15 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         }
     }
     if authors.is_empty() {
-        if let Some(a) = html.select(&AUTHOR_HINT).find_map(|e| byline(&text(e))) {
+        if let Some(a) = html
+            .select(&AUTHOR_HINT)
+            .take(200)
+            .find_map(|e| short_text(e, 300).and_then(|t| byline(&t)))
+        {
             authors.push(a);
         }
     }
+    let mut authors: Vec<String> = authors.into_iter().map(tidy_author).collect();
     authors.dedup();
     if !authors.is_empty() {
         out.author = Some(authors.join(", "));
@@ -335,6 +433,8 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .or_else(|| meta("application-name"))
         .or_else(|| out.url.as_deref().and_then(host_of));
 
+    out.title = out.title.take().map(|t| strip_site(t, out.site.as_deref()));
+
     out.lang = html
         .select(&HTML_EL)
         .next()
@@ -351,8 +451,21 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     out
 }
 
-fn text(e: ElementRef<'_>) -> String {
-    e.text().collect::<Vec<_>>().join(" ")
+/// An element's text, or `None` past `max` bytes: hint selectors can
+/// match page-wide wrappers, and copying their text for every match would
+/// be quadratic on large pages.
+fn short_text(e: ElementRef<'_>, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for t in e.text() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t);
+        if out.len() > max {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// A name from a byline element ("By Jane Doe and John Roe").
@@ -399,12 +512,12 @@ fn time_date(html: &Html) -> Option<Date> {
 /// Publication keys in scripts and attributes that are not valid JSON-LD
 /// (`"publishDate": "…"` in app state, `dc:date="…"` in RDF comments).
 static RAW_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)["']?\b(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
+    regex::Regex::new(r#"(?i)["']?(?-u:\b)(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 /// A date and time written in page text ("2020-03-04 16:52").
 static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
+    regex::Regex::new(r"(?-u:\b)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 /// `YYYYMMDD` leading a long digit run in an image file name.
@@ -437,8 +550,10 @@ fn frequent_date(src: &str) -> Option<Date> {
 
 /// Any `YYYY-MM-DD` or `YYYY/MM/DD` in a page source.
 static ANY_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])\b")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    regex::Regex::new(
+        r"(?-u:\b)((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?-u:\b)",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 fn raw_key_date(src: &str) -> Option<Date> {
@@ -462,10 +577,7 @@ fn image_date(url: &str) -> Option<Date> {
 /// A date written in an element whose class or id says it holds one.
 fn visible_date(html: &Html) -> Option<Date> {
     html.select(&DATE_HINT).take(200).find_map(|e| {
-        let t = text(e);
-        if t.len() > 300 {
-            return None;
-        }
+        let t = short_text(e, 300)?;
         human_date(&t)
     })
 }
@@ -506,6 +618,22 @@ fn host_of(url: &str) -> Option<String> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn tidy_values() {
+        assert_eq!(
+            clean("&#8216;Hi&#x2019; &amp; bye&nbsp;").as_deref(),
+            Some("‘Hi’ & bye")
+        );
+        assert_eq!(clean("AT&T &bogus; &").as_deref(), Some("AT&T &bogus; &"));
+        assert_eq!(tidy_author("By Jo Ann".into()), "Jo Ann");
+        assert_eq!(tidy_author("Byron Kay".into()), "Byron Kay");
+        assert_eq!(
+            strip_site("Storm hits coast | The Post".into(), Some("The Post")),
+            "Storm hits coast"
+        );
+        assert_eq!(strip_site("The Post".into(), Some("The Post")), "The Post");
+    }
 
     #[test]
     fn json_ld_first() {
