@@ -295,12 +295,7 @@ impl<'a> P<'a> {
                     && self.touch(j + 2)
                     && self.is_num(j + 3)
                     && self.touch(j + 3);
-                if len == 3 {
-                    buf.push_str(self.w(j + 1));
-                    j += 2;
-                    grouped = true;
-                    plain = false;
-                } else if len == 2 && more {
+                if len == 3 || (len == 2 && more) {
                     buf.push_str(self.w(j + 1));
                     j += 2;
                     grouped = true;
@@ -1470,15 +1465,11 @@ impl<'a> P<'a> {
             match self.kind(i - 1) {
                 Some(Tk::Word) => return true,
                 Some(Tk::Sym('#')) | Some(Tk::Sym('+')) => return true,
-                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) => {
-                    if i > 1 && self.touch(i - 1) && !self.sym(i - 2).is_some_and(|c| c == ' ') {
-                        return true;
-                    }
+                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) if i > 1 && self.touch(i - 1) => {
+                    return true;
                 }
-                Some(Tk::Sym('.')) => {
-                    if i > 1 && self.touch(i - 1) && self.is_wordtok(i - 2) {
-                        return true;
-                    }
+                Some(Tk::Sym('.')) if i > 1 && self.touch(i - 1) && self.is_wordtok(i - 2) => {
+                    return true;
                 }
                 _ => {}
             }
@@ -1486,12 +1477,11 @@ impl<'a> P<'a> {
         if self.touch(end) {
             match self.kind(end) {
                 Some(Tk::Word) => return true,
-                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) | Some(Tk::Sym('_')) => {
+                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) | Some(Tk::Sym('_'))
                     if self.touch(end + 1)
-                        && matches!(self.kind(end + 1), Some(Tk::Num) | Some(Tk::Word))
-                    {
-                        return true;
-                    }
+                        && matches!(self.kind(end + 1), Some(Tk::Num) | Some(Tk::Word)) =>
+                {
+                    return true;
                 }
                 _ => {}
             }
@@ -1499,10 +1489,10 @@ impl<'a> P<'a> {
         if i > 0 && self.is_wordtok(i - 1) && self.next_to(i) {
             let pw = self.w(i - 1);
             let lpw = self.lw(i - 1);
-            if matches!(lpw, "no" | "nr" | "number" | "num" | "art" | "article") {
-                if pw != lpw || self.sym(i) == Some('.') {
-                    return true;
-                }
+            if matches!(lpw, "no" | "nr" | "number" | "num" | "art" | "article")
+                && (pw != lpw || self.sym(i) == Some('.'))
+            {
+                return true;
             }
             // Parts of names: "Boeing 737", "Voyager 2", "Windows 10".
             let cap = pw.chars().next().is_some_and(|c| c.is_uppercase());
@@ -1527,8 +1517,7 @@ impl<'a> P<'a> {
         }
         // Street numbers: "123 Random Street".
         if nm.plain {
-            let mut k = end;
-            for _ in 0..3 {
+            for k in end..end + 3 {
                 if !self.is_wordtok(k) || !self.next_to(k) {
                     break;
                 }
@@ -1555,7 +1544,6 @@ impl<'a> P<'a> {
                 {
                     return true;
                 }
-                k += 1;
             }
         }
         // Small counts in words ("two nations") are prose, not figures.
@@ -1582,19 +1570,19 @@ impl<'a> P<'a> {
         }
         // Ages: "aged 87", "age 87".
         let mut age_prefix = false;
-        if qual.is_none() && (self.is_w(j, "aged") || self.is_w(j, "age")) && self.is_num(j + 1) {
-            if self.next_to(j + 1) {
-                age_prefix = true;
-                j += 1;
-            }
+        if qual.is_none()
+            && (self.is_w(j, "aged") || self.is_w(j, "age"))
+            && self.is_num(j + 1)
+            && self.next_to(j + 1)
+        {
+            age_prefix = true;
+            j += 1;
         }
         // Negative words.
         let mut neg = false;
-        if self.is_w(j, "minus") || self.is_w(j, "negative") {
-            if self.next_to(j + 1) {
-                neg = true;
-                j += 1;
-            }
+        if (self.is_w(j, "minus") || self.is_w(j, "negative")) && self.next_to(j + 1) {
+            neg = true;
+            j += 1;
         }
         // Currency before the number.
         let mut money: Option<&'static str> = None;
@@ -1806,9 +1794,9 @@ impl<'a> P<'a> {
                     let mut age_end = None;
                     if self.is_w(e, "old") && self.next_to(e) {
                         age_end = Some(e + 1);
-                    } else if self.sym(e) == Some('-') && self.is_w(e + 1, "old") {
-                        age_end = Some(e + 2);
-                    } else if self.is_w(e, "of") && self.is_w(e + 1, "age") {
+                    } else if (self.sym(e) == Some('-') && self.is_w(e + 1, "old"))
+                        || (self.is_w(e, "of") && self.is_w(e + 1, "age"))
+                    {
                         age_end = Some(e + 2);
                     }
                     if let Some(ae) = age_end.filter(|_| value_max.is_none()) {
@@ -2026,9 +2014,6 @@ impl<'a> P<'a> {
         if a >= b_cmp && a >= b {
             return None;
         }
-        if nm.words != nm2.words && !(nm.words && !nm2.words) {
-            // "eight to 10" mixes styles: keep them apart.
-        }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
         // a bare "3-1" is a score or a code.
         if hyphen
@@ -2163,7 +2148,7 @@ impl<'a> P<'a> {
         let Some(v) = nm.v else {
             return (0.0, k);
         };
-        if nm.frac || v >= 100.0 || v < 1.0 || v.fract() != 0.0 {
+        if nm.frac || !(1.0..100.0).contains(&v) || v.fract() != 0.0 {
             return (0.0, k);
         }
         let e = nm.end;
