@@ -651,6 +651,29 @@ impl<'a> P<'a> {
                     && !self.touch(j + 1)
                     && self.is_wordtok(j + 1)
                     && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
+                // "about 1m websites": a small number with a touching "m"
+                // before a noun is a million, not metres.
+                let m_count = w == "m"
+                    && attached
+                    && !money
+                    && cur < 100.0
+                    && self.next_to(j + 1)
+                    && self.is_wordtok(j + 1)
+                    && self.w(j + 1).len() >= 3
+                    && self.w(j + 1).bytes().all(|b| b.is_ascii_lowercase())
+                    && !is_distance_context(self.lw(j + 1))
+                    && !lexicon::is_function_word(self.lw(j + 1))
+                    && !matches!(self.sym(j + 2), Some('\'') | Some('’'))
+                    && lexicon::unit_lower(self.lw(j + 1)).is_none();
+                if m_count {
+                    total += cur * 1e6;
+                    cur = 0.0;
+                    last_big = 1e6;
+                    any_scale = true;
+                    nm.scale *= 1e6;
+                    j += 1;
+                    continue;
+                }
                 // "1.2b": a decimal before a bare "b" is a billion too.
                 let dec_b = matches!(w, "b" | "B") && !nm.plain;
                 if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next || dec_b) {
@@ -1234,6 +1257,14 @@ impl<'a> P<'a> {
         // Ambiguous short words.
         let first = self.lw(start);
         let attached = self.touch(start);
+        // A one-letter unit keeps its case: "5g" is grams, "3G" a network.
+        if hit.end == start + 1 && first.len() == 1 && self.w(start) != first && first != "l" {
+            return None;
+        }
+        // "the euro zone" names a region, not an amount of euros.
+        if hit.kind == UKind::Money && self.is_w(hit.end, "zone") {
+            return None;
+        }
         match first {
             "in" | "\"" => {
                 // An inch only when nothing else follows ("2 in thick").
@@ -2429,6 +2460,77 @@ impl SBuf {
     fn bytes(&self) -> std::str::Bytes<'_> {
         self.as_str().bytes()
     }
+}
+
+/// Words after a distance in metres ("the 800m final", "10m high").
+fn is_distance_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "of"
+            | "to"
+            | "from"
+            | "at"
+            | "on"
+            | "by"
+            | "for"
+            | "and"
+            | "or"
+            | "long"
+            | "tall"
+            | "high"
+            | "deep"
+            | "wide"
+            | "away"
+            | "above"
+            | "below"
+            | "under"
+            | "over"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "race"
+            | "sprint"
+            | "hurdles"
+            | "final"
+            | "freestyle"
+            | "butterfly"
+            | "backstroke"
+            | "breaststroke"
+            | "medley"
+            | "relay"
+            | "runner"
+            | "runners"
+            | "record"
+            | "title"
+            | "gold"
+            | "silver"
+            | "bronze"
+            | "event"
+            | "heat"
+            | "heats"
+            | "semi"
+            | "metres"
+            | "meters"
+            | "world"
+            | "indoor"
+            | "outdoor"
+            | "champion"
+            | "specialist"
+            | "distance"
+            | "mark"
+            | "stretch"
+            | "section"
+            | "length"
+            | "radius"
+            | "wave"
+            | "waves"
+            | "drop"
+            | "fall"
+            | "jump"
+            | "yacht"
+            | "boat"
+    )
 }
 
 /// Words after which "X to Y" states a change rather than a range.
