@@ -20,7 +20,7 @@ use claimdex_model::{DateMention, Span};
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::rules::{re, Cand, Ctx, RULES};
+use crate::rules::{re, Cand, Ctx, RULES, RULE_SET, SCANNER};
 
 /// Finds every temporal expression in `text`, in text order, spans in
 /// bytes; relative expressions are resolved against `anchor` (the
@@ -30,20 +30,32 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     // A document that reports quarterly results compares quarters: "a
     // year ago" there means the same quarter last year.
     let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
-    let ctx = Ctx {
-        text,
-        anchor,
-        quarterly,
-    };
     let mut cands: Vec<Cand> = Vec::new();
-    for rule in RULES.iter() {
-        for c in rule.re.captures_iter(text) {
-            if let Some(cand) = (rule.handler)(&ctx, &c) {
-                if cand.end <= text.len()
-                    && text.is_char_boundary(cand.start)
-                    && text.is_char_boundary(cand.end)
-                {
-                    cands.push(cand);
+    for (ws, we) in regions(text) {
+        let Some(slice) = text.get(ws..we) else {
+            continue;
+        };
+        let ctx = Ctx {
+            text: slice,
+            full: text,
+            base: ws,
+            anchor,
+            quarterly,
+        };
+        for i in RULE_SET.matches(slice).iter() {
+            let Some(rule) = RULES.get(i) else {
+                continue;
+            };
+            for c in rule.re.captures_iter(slice) {
+                if let Some(mut cand) = (rule.handler)(&ctx, &c) {
+                    cand.start += ws;
+                    cand.end += ws;
+                    if cand.end <= text.len()
+                        && text.is_char_boundary(cand.start)
+                        && text.is_char_boundary(cand.end)
+                    {
+                        cands.push(cand);
+                    }
                 }
             }
         }
@@ -56,6 +68,38 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
             value: c.value,
         })
         .collect()
+}
+
+/// Disjoint byte ranges of `text` where some rule may match: around each
+/// match of the combined scanner, with room before it for modifiers and
+/// after it for a longer alternative, widened to whitespace so that word
+/// boundaries inside a region are the document's own.
+fn regions(text: &str) -> Vec<(usize, usize)> {
+    const BEFORE: usize = 48;
+    const AFTER: usize = 96;
+    let bytes = text.as_bytes();
+    let widen_left = |mut i: usize| {
+        while i > 0 && !(bytes[i - 1].is_ascii_whitespace() && text.is_char_boundary(i)) {
+            i -= 1;
+        }
+        i
+    };
+    let widen_right = |mut i: usize| {
+        while i < bytes.len() && !(bytes[i].is_ascii_whitespace() && text.is_char_boundary(i)) {
+            i += 1;
+        }
+        i
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in SCANNER.find_iter(text) {
+        let s = widen_left(m.start().saturating_sub(BEFORE));
+        let e = widen_right((m.end() + AFTER).min(bytes.len()));
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
 }
 
 /// Keeps the longest candidates that do not overlap (ties: the earlier
@@ -134,7 +178,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// ("WASHINGTON, Oct. 28, 2025 (Reuters) -"). `None` when none is found.
 pub fn find_publication_date(text: &str) -> Option<Date> {
     static META: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)^\W{0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>.{0,80})")
+        re(
+            r"(?im)^(?u:\W){0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>(?u:.){0,80})",
+        )
     });
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(

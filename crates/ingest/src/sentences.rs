@@ -61,7 +61,7 @@ const PAREN_REACH: usize = 400;
 
 /// Lines shorter than this (bytes, trimmed) without final punctuation that are
 /// followed by a capitalised line are taken as headings or labels.
-const SHORT_LINE: usize = 60;
+const SHORT_LINE: usize = 40;
 
 /// Splits the text inside `within` (bytes into `text`) into sentences: spans
 /// trimmed of surrounding whitespace, in order, non-overlapping, each inside
