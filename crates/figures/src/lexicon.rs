@@ -449,7 +449,7 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "dirham" | "dirhams" => ("AED", Money),
         "riyal" | "riyals" => ("SAR", Money),
         "hryvnia" | "hryvnias" => ("UAH", Money),
-        "korean won" | "south korean won" => ("KRW", Money),
+        "won" | "korean won" | "south korean won" => ("KRW", Money),
         "colón" | "colon" | "colones" => ("CRC", Money),
         "lari" => ("GEL", Money),
         "kip" => ("LAK", Money),
@@ -461,7 +461,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         // length
         "m" | "meter" | "meters" | "metre" | "metres" => ("m", Measure),
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => ("km", Measure),
-        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => ("cm", Measure),
+        "cm" | "cms" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => {
+            ("cm", Measure)
+        }
         "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" => ("mm", Measure),
         "nm" | "nanometer" | "nanometers" | "nanometre" | "nanometres" => ("nanometre", Measure),
         "picometer" | "picometers" | "picometre" | "picometres" => ("picometre", Measure),

@@ -1427,9 +1427,18 @@ impl<'a> P<'a> {
     fn bare_excluded(&self, i: usize, nm: &Nm, has_qual: bool) -> bool {
         let end = nm.end;
         let v = nm.v.unwrap_or(0.0);
-        // Years: plain four digits 1000..2100.
-        if nm.plain && nm.ndig == 4 && (1000.0..=2100.0).contains(&v) && !has_qual {
-            return true;
+        // Years: plain four digits 1000..2100. A hedge makes it a count
+        // ("more than 2000"), unless the hedge is also a preposition that
+        // goes with years ("over 1987 wages", "around 2000", "in 2024").
+        if nm.plain && nm.ndig == 4 && (1000.0..=2100.0).contains(&v) {
+            let prep_hedge = i > 0
+                && matches!(
+                    self.lw(i - 1),
+                    "over" | "under" | "above" | "below" | "around" | "about" | "circa" | "between"
+                );
+            if !has_qual || (prep_hedge && v >= 1900.0) {
+                return true;
+            }
         }
         // Ordinals and decades: "21st", "1980s".
         if self.touch(end) && self.is_wordtok(end) {
