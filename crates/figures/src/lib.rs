@@ -1366,6 +1366,26 @@ impl<'a> P<'a> {
         if !self.next_to(k) {
             return None;
         }
+        // "$5 a year", "$80 a barrel"; not "a year earlier", a time.
+        if (self.is_w(k, "a") || self.is_w(k, "an")) && self.next_to(k + 1) {
+            let j = k + 1;
+            if !self.is_wordtok(j)
+                || self.lw(j).len() < 3
+                || (self.touch(j + 1) && self.is_wordtok(j + 1))
+            {
+                return None;
+            }
+            if self.next_to(j + 1)
+                && matches!(
+                    self.lw(j + 1),
+                    "earlier" | "ago" | "before" | "later" | "after" | "previously" | "from"
+                )
+            {
+                return None;
+            }
+            let den = lexicon::rate_denominator(self.lw(j))?;
+            return Some((den, j + 1));
+        }
         let (j, need_touch) = if self.is_w(k, "per") {
             (k + 1, false)
         } else if self.sym(k) == Some('/') && self.touch(k) {
