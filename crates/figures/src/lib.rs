@@ -2366,7 +2366,7 @@ impl<'a> P<'a> {
                                 | "halving"
                                 | "dozen"
                         )
-                        || lexicon::denominator(w).is_some())
+                        || (ends_like_denominator(w) && lexicon::denominator(w).is_some()))
             }
         }
     }
@@ -2489,6 +2489,22 @@ impl SBuf {
     fn bytes(&self) -> std::str::Bytes<'_> {
         self.as_str().bytes()
     }
+}
+
+/// Cheap pre-test for [`lexicon::denominator`]: fraction words end in
+/// "th(s)", "third(s)", "half", "halves" or "quarter(s)".
+fn ends_like_denominator(w: &str) -> bool {
+    let b = w.as_bytes();
+    let t = if b.last() == Some(&b's') {
+        &b[..b.len() - 1]
+    } else {
+        b
+    };
+    t.ends_with(b"th")
+        || t.ends_with(b"rd")
+        || t.ends_with(b"lf")
+        || t.ends_with(b"lve")
+        || t.ends_with(b"ter")
 }
 
 /// Words after a distance in metres ("the 800m final", "10m high").
