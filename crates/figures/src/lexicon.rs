@@ -408,8 +408,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         | "ppt" | "ppts" | "% point" | "% points" => ("pp", Percent),
         "basis point" | "basis points" | "bps" | "bp" => ("bp", Percent),
         // money words
-        "dollar" | "dollars" | "dlr" | "dlrs" | "us dollar" | "us dollars" | "u.s. dollar"
-        | "u.s. dollars" | "american dollars" | "greenbacks" => ("USD", Money),
+        "dollar" | "dollars" | "dlr" | "dlrs" | "u.s. dlrs" | "u.s. dlr" | "us dlrs"
+        | "us dollar" | "us dollars" | "u.s. dollar" | "u.s. dollars" | "american dollars"
+        | "greenbacks" => ("USD", Money),
         "australian dollar" | "australian dollars" => ("AUD", Money),
         "canadian dollar" | "canadian dollars" => ("CAD", Money),
         "hong kong dollar" | "hong kong dollars" => ("HKD", Money),

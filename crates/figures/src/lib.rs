@@ -569,6 +569,18 @@ impl<'a> P<'a> {
                     nm.plain = false;
                     nm.frac = true;
                 }
+            } else if self.sym(j) == Some('-')
+                && self.touch(j)
+                && self.touch(j + 1)
+                && self.slash_fraction(j + 1).is_some()
+            {
+                // "1-1/16 inch".
+                if let Some((f, k)) = self.slash_fraction(j + 1) {
+                    nm.v = nm.v.map(|v| v + f);
+                    nm.end = k;
+                    nm.plain = false;
+                    nm.frac = true;
+                }
             } else if self.next_to(j) && !self.touch(j) {
                 if let Some((f, k)) = self.slash_fraction(j) {
                     nm.v = nm.v.map(|v| v + f);
@@ -1213,9 +1225,10 @@ impl<'a> P<'a> {
         let mut best: Option<(UnitHit, usize)> = None;
         let mut phrase = SBuf::new();
         let mut lphrase = SBuf::new();
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(4);
+        // Up to five tokens: "U.S. dlrs" is five.
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(5);
         let mut t = start;
-        while t < n && ends.len() < 4 {
+        while t < n && ends.len() < 5 {
             if t > start && !self.next_to(t) {
                 break;
             }
