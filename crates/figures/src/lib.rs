@@ -485,9 +485,7 @@ impl<'a> P<'a> {
             return None;
         }
         k += 1;
-        if !self.is_num(k) || self.touch(k) == spaced && spaced {
-            // Spaced on one side only is not a fraction.
-        }
+        // Spaced on one side only ("3 /4") is not a fraction.
         if !self.is_num(k) || (self.touch(k) == spaced) || !self.same_line(k) {
             return None;
         }
@@ -1080,8 +1078,6 @@ impl<'a> P<'a> {
         }
         if !frac && self.next_to(dj) && last_big.is_infinite() {
             if let Some((d, k)) = self.denominator_at(dj) {
-                let singular = !self.lw(k - 1).ends_with('s') || self.lw(k - 1) == "halves";
-                let _ = singular;
                 v = int / d;
                 j = k;
                 frac = true;
@@ -1763,10 +1759,8 @@ impl<'a> P<'a> {
             }
             let unit2 = self.unit_at(k2, money.is_some(), nm2.scale);
             match (&unit1, &unit2) {
-                (Some(a), Some(b)) if a.unit != b.unit => {
-                    // Two different units: not a range.
-                    unit1 = unit1.clone();
-                }
+                // Two different units: not a range; keep the first figure.
+                (Some(a), Some(b)) if a.unit != b.unit => {}
                 _ => {
                     nm.v = v1;
                     value_max = nm2.v;
@@ -1962,8 +1956,6 @@ impl<'a> P<'a> {
             {
                 return Err(span_end_tok.max(i + 1));
             }
-        } else if unit.is_empty() && kind == FigureKind::Money {
-            // unreachable in practice: money always has a unit
         }
         // Digit-word tokens like "10G" or "5G": a code, not a figure.
         if kind != FigureKind::Number && self.touch(span_end_tok) && self.is_wordtok(span_end_tok) {
