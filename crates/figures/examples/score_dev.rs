@@ -24,13 +24,24 @@ fn main() {
         };
         let id = rec["id"].clone();
         let text = rec["text"].as_str().unwrap_or("");
+        // Byte offset -> code point, counted incrementally (figures come in
+        // text order, so this stays linear).
+        let mut at = (0usize, 0usize);
+        let mut cp = |b: usize| {
+            if b < at.0 {
+                at = (0, 0);
+            }
+            at.1 += text.get(at.0..b).map(|s| s.chars().count()).unwrap_or(0);
+            at.0 = b;
+            at.1
+        };
         let figs: Vec<serde_json::Value> = claimdex_figures::extract(text)
             .into_iter()
             .map(|f| {
-                let cp = |b: usize| text.get(..b).map(|s| s.chars().count()).unwrap_or(0);
+                let (start, end) = (cp(f.span.start), cp(f.span.end));
                 serde_json::json!({
-                    "start": cp(f.span.start),
-                    "end": cp(f.span.end),
+                    "start": start,
+                    "end": end,
                     "text": f.span.slice(text),
                     "value": f.value,
                     "value_max": f.value_max,

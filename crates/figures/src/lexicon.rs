@@ -357,6 +357,7 @@ pub(crate) fn unit_exact(p: &str) -> Option<UDef> {
         "KB" | "kB" | "KiB" => ("kilobyte", Measure),
         "TB" => ("terabyte", Measure),
         "Mbps" | "Mbit/s" | "Mb/s" => ("megabit per second", Measure),
+        "Kbps" | "kbps" => ("kilobit per second", Measure),
         "Gbps" => ("gigabit per second", Measure),
         "GHz" => ("gigahertz", Measure),
         "MHz" => ("megahertz", Measure),
@@ -407,8 +408,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         | "ppt" | "ppts" | "% point" | "% points" => ("pp", Percent),
         "basis point" | "basis points" | "bps" | "bp" => ("bp", Percent),
         // money words
-        "dollar" | "dollars" | "dlr" | "dlrs" | "us dollar" | "us dollars" | "u.s. dollar"
-        | "u.s. dollars" | "american dollars" | "greenbacks" => ("USD", Money),
+        "dollar" | "dollars" | "dlr" | "dlrs" | "u.s. dlrs" | "u.s. dlr" | "us dlrs"
+        | "us dollar" | "us dollars" | "u.s. dollar" | "u.s. dollars" | "american dollars"
+        | "greenbacks" => ("USD", Money),
         "australian dollar" | "australian dollars" => ("AUD", Money),
         "canadian dollar" | "canadian dollars" => ("CAD", Money),
         "hong kong dollar" | "hong kong dollars" => ("HKD", Money),
@@ -448,7 +450,7 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "dirham" | "dirhams" => ("AED", Money),
         "riyal" | "riyals" => ("SAR", Money),
         "hryvnia" | "hryvnias" => ("UAH", Money),
-        "korean won" | "south korean won" => ("KRW", Money),
+        "won" | "korean won" | "south korean won" => ("KRW", Money),
         "colón" | "colon" | "colones" => ("CRC", Money),
         "lari" => ("GEL", Money),
         "kip" => ("LAK", Money),
@@ -460,7 +462,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         // length
         "m" | "meter" | "meters" | "metre" | "metres" => ("m", Measure),
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => ("km", Measure),
-        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => ("cm", Measure),
+        "cm" | "cms" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => {
+            ("cm", Measure)
+        }
         "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" => ("mm", Measure),
         "nm" | "nanometer" | "nanometers" | "nanometre" | "nanometres" => ("nanometre", Measure),
         "picometer" | "picometers" | "picometre" | "picometres" => ("picometre", Measure),
@@ -566,6 +570,10 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "megabyte" | "megabytes" => ("megabyte", Measure),
         "mb" | "megabit" | "megabits" => ("megabit", Measure),
         "gigabyte" | "gigabytes" | "gb" => ("gigabyte", Measure),
+        "kilobit" | "kilobits" => ("kilobit", Measure),
+        "kbps" | "kilobits per second" | "kbit/s" => ("kilobit per second", Measure),
+        "megabits per second" | "mbit/s" => ("megabit per second", Measure),
+        "gigabits per second" => ("gigabit per second", Measure),
         "terabyte" | "terabytes" | "tb" => ("terabyte", Measure),
         "gigahertz" | "ghz" => ("gigahertz", Measure),
         "megahertz" | "mhz" => ("megahertz", Measure),

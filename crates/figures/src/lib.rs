@@ -295,12 +295,7 @@ impl<'a> P<'a> {
                     && self.touch(j + 2)
                     && self.is_num(j + 3)
                     && self.touch(j + 3);
-                if len == 3 {
-                    buf.push_str(self.w(j + 1));
-                    j += 2;
-                    grouped = true;
-                    plain = false;
-                } else if len == 2 && more {
+                if len == 3 || (len == 2 && more) {
                     buf.push_str(self.w(j + 1));
                     j += 2;
                     grouped = true;
@@ -490,9 +485,7 @@ impl<'a> P<'a> {
             return None;
         }
         k += 1;
-        if !self.is_num(k) || self.touch(k) == spaced && spaced {
-            // Spaced on one side only is not a fraction.
-        }
+        // Spaced on one side only ("3 /4") is not a fraction.
         if !self.is_num(k) || (self.touch(k) == spaced) || !self.same_line(k) {
             return None;
         }
@@ -571,6 +564,18 @@ impl<'a> P<'a> {
                 if self.next_to(j) {
                     nm.v = nm.v.map(|v| v + f);
                     nm.end = j + 1;
+                    nm.plain = false;
+                    nm.frac = true;
+                }
+            } else if self.sym(j) == Some('-')
+                && self.touch(j)
+                && self.touch(j + 1)
+                && self.slash_fraction(j + 1).is_some()
+            {
+                // "1-1/16 inch".
+                if let Some((f, k)) = self.slash_fraction(j + 1) {
+                    nm.v = nm.v.map(|v| v + f);
+                    nm.end = k;
                     nm.plain = false;
                     nm.frac = true;
                 }
@@ -656,6 +661,29 @@ impl<'a> P<'a> {
                     && !self.touch(j + 1)
                     && self.is_wordtok(j + 1)
                     && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
+                // "about 1m websites": a small number with a touching "m"
+                // before a noun is a million, not metres.
+                let m_count = w == "m"
+                    && attached
+                    && !money
+                    && cur < 100.0
+                    && self.next_to(j + 1)
+                    && self.is_wordtok(j + 1)
+                    && self.w(j + 1).len() >= 3
+                    && self.w(j + 1).bytes().all(|b| b.is_ascii_lowercase())
+                    && !is_distance_context(self.lw(j + 1))
+                    && !lexicon::is_function_word(self.lw(j + 1))
+                    && !matches!(self.sym(j + 2), Some('\'') | Some('’'))
+                    && lexicon::unit_lower(self.lw(j + 1)).is_none();
+                if m_count {
+                    total += cur * 1e6;
+                    cur = 0.0;
+                    last_big = 1e6;
+                    any_scale = true;
+                    nm.scale *= 1e6;
+                    j += 1;
+                    continue;
+                }
                 // "1.2b": a decimal before a bare "b" is a billion too.
                 let dec_b = matches!(w, "b" | "B") && !nm.plain;
                 if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next || dec_b) {
@@ -1050,8 +1078,6 @@ impl<'a> P<'a> {
         }
         if !frac && self.next_to(dj) && last_big.is_infinite() {
             if let Some((d, k)) = self.denominator_at(dj) {
-                let singular = !self.lw(k - 1).ends_with('s') || self.lw(k - 1) == "halves";
-                let _ = singular;
                 v = int / d;
                 j = k;
                 frac = true;
@@ -1195,9 +1221,10 @@ impl<'a> P<'a> {
         let mut best: Option<(UnitHit, usize)> = None;
         let mut phrase = SBuf::new();
         let mut lphrase = SBuf::new();
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(4);
+        // Up to five tokens: "U.S. dlrs" is five.
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(5);
         let mut t = start;
-        while t < n && ends.len() < 4 {
+        while t < n && ends.len() < 5 {
             if t > start && !self.next_to(t) {
                 break;
             }
@@ -1239,6 +1266,14 @@ impl<'a> P<'a> {
         // Ambiguous short words.
         let first = self.lw(start);
         let attached = self.touch(start);
+        // A one-letter unit keeps its case: "5g" is grams, "3G" a network.
+        if hit.end == start + 1 && first.len() == 1 && self.w(start) != first && first != "l" {
+            return None;
+        }
+        // "the euro zone" names a region, not an amount of euros.
+        if hit.kind == UKind::Money && self.is_w(hit.end, "zone") {
+            return None;
+        }
         match first {
             "in" | "\"" => {
                 // An inch only when nothing else follows ("2 in thick").
@@ -1340,6 +1375,26 @@ impl<'a> P<'a> {
         if !self.next_to(k) {
             return None;
         }
+        // "$5 a year", "$80 a barrel"; not "a year earlier", a time.
+        if (self.is_w(k, "a") || self.is_w(k, "an")) && self.next_to(k + 1) {
+            let j = k + 1;
+            if !self.is_wordtok(j)
+                || self.lw(j).len() < 3
+                || (self.touch(j + 1) && self.is_wordtok(j + 1))
+            {
+                return None;
+            }
+            if self.next_to(j + 1)
+                && matches!(
+                    self.lw(j + 1),
+                    "earlier" | "ago" | "before" | "later" | "after" | "previously" | "from"
+                )
+            {
+                return None;
+            }
+            let den = lexicon::rate_denominator(self.lw(j))?;
+            return Some((den, j + 1));
+        }
         let (j, need_touch) = if self.is_w(k, "per") {
             (k + 1, false)
         } else if self.sym(k) == Some('/') && self.touch(k) {
@@ -1401,9 +1456,18 @@ impl<'a> P<'a> {
     fn bare_excluded(&self, i: usize, nm: &Nm, has_qual: bool) -> bool {
         let end = nm.end;
         let v = nm.v.unwrap_or(0.0);
-        // Years: plain four digits 1000..2100.
-        if nm.plain && nm.ndig == 4 && (1000.0..=2100.0).contains(&v) && !has_qual {
-            return true;
+        // Years: plain four digits 1000..2100. A hedge makes it a count
+        // ("more than 2000"), unless the hedge is also a preposition that
+        // goes with years ("over 1987 wages", "around 2000", "in 2024").
+        if nm.plain && nm.ndig == 4 && (1000.0..=2100.0).contains(&v) {
+            let prep_hedge = i > 0
+                && matches!(
+                    self.lw(i - 1),
+                    "over" | "under" | "above" | "below" | "around" | "about" | "circa" | "between"
+                );
+            if !has_qual || (prep_hedge && v >= 1900.0) {
+                return true;
+            }
         }
         // Ordinals and decades: "21st", "1980s".
         if self.touch(end) && self.is_wordtok(end) {
@@ -1470,15 +1534,11 @@ impl<'a> P<'a> {
             match self.kind(i - 1) {
                 Some(Tk::Word) => return true,
                 Some(Tk::Sym('#')) | Some(Tk::Sym('+')) => return true,
-                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) => {
-                    if i > 1 && self.touch(i - 1) && !self.sym(i - 2).is_some_and(|c| c == ' ') {
-                        return true;
-                    }
+                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) if i > 1 && self.touch(i - 1) => {
+                    return true;
                 }
-                Some(Tk::Sym('.')) => {
-                    if i > 1 && self.touch(i - 1) && self.is_wordtok(i - 2) {
-                        return true;
-                    }
+                Some(Tk::Sym('.')) if i > 1 && self.touch(i - 1) && self.is_wordtok(i - 2) => {
+                    return true;
                 }
                 _ => {}
             }
@@ -1486,12 +1546,11 @@ impl<'a> P<'a> {
         if self.touch(end) {
             match self.kind(end) {
                 Some(Tk::Word) => return true,
-                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) | Some(Tk::Sym('_')) => {
+                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) | Some(Tk::Sym('_'))
                     if self.touch(end + 1)
-                        && matches!(self.kind(end + 1), Some(Tk::Num) | Some(Tk::Word))
-                    {
-                        return true;
-                    }
+                        && matches!(self.kind(end + 1), Some(Tk::Num) | Some(Tk::Word)) =>
+                {
+                    return true;
                 }
                 _ => {}
             }
@@ -1499,10 +1558,10 @@ impl<'a> P<'a> {
         if i > 0 && self.is_wordtok(i - 1) && self.next_to(i) {
             let pw = self.w(i - 1);
             let lpw = self.lw(i - 1);
-            if matches!(lpw, "no" | "nr" | "number" | "num" | "art" | "article") {
-                if pw != lpw || self.sym(i) == Some('.') {
-                    return true;
-                }
+            if matches!(lpw, "no" | "nr" | "number" | "num" | "art" | "article")
+                && (pw != lpw || self.sym(i) == Some('.'))
+            {
+                return true;
             }
             // Parts of names: "Boeing 737", "Voyager 2", "Windows 10".
             let cap = pw.chars().next().is_some_and(|c| c.is_uppercase());
@@ -1527,8 +1586,7 @@ impl<'a> P<'a> {
         }
         // Street numbers: "123 Random Street".
         if nm.plain {
-            let mut k = end;
-            for _ in 0..3 {
+            for k in end..end + 3 {
                 if !self.is_wordtok(k) || !self.next_to(k) {
                     break;
                 }
@@ -1555,7 +1613,6 @@ impl<'a> P<'a> {
                 {
                     return true;
                 }
-                k += 1;
             }
         }
         // Small counts in words ("two nations") are prose, not figures.
@@ -1582,19 +1639,19 @@ impl<'a> P<'a> {
         }
         // Ages: "aged 87", "age 87".
         let mut age_prefix = false;
-        if qual.is_none() && (self.is_w(j, "aged") || self.is_w(j, "age")) && self.is_num(j + 1) {
-            if self.next_to(j + 1) {
-                age_prefix = true;
-                j += 1;
-            }
+        if qual.is_none()
+            && (self.is_w(j, "aged") || self.is_w(j, "age"))
+            && self.is_num(j + 1)
+            && self.next_to(j + 1)
+        {
+            age_prefix = true;
+            j += 1;
         }
         // Negative words.
         let mut neg = false;
-        if self.is_w(j, "minus") || self.is_w(j, "negative") {
-            if self.next_to(j + 1) {
-                neg = true;
-                j += 1;
-            }
+        if (self.is_w(j, "minus") || self.is_w(j, "negative")) && self.next_to(j + 1) {
+            neg = true;
+            j += 1;
         }
         // Currency before the number.
         let mut money: Option<&'static str> = None;
@@ -1702,10 +1759,8 @@ impl<'a> P<'a> {
             }
             let unit2 = self.unit_at(k2, money.is_some(), nm2.scale);
             match (&unit1, &unit2) {
-                (Some(a), Some(b)) if a.unit != b.unit => {
-                    // Two different units: not a range.
-                    unit1 = unit1.clone();
-                }
+                // Two different units: not a range; keep the first figure.
+                (Some(a), Some(b)) if a.unit != b.unit => {}
                 _ => {
                     nm.v = v1;
                     value_max = nm2.v;
@@ -1806,9 +1861,9 @@ impl<'a> P<'a> {
                     let mut age_end = None;
                     if self.is_w(e, "old") && self.next_to(e) {
                         age_end = Some(e + 1);
-                    } else if self.sym(e) == Some('-') && self.is_w(e + 1, "old") {
-                        age_end = Some(e + 2);
-                    } else if self.is_w(e, "of") && self.is_w(e + 1, "age") {
+                    } else if (self.sym(e) == Some('-') && self.is_w(e + 1, "old"))
+                        || (self.is_w(e, "of") && self.is_w(e + 1, "age"))
+                    {
                         age_end = Some(e + 2);
                     }
                     if let Some(ae) = age_end.filter(|_| value_max.is_none()) {
@@ -1901,8 +1956,6 @@ impl<'a> P<'a> {
             {
                 return Err(span_end_tok.max(i + 1));
             }
-        } else if unit.is_empty() && kind == FigureKind::Money {
-            // unreachable in practice: money always has a unit
         }
         // Digit-word tokens like "10G" or "5G": a code, not a figure.
         if kind != FigureKind::Number && self.touch(span_end_tok) && self.is_wordtok(span_end_tok) {
@@ -2025,9 +2078,6 @@ impl<'a> P<'a> {
         };
         if a >= b_cmp && a >= b {
             return None;
-        }
-        if nm.words != nm2.words && !(nm.words && !nm2.words) {
-            // "eight to 10" mixes styles: keep them apart.
         }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
         // a bare "3-1" is a score or a code.
@@ -2163,7 +2213,7 @@ impl<'a> P<'a> {
         let Some(v) = nm.v else {
             return (0.0, k);
         };
-        if nm.frac || v >= 100.0 || v < 1.0 || v.fract() != 0.0 {
+        if nm.frac || !(1.0..100.0).contains(&v) || v.fract() != 0.0 {
             return (0.0, k);
         }
         let e = nm.end;
@@ -2321,7 +2371,7 @@ impl<'a> P<'a> {
                                 | "halving"
                                 | "dozen"
                         )
-                        || lexicon::denominator(w).is_some())
+                        || (ends_like_denominator(w) && lexicon::denominator(w).is_some()))
             }
         }
     }
@@ -2444,6 +2494,93 @@ impl SBuf {
     fn bytes(&self) -> std::str::Bytes<'_> {
         self.as_str().bytes()
     }
+}
+
+/// Cheap pre-test for [`lexicon::denominator`]: fraction words end in
+/// "th(s)", "third(s)", "half", "halves" or "quarter(s)".
+fn ends_like_denominator(w: &str) -> bool {
+    let b = w.as_bytes();
+    let t = if b.last() == Some(&b's') {
+        &b[..b.len() - 1]
+    } else {
+        b
+    };
+    t.ends_with(b"th")
+        || t.ends_with(b"rd")
+        || t.ends_with(b"lf")
+        || t.ends_with(b"lve")
+        || t.ends_with(b"ter")
+}
+
+/// Words after a distance in metres ("the 800m final", "10m high").
+fn is_distance_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "of"
+            | "to"
+            | "from"
+            | "at"
+            | "on"
+            | "by"
+            | "for"
+            | "and"
+            | "or"
+            | "long"
+            | "tall"
+            | "high"
+            | "deep"
+            | "wide"
+            | "away"
+            | "above"
+            | "below"
+            | "under"
+            | "over"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "race"
+            | "sprint"
+            | "hurdles"
+            | "final"
+            | "freestyle"
+            | "butterfly"
+            | "backstroke"
+            | "breaststroke"
+            | "medley"
+            | "relay"
+            | "runner"
+            | "runners"
+            | "record"
+            | "title"
+            | "gold"
+            | "silver"
+            | "bronze"
+            | "event"
+            | "heat"
+            | "heats"
+            | "semi"
+            | "metres"
+            | "meters"
+            | "world"
+            | "indoor"
+            | "outdoor"
+            | "champion"
+            | "specialist"
+            | "distance"
+            | "mark"
+            | "stretch"
+            | "section"
+            | "length"
+            | "radius"
+            | "wave"
+            | "waves"
+            | "drop"
+            | "fall"
+            | "jump"
+            | "yacht"
+            | "boat"
+    )
 }
 
 /// Words after which "X to Y" states a change rather than a range.

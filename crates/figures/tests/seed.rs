@@ -9,11 +9,21 @@ fn cp(b: usize) -> usize {
     SEED[..b].chars().count()
 }
 
+/// (start, end in code points, text, value, unit, kind, qualifier)
+type Want = (
+    usize,
+    usize,
+    &'static str,
+    f64,
+    &'static str,
+    FigureKind,
+    Option<&'static str>,
+);
+
 #[test]
 fn seed_has_exactly_the_gold_figures() {
     let figs = claimdex_figures::extract(SEED);
-    // (start, end in code points, text, value, unit, kind, qualifier)
-    let want: &[(usize, usize, &str, f64, &str, FigureKind, Option<&str>)] = &[
+    let want: &[Want] = &[
         (
             1964,
             1972,
