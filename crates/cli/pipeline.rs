@@ -194,8 +194,10 @@ impl Progress {
     fn new(show: bool) -> Self {
         let bar = show.then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
-            let style = indicatif::ProgressStyle::with_template("{spinner} {pos} docs {msg} [{elapsed_precise}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+            let style = indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} docs {msg} [{elapsed_precise}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(std::time::Duration::from_millis(200));
             bar
@@ -205,7 +207,11 @@ impl Progress {
 
     fn update(&self, summary: &Summary) {
         if let Some(bar) = &self.bar {
-            let secs = summary.started.map(|s| s.elapsed().as_secs_f64()).unwrap_or(0.0).max(1e-9);
+            let secs = summary
+                .started
+                .map(|s| s.elapsed().as_secs_f64())
+                .unwrap_or(0.0)
+                .max(1e-9);
             bar.set_position(summary.documents);
             bar.set_message(format!(
                 "{:.1} MB, {:.0} docs/s, {:.2} MB/s, {} claims, {} skipped",

@@ -40,7 +40,14 @@ struct AlsoIn<'a> {
 }
 
 fn hit_record(h: &Hit) -> HitRecord<'_> {
-    let also_in = h.also_in.iter().map(|(d, c)| AlsoIn { doc_id: d, claim_id: c }).collect();
+    let also_in = h
+        .also_in
+        .iter()
+        .map(|(d, c)| AlsoIn {
+            doc_id: d,
+            claim_id: c,
+        })
+        .collect();
     HitRecord {
         score: h.score,
         also_in,
@@ -107,7 +114,11 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     if hits.is_empty() && args.format == Format::Text {
         eprintln!("claimdex: no claims match");
     }
-    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// One query per line, one process: JSONL tagged with the query (and its
@@ -116,7 +127,8 @@ fn run_batch(index: &ClaimIndex, args: &QueryArgs, file: &std::path::Path) -> Re
     let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        let f = std::fs::File::open(file).with_context(|| format!("cannot read queries from {}", file.display()))?;
+        let f = std::fs::File::open(file)
+            .with_context(|| format!("cannot read queries from {}", file.display()))?;
         Box::new(io::BufReader::new(f))
     };
     let stdout = io::stdout();
@@ -137,7 +149,8 @@ fn run_batch(index: &ClaimIndex, args: &QueryArgs, file: &std::path::Path) -> Re
         match result {
             Ok(hits) => {
                 if hits.is_empty() {
-                    let mut row = serde_json::json!({"query": q, "line": line_no, "rank": null, "hits": 0});
+                    let mut row =
+                        serde_json::json!({"query": q, "line": line_no, "rank": null, "hits": 0});
                     if args.timings {
                         row["ms"] = serde_json::json!(ms);
                     }
@@ -145,14 +158,23 @@ fn run_batch(index: &ClaimIndex, args: &QueryArgs, file: &std::path::Path) -> Re
                     out.write_all(b"\n")?;
                 }
                 for (rank, h) in hits.iter().enumerate() {
-                    let tagged = Tagged { query: q, line: line_no, rank: rank + 1, ms: args.timings.then_some(ms), hit: hit_record(h) };
+                    let tagged = Tagged {
+                        query: q,
+                        line: line_no,
+                        rank: rank + 1,
+                        ms: args.timings.then_some(ms),
+                        hit: hit_record(h),
+                    };
                     serde_json::to_writer(&mut out, &tagged)?;
                     out.write_all(b"\n")?;
                 }
             }
             Err(message) => {
                 bad += 1;
-                eprintln!("claimdex: {}:{line_no}: bad query: {message}", file.display());
+                eprintln!(
+                    "claimdex: {}:{line_no}: bad query: {message}",
+                    file.display()
+                );
                 let row = serde_json::json!({"query": q, "line": line_no, "error": message});
                 serde_json::to_writer(&mut out, &row)?;
                 out.write_all(b"\n")?;
@@ -160,7 +182,11 @@ fn run_batch(index: &ClaimIndex, args: &QueryArgs, file: &std::path::Path) -> Re
         }
     }
     out.flush()?;
-    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(Serialize)]
@@ -329,23 +355,30 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let index = ClaimIndex::open(&args.index)?;
     let sink: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 20, sink);
-    let hits: Box<dyn Iterator<Item = Result<Hit, claimdex_index::IndexError>>> = if args.query.trim().is_empty() {
-        Box::new(index.claims())
-    } else {
-        let base = SearchRequest { limit: usize::MAX >> 1, ..SearchRequest::default() };
-        let req = match claimdex_index::query::parse_into(&args.query, base) {
-            Ok(req) => req,
-            Err(err) => {
-                eprintln!("claimdex: bad query: {err}");
-                return Ok(ExitCode::from(2));
-            }
+    let hits: Box<dyn Iterator<Item = Result<Hit, claimdex_index::IndexError>>> =
+        if args.query.trim().is_empty() {
+            Box::new(index.claims())
+        } else {
+            let base = SearchRequest {
+                limit: usize::MAX >> 1,
+                ..SearchRequest::default()
+            };
+            let req = match claimdex_index::query::parse_into(&args.query, base) {
+                Ok(req) => req,
+                Err(err) => {
+                    eprintln!("claimdex: bad query: {err}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            Box::new(index.search(&req)?.into_iter().map(Ok))
         };
-        Box::new(index.search(&req)?.into_iter().map(Ok))
-    };
     let mut n = 0u64;
     if args.format == Format::Csv {
         let mut w = csv::Writer::from_writer(&mut out);
@@ -363,7 +396,10 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
             let h = hit?;
             let figures: Vec<&FigureRecord> = h.figures.iter().collect();
             let dates: Vec<&DateRecord> = h.dates.iter().collect();
-            serde_json::to_writer(&mut out, &render::claim_flat(&h.claim, &h.doc, &figures, &dates))?;
+            serde_json::to_writer(
+                &mut out,
+                &render::claim_flat(&h.claim, &h.doc, &figures, &dates),
+            )?;
             out.write_all(b"\n")?;
             n += 1;
         }

@@ -266,7 +266,12 @@ pub fn claims_csv(out: &mut impl Write, header: bool, r: &DocRecord) -> Result<(
 
 /// A claim as one flat JSON object with the CSV columns, lists as arrays and
 /// numbers as numbers (for pandas, DuckDB, Spark).
-pub fn claim_flat(c: &ClaimRecord, doc: &DocMeta, figures: &[&FigureRecord], dates: &[&DateRecord]) -> serde_json::Value {
+pub fn claim_flat(
+    c: &ClaimRecord,
+    doc: &DocMeta,
+    figures: &[&FigureRecord],
+    dates: &[&DateRecord],
+) -> serde_json::Value {
     serde_json::json!({
         "claim_id": c.id,
         "doc_id": doc.id,

@@ -13,8 +13,17 @@ fn tmp() -> tempfile::TempDir {
 fn extract_with_seed(bad: &std::path::Path) -> crate::Run {
     let seed = seed_path();
     let out = run(&["extract", bad.to_str().unwrap(), seed.to_str().unwrap()]);
-    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap_or("").to_string()).collect();
-    assert!(ids.iter().any(|id| id.ends_with("000_339b9ea0abfec546.txt")), "seed missing: {ids:?} / {}", out.stderr);
+    let ids: Vec<String> = out
+        .jsonl()
+        .iter()
+        .map(|l| l["doc"]["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        ids.iter()
+            .any(|id| id.ends_with("000_339b9ea0abfec546.txt")),
+        "seed missing: {ids:?} / {}",
+        out.stderr
+    );
     out
 }
 
@@ -25,7 +34,11 @@ fn empty_file() {
     fs::write(&path, "").unwrap();
     let out = extract_with_seed(&path);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("empty.txt") && out.stderr.contains("empty document"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("empty.txt") && out.stderr.contains("empty document"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("1 skipped (1 empty)"), "{}", out.stderr);
 }
 
@@ -36,18 +49,29 @@ fn binary_file() {
     fs::write(&path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
     let out = extract_with_seed(&path);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("image.txt") && out.stderr.contains("binary"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("image.txt") && out.stderr.contains("binary"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn latin1_file_is_decoded_not_rejected() {
     let dir = tmp();
     let path = dir.path().join("latin1.txt");
-    fs::write(&path, b"Le caf\xe9 co\xfbte 3 euros, a d\xe9clar\xe9 le g\xe9rant en 2024.").unwrap();
+    fs::write(
+        &path,
+        b"Le caf\xe9 co\xfbte 3 euros, a d\xe9clar\xe9 le g\xe9rant en 2024.",
+    )
+    .unwrap();
     let out = run(&["extract", "--include", "text", path.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let rec = &out.jsonl()[0];
-    assert!(rec["doc"]["text"].as_str().unwrap().contains("café coûte"), "{rec}");
+    assert!(
+        rec["doc"]["text"].as_str().unwrap().contains("café coûte"),
+        "{rec}"
+    );
 }
 
 #[test]
@@ -71,7 +95,11 @@ fn huge_file_is_refused_without_reading_it() {
     drop(file);
     let out = extract_with_seed(&path);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("huge.txt") && out.stderr.contains("too large"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("huge.txt") && out.stderr.contains("too large"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -89,11 +117,30 @@ fn jsonl_with_broken_lines() {
     fs::write(&path, lines.join("\n")).unwrap();
     let out = run(&["extract", path.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap().to_string()).collect();
-    assert!(ids.starts_with(&["ok1".to_string()]) && ids.ends_with(&["ok2".to_string()]), "{ids:?}");
-    assert!(out.stderr.contains("records.jsonl:2: bad record"), "{}", out.stderr);
-    assert!(out.stderr.contains("records.jsonl:3: bad record") && out.stderr.contains("missing \"id\""), "{}", out.stderr);
-    assert!(out.stderr.contains("records.jsonl:5: bad record"), "{}", out.stderr);
+    let ids: Vec<String> = out
+        .jsonl()
+        .iter()
+        .map(|l| l["doc"]["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.starts_with(&["ok1".to_string()]) && ids.ends_with(&["ok2".to_string()]),
+        "{ids:?}"
+    );
+    assert!(
+        out.stderr.contains("records.jsonl:2: bad record"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("records.jsonl:3: bad record") && out.stderr.contains("missing \"id\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("records.jsonl:5: bad record"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -102,13 +149,21 @@ fn missing_and_unreadable_inputs() {
     let gone = dir.path().join("not-there.txt");
     let out = extract_with_seed(&gone);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("not-there.txt") && out.stderr.contains("cannot read"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not-there.txt") && out.stderr.contains("cannot read"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn directory_with_bad_and_unsupported_files() {
     let dir = tmp();
-    fs::write(dir.path().join("good.txt"), "Output rose 3% in 2023, the minister said.").unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        "Output rose 3% in 2023, the minister said.",
+    )
+    .unwrap();
     fs::write(dir.path().join("bad.txt"), b"\x00\x01\x02binary").unwrap();
     fs::write(dir.path().join("notes.pdf"), b"%PDF-1.4").unwrap();
     fs::write(dir.path().join(".hidden.txt"), "Hidden 5%.").unwrap();
@@ -123,9 +178,22 @@ fn directory_with_bad_and_unsupported_files() {
     }
     let out = run(&["extract", dir.path().to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = out
+        .jsonl()
+        .iter()
+        .map(|l| l["doc"]["id"].as_str().unwrap().to_string())
+        .collect();
     assert!(ids.contains(&"good.txt".to_string()), "{ids:?}");
     assert!(!ids.iter().any(|i| i.contains("hidden")), "{ids:?}");
-    assert!(out.stderr.contains("bad.txt") && out.stderr.contains("binary"), "{}", out.stderr);
-    assert!(out.stderr.contains("1 files of unsupported type passed over"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("bad.txt") && out.stderr.contains("binary"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("1 files of unsupported type passed over"),
+        "{}",
+        out.stderr
+    );
 }

@@ -6,7 +6,14 @@ use crate::{root, run, run_in, seed_path};
 
 fn seed_record() -> Value {
     let seed = seed_path();
-    let out = run(&["extract", "--format", "jsonl", "--include", "text,sentences", seed.to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--include",
+        "text,sentences",
+        seed.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 0, "stderr: {}", out.stderr);
     let mut lines = out.jsonl();
     assert_eq!(lines.len(), 1);
@@ -14,7 +21,8 @@ fn seed_record() -> Value {
 }
 
 fn gold() -> Value {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/seed_gold.json")).expect("gold fixture");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/seed_gold.json"))
+        .expect("gold fixture");
     serde_json::from_str(&text).expect("gold parses")
 }
 
@@ -25,7 +33,12 @@ fn find<'a>(pred: &'a Value, list: &str, g: &Value) -> &'a Value {
         .expect("list")
         .iter()
         .find(|p| p["start"] == g["start"] && p["end"] == g["end"])
-        .unwrap_or_else(|| panic!("{list}: no prediction at {}..{} for {}", g["start"], g["end"], g["text"]))
+        .unwrap_or_else(|| {
+            panic!(
+                "{list}: no prediction at {}..{} for {}",
+                g["start"], g["end"], g["text"]
+            )
+        })
 }
 
 fn num(v: &Value) -> f64 {
@@ -39,7 +52,10 @@ fn seed_figures_match_gold() {
     for g in gold["figures"].as_array().unwrap() {
         let p = find(&pred, "figures", g);
         assert_eq!(p["text"], g["text"]);
-        assert!((num(&p["value"]) - num(&g["value"])).abs() < 1e-6 * num(&g["value"]).abs().max(1.0), "{p} vs {g}");
+        assert!(
+            (num(&p["value"]) - num(&g["value"])).abs() < 1e-6 * num(&g["value"]).abs().max(1.0),
+            "{p} vs {g}"
+        );
         assert_eq!(p["unit"], g["unit"], "{p}");
         assert_eq!(p["kind"], g["kind"], "{p}");
         assert_eq!(p["qualifier"], g["qualifier"], "{p}");
@@ -47,7 +63,12 @@ fn seed_figures_match_gold() {
             assert_eq!(p["measured"], g["measured"], "{p}");
         }
     }
-    assert_eq!(pred["figures"].as_array().unwrap().len(), gold["figures"].as_array().unwrap().len(), "{}", pred["figures"]);
+    assert_eq!(
+        pred["figures"].as_array().unwrap().len(),
+        gold["figures"].as_array().unwrap().len(),
+        "{}",
+        pred["figures"]
+    );
 }
 
 #[test]
@@ -59,7 +80,12 @@ fn seed_dates_match_gold() {
         assert_eq!(p["type"], g["type"], "{p}");
         assert_eq!(p["value"], g["value"], "{p}");
     }
-    assert_eq!(pred["dates"].as_array().unwrap().len(), gold["dates"].as_array().unwrap().len(), "{}", pred["dates"]);
+    assert_eq!(
+        pred["dates"].as_array().unwrap().len(),
+        gold["dates"].as_array().unwrap().len(),
+        "{}",
+        pred["dates"]
+    );
     assert_eq!(pred["doc"]["published"], "2025-10-28");
 }
 
@@ -74,7 +100,12 @@ fn seed_quotes_match_gold() {
         assert_eq!(p["speaker_end"], g["speaker_end"], "{p}");
         assert_eq!(p["kind"], g["kind"], "{p}");
     }
-    assert_eq!(pred["quotes"].as_array().unwrap().len(), gold["quotes"].as_array().unwrap().len(), "{}", pred["quotes"]);
+    assert_eq!(
+        pred["quotes"].as_array().unwrap().len(),
+        gold["quotes"].as_array().unwrap().len(),
+        "{}",
+        pred["quotes"]
+    );
 }
 
 /// Every offset slices the document text (code points) to the reported text,
@@ -84,11 +115,17 @@ fn offsets_are_code_points_and_selectors_match() {
     let pred = seed_record();
     let text: Vec<char> = pred["doc"]["text"].as_str().unwrap().chars().collect();
     let slice = |s: &Value, e: &Value| -> String {
-        text[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize].iter().collect()
+        text[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize]
+            .iter()
+            .collect()
     };
     for list in ["figures", "dates", "quotes", "claims"] {
         for item in pred[list].as_array().unwrap() {
-            assert_eq!(slice(&item["start"], &item["end"]), item["text"].as_str().unwrap(), "{list}: {item}");
+            assert_eq!(
+                slice(&item["start"], &item["end"]),
+                item["text"].as_str().unwrap(),
+                "{list}: {item}"
+            );
         }
     }
     for claim in pred["claims"].as_array().unwrap() {
@@ -118,13 +155,25 @@ fn seed_claims_cite_paragraph_and_sentence() {
     assert_eq!(trump["speaker"], "Donald Trump");
     assert_eq!(trump["citation"]["paragraph"], 6);
     assert_eq!(trump["citation"]["sentence"], 6);
-    assert!(trump["kind"].as_array().unwrap().contains(&Value::from("quote")));
-    let refining = claims.iter().find(|c| c["text"].as_str().unwrap().contains("92% of refining")).expect("92% claim");
-    assert!(refining["kind"].as_array().unwrap().contains(&Value::from("figure")));
+    assert!(trump["kind"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("quote")));
+    let refining = claims
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("92% of refining"))
+        .expect("92% claim");
+    assert!(refining["kind"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("figure")));
     // The FAQ numbering, credits and the reader comment make no claims.
     for c in claims {
         let t = c["text"].as_str().unwrap();
-        assert!(!t.starts_with("Thanks for") && !t.starts_with("Featured Image"), "{t}");
+        assert!(
+            !t.starts_with("Thanks for") && !t.starts_with("Featured Image"),
+            "{t}"
+        );
     }
 }
 
@@ -132,7 +181,14 @@ fn seed_claims_cite_paragraph_and_sentence() {
 fn claim_ids_are_stable_across_runs() {
     let a = seed_record();
     let b = seed_record();
-    let ids = |r: &Value| r["claims"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect::<Vec<_>>();
+    let ids = |r: &Value| {
+        r["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&a), ids(&b));
     assert!(!ids(&a).is_empty());
 }
@@ -143,7 +199,10 @@ fn stdin_jsonl_in_input_order() {
     let out = run_in(None, &["extract", "-"], Some(input));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let lines = out.jsonl();
-    let ids: Vec<&str> = lines.iter().map(|l| l["doc"]["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["doc"]["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["b", "a"]);
     assert_eq!(lines[0]["doc"]["published"], "2024-03-01");
     assert!(lines[0].get("sentences").is_none());
@@ -154,13 +213,23 @@ fn stdin_jsonl_in_input_order() {
 fn directory_ids_are_relative_paths() {
     let out = run_in(Some(&root()), &["extract", "corpus"], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let ids: Vec<String> = out.jsonl().iter().map(|l| l["doc"]["id"].as_str().unwrap().to_string()).collect();
-    assert!(ids.contains(&"000_339b9ea0abfec546.txt".to_string()), "{ids:?}");
+    let ids: Vec<String> = out
+        .jsonl()
+        .iter()
+        .map(|l| l["doc"]["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.contains(&"000_339b9ea0abfec546.txt".to_string()),
+        "{ids:?}"
+    );
 }
 
 #[test]
 fn usage_error_exits_2() {
     assert_eq!(run(&["extract"]).code, 2);
-    assert_eq!(run(&["extract", "--published", "yesterday", "x.txt"]).code, 2);
+    assert_eq!(
+        run(&["extract", "--published", "yesterday", "x.txt"]).code,
+        2
+    );
     assert_eq!(run(&["frobnicate"]).code, 2);
 }

