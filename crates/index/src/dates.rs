@@ -28,9 +28,11 @@ pub(crate) fn date_secs(date: Date) -> i64 {
 }
 
 fn exact_secs(date: Date) -> Option<i64> {
-    date.to_zoned(TimeZone::UTC)
+    let midnight = date.to_datetime(jiff::civil::Time::midnight());
+    TimeZone::UTC
+        .to_timestamp(midnight)
         .ok()
-        .map(|z| z.timestamp().as_second())
+        .map(|t| t.as_second())
 }
 
 /// Parses a contract date (`YYYY-MM-DD`) into seconds since the epoch;
@@ -44,7 +46,7 @@ pub(crate) fn parse_contract_date(s: &str) -> Option<i64> {
 /// Formats seconds since the epoch as `YYYY-MM-DD`.
 pub(crate) fn format_secs(secs: i64) -> String {
     match Timestamp::from_second(secs) {
-        Ok(ts) => ts.to_zoned(TimeZone::UTC).date().to_string(),
+        Ok(ts) => TimeZone::UTC.to_datetime(ts).date().to_string(),
         Err(_) => String::from("?"),
     }
 }
