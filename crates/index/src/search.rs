@@ -29,7 +29,7 @@ pub enum SortBy {
     /// Newest event date first; undated claims last.
     Date,
     /// Largest figure value first (a claim with several figures sorts by
-    /// its smallest); claims without a value last.
+    /// the first value stored for it); claims without a value last.
     Value,
 }
 
