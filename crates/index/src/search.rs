@@ -7,13 +7,14 @@ use claimdex_model::contract::{ClaimRecord, DateRecord, DocMeta, FigureRecord, Q
 use claimdex_model::ClaimKind;
 use jiff::civil::Date;
 use tantivy::collector::TopDocs;
+use tantivy::query::EnableScoring;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery,
     TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TokenStream;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, DocSet, Order, Searcher, TantivyDocument, Term, TERMINATED};
 
 use crate::schema::{Fields, ENTRY_CLAIM};
 use crate::{dates, group, ClaimIndex, IndexError, StoredClaim};
@@ -29,7 +30,7 @@ pub enum SortBy {
     /// Newest event date first; undated claims last.
     Date,
     /// Largest figure value first (a claim with several figures sorts by
-    /// its smallest); claims without a value last.
+    /// the first value stored for it); claims without a value last.
     Value,
 }
 
@@ -341,6 +342,12 @@ impl ClaimIndex {
             Order::Desc
         };
         let addrs: Vec<(f32, DocAddress)> = match req.sort {
+            // Filters only: every match scores the same, so take the first
+            // `limit` in index order instead of scoring them all (a date
+            // range can match most of a million claims).
+            SortBy::Relevance if text_query.is_none() => {
+                first_matches(&searcher, query.as_ref(), req.limit)?
+            }
             SortBy::Relevance => searcher.search(&query, &top.order_by_score())?,
             SortBy::Published | SortBy::Date => {
                 let name = if req.sort == SortBy::Published {
@@ -473,6 +480,32 @@ impl ClaimIndex {
         out.sort();
         Ok(out)
     }
+}
+
+/// The first `limit` live documents matching `query`, in index order,
+/// without scoring: stops as soon as enough are found.
+fn first_matches(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> Result<Vec<(f32, DocAddress)>, IndexError> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut out = Vec::with_capacity(limit);
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                out.push((0.0, DocAddress::new(ord as u32, doc)));
+                if out.len() >= limit {
+                    return Ok(out);
+                }
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(out)
 }
 
 /// Gives every purely negative boolean query something to subtract from.
