@@ -1074,6 +1074,28 @@ impl<'a> Attributor<'a> {
         if i >= limit || !self.toks[i].is_word() {
             return None;
         }
+        // "…,” but Trump said": a new clause, not this quote's frame.
+        if matches!(
+            self.word(i),
+            "but"
+                | "and"
+                | "or"
+                | "while"
+                | "as"
+                | "because"
+                | "though"
+                | "although"
+                | "so"
+                | "yet"
+                | "if"
+                | "when"
+                | "which"
+                | "where"
+                | "after"
+                | "before"
+        ) {
+            return None;
+        }
         let stop = {
             let mut k = i;
             while k < limit && !self.toks[k].quoted {
@@ -1267,7 +1289,35 @@ impl<'a> Attributor<'a> {
         if q <= lo {
             return (None, false);
         }
-        // "according to X, “…”"
+        // "According to X, …" anywhere before the quote names the source
+        // of everything in the sentence.
+        for k in lo..q.saturating_sub(1) {
+            if self.toks[k].quoted {
+                break;
+            }
+            if self.word(k).eq_ignore_ascii_case("according") && self.word(k + 1) == "to" {
+                if let Some(m) = self.after_verb(k + 1, q) {
+                    return (Some(m), true);
+                }
+            }
+        }
+        // "Rubio fired back: “…”": the subject of the clause before a colon.
+        if q > lo + 1 && self.toks[q - 1].is(':') {
+            let mut c = q - 1;
+            while c > lo && !self.toks[c - 1].is(',') && !self.toks[c - 1].quoted {
+                c -= 1;
+            }
+            for x in c..(c + 3).min(q - 1) {
+                if let Some(m) = self.mention_at(x, q - 1) {
+                    if matches!(m.kind, MKind::Name | MKind::Pronoun(_) | MKind::Np) && m.t1 < q {
+                        return (Some(m), true);
+                    }
+                }
+                if !self.toks[x].is_word() {
+                    break;
+                }
+            }
+        }
         // A possessive before a statement noun ("her intent to “…”"),
         // used when no verb frame names a speaker.
         let mut best: Option<Mention> = None;
@@ -1330,6 +1380,11 @@ impl<'a> Attributor<'a> {
                 }
                 if best.is_some() {
                     return (best, true);
+                }
+                // A coordinated verb ("Clinton supports …, and recalled")
+                // shares the subject of the sentence.
+                if let Some(m) = self.sentence_subject(lo, k) {
+                    return (Some(m), true);
                 }
                 // Inverted: "explained CBS moderator Nancy Cordes: “…”",
                 // the phrase running up to the quote.
@@ -1565,11 +1620,17 @@ impl Attributor<'_> {
                 && is_cue_verb(self.word(qt - 2));
             let mut mention: Option<Mention> = None;
             let mut cue_seen = false;
+            let mut speaker: Option<Speaker> = None;
             let content = q.span.slice(self.text);
             let ends_period =
                 content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
             let comma_after = content.ends_with(',')
                 || self.text.get(q.close..).is_some_and(|r| r.starts_with(','));
+            // The previous quote, when it lies in the same sentence.
+            let prev_same_sentence = qi > 0
+                && !at_sentence_start
+                && quotes[qi - 1].block == q.block
+                && self.tok_at(quotes[qi - 1].close) > lo;
             // "Nothing he said “…,” the senator said.": a frame right after
             // a comma governs the whole sentence.
             if !at_sentence_start && q.closed && comma_after {
@@ -1578,17 +1639,29 @@ impl Attributor<'_> {
             if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
             }
-            if mention.is_none() && q.closed {
+            // "X called it “a” and “b”": the second shares the first's speaker.
+            if mention.is_none() && prev_same_sentence && !cue_seen {
+                speaker = out[qi - 1].speaker.clone().filter(|s| s.name.is_some());
+            }
+            if mention.is_none() && speaker.is_none() && q.closed {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
-            if mention.is_none() && !at_sentence_start && !cue_seen {
+            if mention.is_none() && speaker.is_none() && !at_sentence_start && !cue_seen {
                 mention = self.sentence_subject(lo, qt);
             }
-            if mention.is_none() && at_sentence_start {
-                mention = self.prev_sentence_frame(qt, b0);
+            if mention.is_none() && speaker.is_none() && at_sentence_start {
+                let after_colon = qt > b0 && self.toks[qt - 1].is(':');
+                if !after_colon {
+                    speaker = self.inherit_prev(&out, quotes, qi, q.block);
+                }
+                if speaker.is_none() {
+                    mention = self.prev_sentence_frame(qt, b0);
+                }
             }
-            let mut speaker = mention.map(|m| self.resolve(m, last.as_ref()));
-            let found_frame = mention.is_some();
+            let found_frame = mention.is_some() || speaker.is_some();
+            if mention.is_some() {
+                speaker = mention.map(|m| self.resolve(m, last.as_ref()));
+            }
             // Quote opening its paragraph after "X said:" / "saying,".
             if speaker.is_none() && !found_frame && q.continued {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block.saturating_sub(1));
