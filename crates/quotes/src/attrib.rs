@@ -1580,6 +1580,16 @@ fn is_title_cue(w: &str) -> bool {
             | "drama"
             | "comedy"
             | "single"
+            | "roles"
+            | "role"
+            | "starring"
+            | "hosts"
+            | "hosted"
+            | "opera"
+            | "tv"
+            | "network"
+            | "newspaper"
+            | "anthem"
     )
 }
 
@@ -1676,7 +1686,12 @@ impl Attributor<'_> {
             if speaker.is_none() && !found_frame {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block);
             }
-            let title = speaker.is_none() && self.is_title(q, qt, b0);
+            // A work's title ("ABC’s “This Week”", "the film “Frozen”") is
+            // no quotation, whoever is named near it.
+            let title = self.is_title(q, qt, b0);
+            if title {
+                speaker = None;
+            }
             let words = q.span.slice(self.text).split_whitespace().count();
             let has_speaker = speaker.as_ref().is_some_and(|s| s.name.is_some());
             let kind = if title {

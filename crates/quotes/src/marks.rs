@@ -264,12 +264,19 @@ pub(crate) fn pair_block(
                     }
                     Some(o) => {
                         let closes = if dbl_straight {
-                            // Outer straight: curly marks nest inside it.
+                            // Outer straight: curly marks nest inside it,
+                            // but a lone curly closer ends it (mixed marks:
+                            // "Like this” he said).
                             if straight {
                                 true
-                            } else {
-                                inner = opener;
+                            } else if opener {
+                                inner = true;
                                 false
+                            } else if inner {
+                                inner = false;
+                                false
+                            } else {
+                                true
                             }
                         } else if straight {
                             // Outer curly: a straight mark that looks like a
