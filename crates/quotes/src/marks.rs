@@ -272,11 +272,10 @@ pub(crate) fn pair_block(
                             } else if opener {
                                 inner = true;
                                 false
-                            } else if inner {
-                                inner = false;
-                                false
                             } else {
-                                true
+                                // A closer ends the nested quote if one is
+                                // open, else the outer one.
+                                !std::mem::take(&mut inner)
                             }
                         } else if straight {
                             // Outer curly: a straight mark that looks like a
@@ -303,11 +302,8 @@ pub(crate) fn pair_block(
                             inner = false;
                             sgl = None;
                             false
-                        } else if inner {
-                            inner = false;
-                            false
                         } else {
-                            true
+                            !std::mem::take(&mut inner)
                         };
                         if closes {
                             push_quote(text, out, o, at, after, true, block);
