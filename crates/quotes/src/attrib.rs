@@ -858,8 +858,19 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                     if tk.is(',') || tk.is('—') || tk.is('(') {
-                        if k > lo {
-                            if let Some(m) = self.mention_ending(k - 1, lo) {
+                        let mut e = k;
+                        // "Sen. Ted Cruz (R-Tex.), a candidate…, said".
+                        if e > lo && self.toks[e - 1].is(')') {
+                            let mut x = e - 1;
+                            while x > lo && x + 12 > e && !self.toks[x].is('(') {
+                                x -= 1;
+                            }
+                            if self.toks[x].is('(') {
+                                e = x;
+                            }
+                        }
+                        if e > lo {
+                            if let Some(m) = self.mention_ending(e - 1, lo) {
                                 return Some((m, true));
                             }
                         }
@@ -1666,6 +1677,17 @@ impl Attributor<'_> {
                 }
                 if speaker.is_none() {
                     mention = self.prev_sentence_frame(qt, b0);
+                }
+                // "Clinton touted her record. “We need …”": the person the
+                // sentence before is about, when the quote stands alone.
+                if speaker.is_none() && mention.is_none() && qt > b0 + 1 {
+                    let end = qt - 1;
+                    if self.ends_sentence(end) {
+                        let plo = self.sentence_start(end, b0);
+                        mention = self
+                            .sentence_subject(plo, end)
+                            .filter(|m| matches!(m.kind, MKind::Name | MKind::Pronoun(_)));
+                    }
                 }
             }
             let found_frame = mention.is_some() || speaker.is_some();
