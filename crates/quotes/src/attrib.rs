@@ -1067,8 +1067,50 @@ impl<'a> Attributor<'a> {
         Some(m)
     }
 
+    /// A signature after the quote: "“…” ― Oscar P. Quintero" (a dash, a
+    /// name, then the end of the sentence or paragraph).
+    fn signature(&self, close: usize, b1: usize) -> Option<Mention> {
+        let i = self.tok_at(close);
+        let t = self.toks.get(i)?;
+        if i >= b1 || !(t.is('―') || t.is('—') || t.is('–') || t.is('-')) {
+            return None;
+        }
+        let s = i + 1;
+        if s >= b1 || !self.is_name_word(s) {
+            return None;
+        }
+        let e = self.chain_end(s, b1);
+        let ends = e >= b1 || self.toks[e].is('.') || self.toks[e].is(',');
+        (ends && e > s).then(|| Mention {
+            t0: s,
+            t1: e,
+            span: Span::new(self.toks[s].s, self.toks[e - 1].e),
+            kind: MKind::Name,
+        })
+    }
+
+    /// A transcript label opening the quote: "“WALLACE: Let’s start…”".
+    fn transcript_label(&self, q: &RawQuote) -> Option<Mention> {
+        let i = self.tok_at(q.span.start);
+        let t = self.toks.get(i)?;
+        let w = self.word(i);
+        let label = t.is_word()
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && self.toks.get(i + 1).is_some_and(|n| n.is(':'));
+        label.then(|| Mention {
+            t0: i,
+            t1: i + 1,
+            span: Span::new(t.s, t.e),
+            kind: MKind::Name,
+        })
+    }
+
     /// The speaker named after the quote closing at byte `close`.
     fn post_frame(&self, close: usize, b1: usize, ends_period: bool) -> Option<Mention> {
+        if let Some(m) = self.signature(close, b1) {
+            return Some(m);
+        }
         let mut i = self.tok_at(close);
         let limit = b1.min(i + WINDOW);
         while i < limit {
@@ -1639,7 +1681,7 @@ impl Attributor<'_> {
                 && qt >= 2
                 && self.toks[qt - 2].is_word()
                 && is_cue_verb(self.word(qt - 2));
-            let mut mention: Option<Mention> = None;
+            let mut mention: Option<Mention> = self.transcript_label(q);
             let mut cue_seen = false;
             let mut speaker: Option<Speaker> = None;
             let content = q.span.slice(self.text);
@@ -1654,7 +1696,7 @@ impl Attributor<'_> {
                 && self.tok_at(quotes[qi - 1].close) > lo;
             // "Nothing he said “…,” the senator said.": a frame right after
             // a comma governs the whole sentence.
-            if !at_sentence_start && q.closed && comma_after {
+            if mention.is_none() && !at_sentence_start && q.closed && comma_after {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
             if mention.is_none() && !at_sentence_start {
