@@ -1643,6 +1643,8 @@ fn is_title_cue(w: &str) -> bool {
             | "network"
             | "newspaper"
             | "anthem"
+            | "broadcast"
+            | "program’s"
     )
 }
 
@@ -1871,9 +1873,21 @@ impl Attributor<'_> {
         None
     }
 
-    /// Whether the quote is the title of a work.
+    /// Whether the quote is the title of a work, or a nickname inside a
+    /// name (Rep. Robert C. “Bobby” Scott): neither is a quotation.
     fn is_title(&self, q: &RawQuote, qt: usize, b0: usize) -> bool {
         let content = q.span.slice(self.text);
+        if q.closed && content.split_whitespace().count() <= 2 && qt > b0 {
+            let after = self.tok_at(q.close);
+            let prev_name = self.toks[qt - 1].is_word() && self.toks[qt - 1].cap;
+            let next_name = self
+                .toks
+                .get(after)
+                .is_some_and(|t| t.is_word() && t.cap && !t.quoted);
+            if prev_name && next_name && !is_cap_stop(self.word(qt - 1)) {
+                return true;
+            }
+        }
         if !title_case(content) || content.split_whitespace().count() > 12 {
             return false;
         }

@@ -55,6 +55,12 @@ fn role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
     match c {
         '“' | '„' | '«' => Some(Role::OpenDouble),
         '”' | '»' => Some(Role::CloseDouble),
+        // 6'3" tall: a straight mark after a digit is an inch sign.
+        '"' if prev.is_some_and(|p| p.is_ascii_digit() || p == '\'')
+            && next.is_none_or(|n| !n.is_alphanumeric()) =>
+        {
+            None
+        }
         '"' => Some(Role::StraightDouble),
         '‘' | '\'' | '’' => {
             // Between two letters it is an apostrophe (it’s, O’Brien).
