@@ -33,6 +33,9 @@ pub struct Summary {
     pub skipped: BTreeMap<&'static str, u64>,
     /// Files passed over because their kind is not supported.
     pub unsupported_files: u64,
+    /// Records holding no document (WARC requests, metadata, non-HTML
+    /// responses), passed over, by kind.
+    pub records_passed_over: BTreeMap<&'static str, u64>,
     /// Every skipped item, when a report was asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped_items: Vec<SkippedItem>,
@@ -120,6 +123,7 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(input.jobs.unwrap_or(0))
         .build()?;
+    let progress = Progress::new(!input.quiet && stderr_is_terminal());
     let opts = ReadOptions {
         max_doc_bytes: input.max_doc_bytes,
     };
@@ -171,6 +175,7 @@ pub fn run(
                 }
             }
             Item::Unsupported(_) => summary.unsupported_files += 1,
+            Item::Passed(what) => *summary.records_passed_over.entry(what).or_default() += 1,
         }
     }
     flush(&mut batch, summary)?;

@@ -32,9 +32,18 @@ struct HitRecord<'a> {
     quotes: &'a [QuoteRecord],
 }
 
+/// The same claim in another document.
+#[derive(Serialize)]
+struct AlsoIn<'a> {
+    doc_id: &'a str,
+    claim_id: &'a str,
+}
+
 fn hit_record(h: &Hit) -> HitRecord<'_> {
+    let also_in = h.also_in.iter().map(|(d, c)| AlsoIn { doc_id: d, claim_id: c }).collect();
     HitRecord {
         score: h.score,
+        also_in,
         claim: &h.claim,
         doc: &h.doc,
         figures: &h.figures,
@@ -337,35 +346,27 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
         };
         Box::new(index.search(&req)?.into_iter().map(Ok))
     };
-    let mut csv_out = (args.format == Format::Csv).then(|| csv::Writer::from_writer(Vec::with_capacity(1 << 16)));
-    if let Some(w) = csv_out.as_mut() {
-        w.write_record(render::CSV_HEADER)?;
-    }
     let mut n = 0u64;
-    for hit in hits {
-        let h = hit?;
-        let figures: Vec<&FigureRecord> = h.figures.iter().collect();
-        let dates: Vec<&DateRecord> = h.dates.iter().collect();
-        match csv_out.as_mut() {
-            Some(w) => {
-                w.write_record(render::claim_row(&h.claim, &h.doc, &figures, &dates))?;
-                // Hand the buffered rows on now and then, so memory stays flat.
-                if n % 1024 == 0 {
-                    w.flush()?;
-                    out.write_all(w.get_ref())?;
-                    w.get_mut().clear();
-                }
-            }
-            None => {
-                serde_json::to_writer(&mut out, &render::claim_flat(&h.claim, &h.doc, &figures, &dates))?;
-                out.write_all(b"\n")?;
-            }
+    if args.format == Format::Csv {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(render::CSV_HEADER)?;
+        for hit in hits {
+            let h = hit?;
+            let figures: Vec<&FigureRecord> = h.figures.iter().collect();
+            let dates: Vec<&DateRecord> = h.dates.iter().collect();
+            w.write_record(render::claim_row(&h.claim, &h.doc, &figures, &dates))?;
+            n += 1;
         }
-        n += 1;
-    }
-    if let Some(mut w) = csv_out {
         w.flush()?;
-        out.write_all(w.get_ref())?;
+    } else {
+        for hit in hits {
+            let h = hit?;
+            let figures: Vec<&FigureRecord> = h.figures.iter().collect();
+            let dates: Vec<&DateRecord> = h.dates.iter().collect();
+            serde_json::to_writer(&mut out, &render::claim_flat(&h.claim, &h.doc, &figures, &dates))?;
+            out.write_all(b"\n")?;
+            n += 1;
+        }
     }
     match out.flush() {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}

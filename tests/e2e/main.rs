@@ -7,6 +7,7 @@
 mod bad_input;
 mod extract;
 mod index;
+mod query;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -35,7 +35,7 @@ pub enum SkipReason {
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// The JSONL line, for records.
+        /// The JSONL line or WARC record number, for records.
         line: Option<u64>,
         /// Its size in bytes (at least this many).
         size: u64,
@@ -70,6 +70,27 @@ pub enum SkipReason {
         /// The decoder's message.
         reason: String,
     },
+    /// A WARC record could not be read (bad header, lying length, junk
+    /// between records); the reader goes on with the next record.
+    #[error("{path}: WARC record {record}: {reason}")]
+    Warc {
+        /// The archive.
+        path: PathBuf,
+        /// 1-based number of the record in the archive.
+        record: u64,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A WARC archive ends inside a record.
+    #[error("{path}: WARC record {record}: truncated archive: {reason}")]
+    WarcTruncated {
+        /// The archive.
+        path: PathBuf,
+        /// 1-based number of the cut record.
+        record: u64,
+        /// Where it was cut.
+        reason: String,
+    },
     /// An HTML page held no article text.
     #[error("{path}{}: {reason}", line_suffix(*line))]
     Html {
@@ -98,6 +119,8 @@ impl SkipReason {
             SkipReason::BadRecord { .. } => "bad record",
             SkipReason::Compressed { .. } => "corrupt compressed data",
             SkipReason::Html { .. } => "no article in HTML",
+            SkipReason::Warc { .. } => "bad WARC record",
+            SkipReason::WarcTruncated { .. } => "truncated WARC",
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod read;
 pub mod sentences;
 pub mod structure;
+pub mod warc;
 
 use claimdex_model::{Document, Extraction, Sentence};
 use jiff::civil::Date;

@@ -1,7 +1,8 @@
 //! Readers: command-line inputs → a stream of documents (or skip reasons).
 //!
 //! Files are chosen by name: `.txt`, `.md`/`.markdown`, `.html`/`.htm`
-//! (also `.gz`), `.jsonl`/`.ndjson` (also `.gz`); `-` is stdin read as
+//! (also `.gz`), `.jsonl`/`.ndjson` (also `.gz`, `.zst`), `.warc` (also
+//! `.gz`, `.zst`, see [`crate::warc`]); `-` is stdin read as
 //! JSONL. Directories are walked in file-name order, hidden entries
 //! skipped. Everything streams: a JSONL file is read a line at a time and
 //! no reader holds more than one document.
@@ -44,6 +45,9 @@ pub enum Item {
     Skip(SkipReason),
     /// A file that is not of a supported kind, passed over (not an error).
     Unsupported(PathBuf),
+    /// A record that holds no document (a WARC request, metadata or
+    /// non-HTML response), passed over and counted by kind (not an error).
+    Passed(&'static str),
 }
 
 /// What kind of file a path names, from its file name.
@@ -63,12 +67,28 @@ pub enum FileKind {
         /// Whether it is gzip-compressed.
         gzip: bool,
     },
+    /// JSON Lines, zstd-compressed (`.jsonl.zst`, `.ndjson.zst`).
+    JsonlZst,
+    /// A WARC web archive, maybe gzipped.
+    Warc {
+        /// Whether it is gzip-compressed.
+        gzip: bool,
+    },
+    /// A WARC web archive, zstd-compressed.
+    WarcZst,
 }
 
 impl FileKind {
     /// The kind of file `path` names, or `None` when unsupported.
     pub fn of(path: &Path) -> Option<FileKind> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        if let Some(stem) = name.strip_suffix(".zst") {
+            return match stem.rsplit_once('.').map(|(_, e)| e)? {
+                "jsonl" | "ndjson" => Some(FileKind::JsonlZst),
+                "warc" => Some(FileKind::WarcZst),
+                _ => None,
+            };
+        }
         let (stem, gzip) = match name.strip_suffix(".gz") {
             Some(stem) => (stem, true),
             None => (name.as_str(), false),
@@ -79,6 +99,7 @@ impl FileKind {
             ("md" | "markdown", false) => Some(FileKind::Markdown),
             ("html" | "htm", gzip) => Some(FileKind::Html { gzip }),
             ("jsonl" | "ndjson", gzip) => Some(FileKind::Jsonl { gzip }),
+            ("warc", gzip) => Some(FileKind::Warc { gzip }),
             _ => None,
         }
     }
@@ -158,6 +179,29 @@ fn read_file(path: PathBuf, id: String, opts: ReadOptions) -> Box<dyn Iterator<I
             };
             Box::new(JsonlReader::new(reader, path, opts))
         }
+        FileKind::Warc { gzip } => {
+            let reader: Box<dyn BufRead> = if gzip {
+                Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+            } else {
+                Box::new(BufReader::new(file))
+            };
+            Box::new(crate::warc::WarcReader::new(reader, path, opts))
+        }
+        FileKind::JsonlZst | FileKind::WarcZst => match zstd::Decoder::new(file) {
+            Err(err) => Box::new(std::iter::once(Item::Skip(SkipReason::Compressed {
+                path,
+                line: None,
+                reason: err.to_string(),
+            }))),
+            Ok(decoder) => {
+                let reader: Box<dyn BufRead> = Box::new(BufReader::new(Corrupt(decoder)));
+                if kind == FileKind::WarcZst {
+                    Box::new(crate::warc::WarcReader::new(reader, path, opts))
+                } else {
+                    Box::new(JsonlReader::new(reader, path, opts))
+                }
+            }
+        },
         FileKind::Text | FileKind::Markdown | FileKind::Html { .. } => {
             Box::new(std::iter::once(read_whole(file, path, id, kind, &opts)))
         }
@@ -225,7 +269,30 @@ fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &Read
     Item::Doc(Box::new(Document::new(id, source, format, text)))
 }
 
-fn html_document(
+/// Reports every error of a decompressor as corrupt data, so that readers
+/// tell a broken archive from an unreadable file.
+struct Corrupt<R>(R);
+
+impl<R: Read> Read for Corrupt<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|err| match err.kind() {
+            io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof => err,
+            _ => io::Error::new(io::ErrorKind::InvalidData, err.to_string()),
+        })
+    }
+}
+
+/// Streams the records of JSON Lines from `reader`; `path` names it in
+/// messages (fuzz targets and tests use this without files).
+pub fn read_jsonl(
+    reader: Box<dyn BufRead>,
+    path: PathBuf,
+    opts: ReadOptions,
+) -> impl Iterator<Item = Item> {
+    JsonlReader::new(reader, path, opts)
+}
+
+pub(crate) fn html_document(
     bytes: &[u8],
     id: String,
     source: String,
@@ -465,6 +532,23 @@ mod tests {
             Some(FileKind::Html { gzip: true })
         );
         assert_eq!(FileKind::of(Path::new("notes.txt.gz")), None);
+        assert_eq!(
+            FileKind::of(Path::new("cc.WARC.gz")),
+            Some(FileKind::Warc { gzip: true })
+        );
+        assert_eq!(
+            FileKind::of(Path::new("a.warc")),
+            Some(FileKind::Warc { gzip: false })
+        );
+        assert_eq!(
+            FileKind::of(Path::new("a.warc.zst")),
+            Some(FileKind::WarcZst)
+        );
+        assert_eq!(
+            FileKind::of(Path::new("a.jsonl.zst")),
+            Some(FileKind::JsonlZst)
+        );
+        assert_eq!(FileKind::of(Path::new("a.txt.zst")), None);
         assert_eq!(FileKind::of(Path::new("README")), None);
     }
 
