@@ -858,8 +858,19 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                     if tk.is(',') || tk.is('—') || tk.is('(') {
-                        if k > lo {
-                            if let Some(m) = self.mention_ending(k - 1, lo) {
+                        let mut e = k;
+                        // "Sen. Ted Cruz (R-Tex.), a candidate…, said".
+                        if e > lo && self.toks[e - 1].is(')') {
+                            let mut x = e - 1;
+                            while x > lo && x + 12 > e && !self.toks[x].is('(') {
+                                x -= 1;
+                            }
+                            if self.toks[x].is('(') {
+                                e = x;
+                            }
+                        }
+                        if e > lo {
+                            if let Some(m) = self.mention_ending(e - 1, lo) {
                                 return Some((m, true));
                             }
                         }
@@ -1056,8 +1067,50 @@ impl<'a> Attributor<'a> {
         Some(m)
     }
 
+    /// A signature after the quote: "“…” ― Oscar P. Quintero" (a dash, a
+    /// name, then the end of the sentence or paragraph).
+    fn signature(&self, close: usize, b1: usize) -> Option<Mention> {
+        let i = self.tok_at(close);
+        let t = self.toks.get(i)?;
+        if i >= b1 || !(t.is('―') || t.is('—') || t.is('–') || t.is('-')) {
+            return None;
+        }
+        let s = i + 1;
+        if s >= b1 || !self.is_name_word(s) {
+            return None;
+        }
+        let e = self.chain_end(s, b1);
+        let ends = e >= b1 || self.toks[e].is('.') || self.toks[e].is(',');
+        (ends && e > s).then(|| Mention {
+            t0: s,
+            t1: e,
+            span: Span::new(self.toks[s].s, self.toks[e - 1].e),
+            kind: MKind::Name,
+        })
+    }
+
+    /// A transcript label opening the quote: "“WALLACE: Let’s start…”".
+    fn transcript_label(&self, q: &RawQuote) -> Option<Mention> {
+        let i = self.tok_at(q.span.start);
+        let t = self.toks.get(i)?;
+        let w = self.word(i);
+        let label = t.is_word()
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && self.toks.get(i + 1).is_some_and(|n| n.is(':'));
+        label.then(|| Mention {
+            t0: i,
+            t1: i + 1,
+            span: Span::new(t.s, t.e),
+            kind: MKind::Name,
+        })
+    }
+
     /// The speaker named after the quote closing at byte `close`.
     fn post_frame(&self, close: usize, b1: usize, ends_period: bool) -> Option<Mention> {
+        if let Some(m) = self.signature(close, b1) {
+            return Some(m);
+        }
         let mut i = self.tok_at(close);
         let limit = b1.min(i + WINDOW);
         while i < limit {
@@ -1072,6 +1125,28 @@ impl<'a> Attributor<'a> {
             break;
         }
         if i >= limit || !self.toks[i].is_word() {
+            return None;
+        }
+        // "…,” but Trump said": a new clause, not this quote's frame.
+        if matches!(
+            self.word(i),
+            "but"
+                | "and"
+                | "or"
+                | "while"
+                | "as"
+                | "because"
+                | "though"
+                | "although"
+                | "so"
+                | "yet"
+                | "if"
+                | "when"
+                | "which"
+                | "where"
+                | "after"
+                | "before"
+        ) {
             return None;
         }
         let stop = {
@@ -1267,7 +1342,35 @@ impl<'a> Attributor<'a> {
         if q <= lo {
             return (None, false);
         }
-        // "according to X, “…”"
+        // "According to X, …" anywhere before the quote names the source
+        // of everything in the sentence.
+        for k in lo..q.saturating_sub(1) {
+            if self.toks[k].quoted {
+                break;
+            }
+            if self.word(k).eq_ignore_ascii_case("according") && self.word(k + 1) == "to" {
+                if let Some(m) = self.after_verb(k + 1, q) {
+                    return (Some(m), true);
+                }
+            }
+        }
+        // "Rubio fired back: “…”": the subject of the clause before a colon.
+        if q > lo + 1 && self.toks[q - 1].is(':') {
+            let mut c = q - 1;
+            while c > lo && !self.toks[c - 1].is(',') && !self.toks[c - 1].quoted {
+                c -= 1;
+            }
+            for x in c..(c + 3).min(q - 1) {
+                if let Some(m) = self.mention_at(x, q - 1) {
+                    if matches!(m.kind, MKind::Name | MKind::Pronoun(_) | MKind::Np) && m.t1 < q {
+                        return (Some(m), true);
+                    }
+                }
+                if !self.toks[x].is_word() {
+                    break;
+                }
+            }
+        }
         // A possessive before a statement noun ("her intent to “…”"),
         // used when no verb frame names a speaker.
         let mut best: Option<Mention> = None;
@@ -1330,6 +1433,11 @@ impl<'a> Attributor<'a> {
                 }
                 if best.is_some() {
                     return (best, true);
+                }
+                // A coordinated verb ("Clinton supports …, and recalled")
+                // shares the subject of the sentence.
+                if let Some(m) = self.sentence_subject(lo, k) {
+                    return (Some(m), true);
                 }
                 // Inverted: "explained CBS moderator Nancy Cordes: “…”",
                 // the phrase running up to the quote.
@@ -1525,6 +1633,18 @@ fn is_title_cue(w: &str) -> bool {
             | "drama"
             | "comedy"
             | "single"
+            | "roles"
+            | "role"
+            | "starring"
+            | "hosts"
+            | "hosted"
+            | "opera"
+            | "tv"
+            | "network"
+            | "newspaper"
+            | "anthem"
+            | "broadcast"
+            | "program’s"
     )
 }
 
@@ -1563,32 +1683,61 @@ impl Attributor<'_> {
                 && qt >= 2
                 && self.toks[qt - 2].is_word()
                 && is_cue_verb(self.word(qt - 2));
-            let mut mention: Option<Mention> = None;
+            let mut mention: Option<Mention> = self.transcript_label(q);
             let mut cue_seen = false;
+            let mut speaker: Option<Speaker> = None;
             let content = q.span.slice(self.text);
             let ends_period =
                 content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
             let comma_after = content.ends_with(',')
                 || self.text.get(q.close..).is_some_and(|r| r.starts_with(','));
+            // The previous quote, when it lies in the same sentence.
+            let prev_same_sentence = qi > 0
+                && !at_sentence_start
+                && quotes[qi - 1].block == q.block
+                && self.tok_at(quotes[qi - 1].close) > lo;
             // "Nothing he said “…,” the senator said.": a frame right after
             // a comma governs the whole sentence.
-            if !at_sentence_start && q.closed && comma_after {
+            if mention.is_none() && !at_sentence_start && q.closed && comma_after {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
             if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
             }
-            if mention.is_none() && q.closed {
+            // "X called it “a” and “b”": the second shares the first's speaker.
+            if mention.is_none() && prev_same_sentence && !cue_seen {
+                speaker = out[qi - 1].speaker.clone().filter(|s| s.name.is_some());
+            }
+            if mention.is_none() && speaker.is_none() && q.closed {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
-            if mention.is_none() && !at_sentence_start && !cue_seen {
+            if mention.is_none() && speaker.is_none() && !at_sentence_start && !cue_seen {
                 mention = self.sentence_subject(lo, qt);
             }
-            if mention.is_none() && at_sentence_start {
-                mention = self.prev_sentence_frame(qt, b0);
+            if mention.is_none() && speaker.is_none() && at_sentence_start {
+                let after_colon = qt > b0 && self.toks[qt - 1].is(':');
+                if !after_colon {
+                    speaker = self.inherit_prev(&out, quotes, qi, q.block);
+                }
+                if speaker.is_none() {
+                    mention = self.prev_sentence_frame(qt, b0);
+                }
+                // "Clinton touted her record. “We need …”": the person the
+                // sentence before is about, when the quote stands alone.
+                if speaker.is_none() && mention.is_none() && qt > b0 + 1 {
+                    let end = qt - 1;
+                    if self.ends_sentence(end) {
+                        let plo = self.sentence_start(end, b0);
+                        mention = self
+                            .sentence_subject(plo, end)
+                            .filter(|m| matches!(m.kind, MKind::Name | MKind::Pronoun(_)));
+                    }
+                }
             }
-            let mut speaker = mention.map(|m| self.resolve(m, last.as_ref()));
-            let found_frame = mention.is_some();
+            let found_frame = mention.is_some() || speaker.is_some();
+            if mention.is_some() {
+                speaker = mention.map(|m| self.resolve(m, last.as_ref()));
+            }
             // Quote opening its paragraph after "X said:" / "saying,".
             if speaker.is_none() && !found_frame && q.continued {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block.saturating_sub(1));
@@ -1603,7 +1752,12 @@ impl Attributor<'_> {
             if speaker.is_none() && !found_frame {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block);
             }
-            let title = speaker.is_none() && self.is_title(q, qt, b0);
+            // A work's title ("ABC’s “This Week”", "the film “Frozen”") is
+            // no quotation, whoever is named near it.
+            let title = self.is_title(q, qt, b0);
+            if title {
+                speaker = None;
+            }
             let words = q.span.slice(self.text).split_whitespace().count();
             let has_speaker = speaker.as_ref().is_some_and(|s| s.name.is_some());
             let kind = if title {
@@ -1719,9 +1873,21 @@ impl Attributor<'_> {
         None
     }
 
-    /// Whether the quote is the title of a work.
+    /// Whether the quote is the title of a work, or a nickname inside a
+    /// name (Rep. Robert C. “Bobby” Scott): neither is a quotation.
     fn is_title(&self, q: &RawQuote, qt: usize, b0: usize) -> bool {
         let content = q.span.slice(self.text);
+        if q.closed && content.split_whitespace().count() <= 2 && qt > b0 {
+            let after = self.tok_at(q.close);
+            let prev_name = self.toks[qt - 1].is_word() && self.toks[qt - 1].cap;
+            let next_name = self
+                .toks
+                .get(after)
+                .is_some_and(|t| t.is_word() && t.cap && !t.quoted);
+            if prev_name && next_name && !is_cap_stop(self.word(qt - 1)) {
+                return true;
+            }
+        }
         if !title_case(content) || content.split_whitespace().count() > 12 {
             return false;
         }

@@ -121,8 +121,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let mut e = s + c.len_utf8();
         let mut poss = false;
         // Extend over letters/digits and inner joiners followed by a letter.
-        loop {
-            let Some(&(j, d)) = it.peek() else { break };
+        while let Some(&(j, d)) = it.peek() {
             if d.is_alphanumeric() {
                 e = start + j + d.len_utf8();
                 it.next();
@@ -1022,12 +1021,10 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "researchers"
             | "authors"
             | "book"
-            | "paper"
             | "petition"
             | "organizations"
             | "groups"
             | "editorial"
-            | "board"
             | "column"
             | "lawmakers"
             | "democrats"
@@ -1037,8 +1034,6 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "activists"
             | "advocates"
             | "opponents"
-            | "critics"
-            | "protesters"
             | "prosecutors"
             | "investigators"
             | "officers"
@@ -1069,7 +1064,6 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "resolution"
             | "measure"
             | "amendment"
-            | "complaint"
             | "motion"
             | "brief"
             | "suit"
@@ -1157,7 +1151,6 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "website"
             | "site"
             | "article"
-            | "editorial"
             | "documents"
             | "document"
             | "indictment"

@@ -50,7 +50,8 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         // is a headline when written in Title Case (checked only when it
         // holds a quote).
         let headline = heading
-            || (b == 0 && raw.len() > before && is_title_case_line(text.get(s..e).unwrap_or("")));
+            || (raw.len() > before
+                && is_headline(text.get(s..e).unwrap_or(""), b == 0, &raw[before..]));
         if headline {
             raw.truncate(before);
             carry = false;
@@ -110,6 +111,24 @@ fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
             .collect()
     };
     spans
+}
+
+/// Whether a block holding `quotes` reads as a headline or subhead: a
+/// short Title Case line, a first line quoting with single marks only (the
+/// headline convention), or a line that is one single-quoted phrase.
+fn is_headline(line: &str, first: bool, quotes: &[marks::RawQuote]) -> bool {
+    let words = line.split_whitespace().count();
+    if words > 25 {
+        return false;
+    }
+    if is_title_case_line(line) {
+        return true;
+    }
+    let all_single = quotes.iter().all(|q| q.single);
+    if first && all_single {
+        return true;
+    }
+    all_single && quotes.len() == 1 && line.trim().len() <= quotes[0].span.len() + 8
 }
 
 /// Whether most words of a short line start with a capital (a headline).

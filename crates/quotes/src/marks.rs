@@ -55,6 +55,12 @@ fn role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
     match c {
         '“' | '„' | '«' => Some(Role::OpenDouble),
         '”' | '»' => Some(Role::CloseDouble),
+        // 6'3" tall: a straight mark after a digit is an inch sign.
+        '"' if prev.is_some_and(|p| p.is_ascii_digit() || p == '\'')
+            && next.is_none_or(|n| !n.is_alphanumeric()) =>
+        {
+            None
+        }
         '"' => Some(Role::StraightDouble),
         '‘' | '\'' | '’' => {
             // Between two letters it is an apostrophe (it’s, O’Brien).
@@ -264,12 +270,18 @@ pub(crate) fn pair_block(
                     }
                     Some(o) => {
                         let closes = if dbl_straight {
-                            // Outer straight: curly marks nest inside it.
+                            // Outer straight: curly marks nest inside it,
+                            // but a lone curly closer ends it (mixed marks:
+                            // "Like this” he said).
                             if straight {
                                 true
-                            } else {
-                                inner = opener;
+                            } else if opener {
+                                inner = true;
                                 false
+                            } else {
+                                // A closer ends the nested quote if one is
+                                // open, else the outer one.
+                                !std::mem::take(&mut inner)
                             }
                         } else if straight {
                             // Outer curly: a straight mark that looks like a
@@ -296,11 +308,8 @@ pub(crate) fn pair_block(
                             inner = false;
                             sgl = None;
                             false
-                        } else if inner {
-                            inner = false;
-                            false
                         } else {
-                            true
+                            !std::mem::take(&mut inner)
                         };
                         if closes {
                             push_quote(text, out, o, at, after, true, block);

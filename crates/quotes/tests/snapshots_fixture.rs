@@ -42,3 +42,16 @@ fn multi_paragraph_and_said_colon() {
         ]
     );
 }
+
+#[test]
+fn single_marks_in_body_text() {
+    // Single marks quote in body paragraphs; a first line quoting with
+    // single marks only is a headline and is skipped.
+    let text =
+        "Pollster Says Voters ‘Worried’\nIt’s ‘in their heads,’ the pollster told reporters.";
+    let doc = Document::new("sq", "-", SourceFormat::Text, text.to_string());
+    let qs = claimdex_quotes::extract(&doc);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].span.slice(text), "in their heads");
+    assert_eq!(qs[0].speaker.as_deref(), Some("the pollster"));
+}
