@@ -2,7 +2,7 @@
 //! `htmldate_dev.jsonl`), parses each page and prints one
 //! `{"doc": {...}}` line per page for `eval/html/score.py --pred-format claimdex`.
 //!
-//! usage: cargo run --release --example score_dev -- GOLD.jsonl > pred.jsonl
+//! usage: cargo run --release --example html_score_dev -- GOLD.jsonl > pred.jsonl
 
 use std::io::{BufRead, Read, Write};
 

@@ -2,7 +2,7 @@
 //! `dct`, `text` per line) and prints one claimdex-shaped record per
 //! document, offsets in code points, for `eval/dates/score.py`.
 //!
-//! Usage: `cargo run --release -p claimdex-dates --example score_dev -- GOLD.jsonl > pred.jsonl`
+//! Usage: `cargo run --release -p claimdex-dates --example dates_score_dev -- GOLD.jsonl > pred.jsonl`
 use std::io::{BufRead, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

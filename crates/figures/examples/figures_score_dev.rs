@@ -2,7 +2,7 @@
 //! line) and prints `claimdex extract`-shaped lines with code-point
 //! offsets, for `shared/eval/figures/score.py --pred-format claimdex`.
 //!
-//! Usage: `cargo run --release --example score_dev -- GOLD.jsonl > pred.jsonl`
+//! Usage: `cargo run --release --example figures_score_dev -- GOLD.jsonl > pred.jsonl`
 
 use std::io::{BufRead, BufReader, Write};
 

@@ -1,7 +1,7 @@
 //! Runs the quotes stage over a PolNeAR-style JSONL file (`{doc_id, text}`)
 //! and prints predictions in the scorer's plain format, code-point offsets:
 //!
-//! `cargo run --release -p claimdex-quotes --example score_dev -- GOLD > pred.jsonl`
+//! `cargo run --release -p claimdex-quotes --example quotes_score_dev -- GOLD > pred.jsonl`
 //! `python3 /work/shared/eval/quotes/score.py GOLD pred.jsonl`
 //!
 //! Documents get one paragraph block per line, as the ingest stage would.
