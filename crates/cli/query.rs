@@ -207,20 +207,16 @@ fn print_hits(hits: &[Hit], format: Format, ms: Option<f64>) -> Result<()> {
         Format::Text => {
             let colour = render::colour_stdout();
             for (i, h) in hits.iter().enumerate() {
-                let figures: Vec<&FigureRecord> = h.figures.iter().collect();
-                let dates: Vec<&DateRecord> = h.dates.iter().collect();
-                let quotes: Vec<&QuoteRecord> = h.quotes.iter().collect();
-                render::claim_text(
-                    &mut out,
-                    i + 1,
-                    &h.claim,
-                    &h.doc,
-                    &figures,
-                    &dates,
-                    &quotes,
-                    &h.highlights,
-                    colour,
-                )?;
+                render::claim_text(&mut out, i + 1, &render::ClaimView::of_hit(h), colour)?;
+                if !h.also_in.is_empty() {
+                    let docs: Vec<&str> = h.also_in.iter().map(|(d, _)| d.as_str()).collect();
+                    writeln!(
+                        out,
+                        "   also in {} other documents: {}",
+                        docs.len(),
+                        docs.join(", ")
+                    )?;
+                }
                 writeln!(out)?;
             }
         }
@@ -256,7 +252,7 @@ fn print_hits(hits: &[Hit], format: Format, ms: Option<f64>) -> Result<()> {
 
 pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let index = ClaimIndex::open(&args.index)?;
-    let Some(mut hit) = index.get_claim(&args.id)? else {
+    let Some(hit) = index.get_claim(&args.id)? else {
         eprintln!("claimdex: no claim with id {}", args.id);
         return Ok(ExitCode::from(1));
     };
@@ -264,21 +260,21 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
         Format::Text | Format::Csv => {
-            let figures: Vec<&FigureRecord> = hit.figures.iter().collect();
-            let dates: Vec<&DateRecord> = hit.dates.iter().collect();
-            let quotes: Vec<&QuoteRecord> = hit.quotes.iter().collect();
             render::claim_text(
                 &mut out,
                 1,
-                &hit.claim,
-                &hit.doc,
-                &figures,
-                &dates,
-                &quotes,
-                &[],
+                &render::ClaimView::of_hit(&hit),
                 render::colour_stdout(),
             )?;
             let q = &hit.claim.citation.quote;
+            writeln!(
+                out,
+                "   in context: …{}[{}]{}…",
+                q.prefix, q.exact, q.suffix
+            )?;
+            for (doc, claim) in &hit.also_in {
+                writeln!(out, "   also in: {doc} (claim {claim})")?;
+            }
             writeln!(
                 out,
                 "   selector: prefix {:?} exact {:?} suffix {:?}",

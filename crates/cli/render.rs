@@ -112,18 +112,46 @@ pub fn citation_line(c: &ClaimRecord, doc: &DocMeta) -> String {
     )
 }
 
+/// A claim with what text output shows of it.
+pub struct ClaimView<'a> {
+    /// The claim.
+    pub claim: &'a ClaimRecord,
+    /// Its document.
+    pub doc: &'a DocMeta,
+    /// Its figures.
+    pub figures: Vec<&'a FigureRecord>,
+    /// Its dates.
+    pub dates: Vec<&'a DateRecord>,
+    /// Its quotes.
+    pub quotes: Vec<&'a QuoteRecord>,
+    /// Byte ranges of `claim.text` to highlight.
+    pub marks: &'a [(usize, usize)],
+}
+
+impl<'a> ClaimView<'a> {
+    /// The view of a search hit.
+    pub fn of_hit(h: &'a claimdex_index::Hit) -> Self {
+        ClaimView {
+            claim: &h.claim,
+            doc: &h.doc,
+            figures: h.figures.iter().collect(),
+            dates: h.dates.iter().collect(),
+            quotes: h.quotes.iter().collect(),
+            marks: &h.highlights,
+        }
+    }
+}
+
 /// One claim for people: statement, kinds, speaker, mentions, citation.
-pub fn claim_text(
-    out: &mut impl Write,
-    n: usize,
-    claim: &ClaimRecord,
-    doc: &DocMeta,
-    figures: &[&FigureRecord],
-    dates: &[&DateRecord],
-    quotes: &[&QuoteRecord],
-    marks: &[(usize, usize)],
-    colour: bool,
-) -> Result<()> {
+pub fn claim_text(out: &mut impl Write, n: usize, view: &ClaimView, colour: bool) -> Result<()> {
+    let ClaimView {
+        claim,
+        doc,
+        figures,
+        dates,
+        quotes,
+        marks,
+    } = view;
     let (dim, reset) = if colour { (DIM, RESET) } else { ("", "") };
     writeln!(
         out,
@@ -178,7 +206,15 @@ pub fn extraction_text(out: &mut impl Write, r: &DocRecord) -> Result<()> {
             c.figures.iter().filter_map(|&k| r.figures.get(k)).collect();
         let dates: Vec<&DateRecord> = c.dates.iter().filter_map(|&k| r.dates.get(k)).collect();
         let quotes: Vec<&QuoteRecord> = c.quotes.iter().filter_map(|&k| r.quotes.get(k)).collect();
-        claim_text(out, i + 1, c, &r.doc, &figures, &dates, &quotes, &[], false)?;
+        let view = ClaimView {
+            claim: c,
+            doc: &r.doc,
+            figures,
+            dates,
+            quotes,
+            marks: &[],
+        };
+        claim_text(out, i + 1, &view, false)?;
     }
     writeln!(out)?;
     Ok(())
