@@ -38,6 +38,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Summarise what the index holds.
     Stats(StatsArgs),
+    /// Write claims (all, or those matching a query) as a flat table.
+    Export(ExportArgs),
 }
 
 /// Output formats.
@@ -172,21 +174,59 @@ pub enum KindArg {
     Quote,
 }
 
+/// Result orders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest publication first.
+    Published,
+    /// Latest event date first.
+    Date,
+    /// Largest figure value first.
+    Value,
+}
+
 /// `claimdex query`.
 #[derive(Args, Debug)]
 #[command(after_help = "\
+Query language: free text (phrases in quotes, AND/OR/NOT) plus fields:
+  speaker:trump  kind:quote  unit:USD  value:>1e9  value:[60 TO 95]
+  date:2020..2024  published:>=2025-01  source:reuters  title:tariffs  url:example.com
+Every range field takes >x, >=x, <x, <=x, [a TO b] and a..b; dates as YYYY,
+YYYY-MM or YYYY-MM-DD. The flags below set the same filters for scripts.
+
 Examples:
   claimdex query \"refining capacity\"
   claimdex query --speaker trump
-  claimdex query tariffs --kind figure --min-value 1e11 --unit USD
+  claimdex query 'tariffs kind:figure value:>1e11 unit:USD'
   claimdex query \"rare earths\" --from 2020-01-01 --to 2024-12-31 --format jsonl
+  claimdex query --queries questions.txt --timings > results.jsonl
 
 Text output colours matched words when stdout is a terminal (set NO_COLOR
-to turn that off). Exit status: 0 with results, 1 with none, 2 on errors.")]
+to turn that off). Exit status: 0 with results, 1 with none, 2 on errors
+(a bad query is shown with the bad part marked).")]
 pub struct QueryArgs {
-    /// Free text to search for (may be empty when filters are given).
-    #[arg(default_value = "", value_name = "TEXT")]
+    /// The query (may be empty when filters are given).
+    #[arg(default_value = "", value_name = "QUERY")]
     pub text: String,
+    /// Run one query per line of FILE (`-` for stdin); prints JSONL tagged
+    /// with the query.
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub queries: Option<PathBuf>,
+    /// Add each query's latency in milliseconds to its output.
+    #[arg(long)]
+    pub timings: bool,
+    /// Result order.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Oldest / smallest first with --sort.
+    #[arg(long)]
+    pub asc: bool,
+    /// Say for each result in how many other documents the same claim
+    /// appears.
+    #[arg(long)]
+    pub group: bool,
     /// Index directory.
     #[arg(long, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
@@ -199,6 +239,30 @@ pub struct QueryArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `claimdex export`.
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Examples:
+  claimdex export --format csv --out claims.csv
+  claimdex export 'kind:figure unit:USD' --format jsonl | duckdb -c \"select * from read_json_auto('/dev/stdin')\"
+
+One row per claim; the columns are documented in the README. Streams: memory
+stays bounded whatever the number of claims.")]
+pub struct ExportArgs {
+    /// Only claims matching this query (same language as `query`).
+    #[arg(default_value = "", value_name = "QUERY")]
+    pub query: String,
+    /// Index directory.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    /// `jsonl` or `csv`.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write here instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `claimdex show`.

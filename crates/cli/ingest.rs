@@ -45,12 +45,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut since_commit = 0usize;
     let commit_every = args.commit_every.max(1);
     let mut lookup_error = None;
+    let mut skipped_unchanged = 0u64;
     let result = pipeline::run(
         &args.input,
         &mut summary,
         |doc| match index.doc_hash(&doc.id) {
             Ok(Some(hash)) if hash == content_hash(&doc.text) => {
-                counts.unchanged += 1;
+                skipped_unchanged += 1;
                 Decision::Skip
             }
             Ok(_) => Decision::Extract,
@@ -75,6 +76,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             Ok(())
         },
     );
+    counts.unchanged += skipped_unchanged;
     // Whatever happened, what was written so far is committed whole.
     writer.commit()?;
     counts.commits += 1;

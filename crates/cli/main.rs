@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Query(a) => query::run(a),
         Command::Show(a) => query::show(a),
         Command::Stats(a) => query::stats(a),
+        Command::Export(a) => query::export(a),
     };
     match result {
         Ok(code) => code,

@@ -123,6 +123,7 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(input.jobs.unwrap_or(0))
         .build()?;
+    let progress = Progress::new(!input.quiet && stderr_is_terminal());
     let opts = ReadOptions {
         max_doc_bytes: input.max_doc_bytes,
     };
@@ -138,6 +139,7 @@ pub fn run(
                 })
                 .collect()
         });
+        progress.update(summary);
         for ex in extractions {
             summary.extracted += 1;
             summary.claims += ex.claims.len() as u64;
@@ -163,7 +165,7 @@ pub fn run(
                     flush(&mut batch, summary)?;
                 }
                 let message = reason.to_string();
-                eprintln!("claimdex: skipped {message}");
+                progress.println(&format!("claimdex: skipped {message}"));
                 *summary.skipped.entry(reason.category()).or_default() += 1;
                 if summary.keep_items {
                     summary.skipped_items.push(SkippedItem {
@@ -177,8 +179,58 @@ pub fn run(
         }
     }
     flush(&mut batch, summary)?;
+    progress.finish();
     summary.finish();
     Ok(())
+}
+
+/// A spinner on stderr with documents, megabytes and rates; only on a
+/// terminal and without `--quiet`.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(show: bool) -> Self {
+        let bar = show.then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            let style = indicatif::ProgressStyle::with_template("{spinner} {pos} docs {msg} [{elapsed_precise}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn update(&self, summary: &Summary) {
+        if let Some(bar) = &self.bar {
+            let secs = summary.started.map(|s| s.elapsed().as_secs_f64()).unwrap_or(0.0).max(1e-9);
+            bar.set_position(summary.documents);
+            bar.set_message(format!(
+                "{:.1} MB, {:.0} docs/s, {:.2} MB/s, {} claims, {} skipped",
+                summary.bytes as f64 / 1e6,
+                summary.documents as f64 / secs,
+                summary.bytes as f64 / 1e6 / secs,
+                summary.claims,
+                summary.skipped_total()
+            ));
+        }
+    }
+
+    /// Prints a line above the spinner (or plainly when there is none).
+    fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Whether decorations (colour, progress) may go to stderr.

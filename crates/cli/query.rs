@@ -1,15 +1,16 @@
 //! `claimdex query`, `show` and `stats`: reading the index.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use anyhow::Result;
-use claimdex_index::{ClaimIndex, Hit, SearchRequest};
+use anyhow::{Context, Result};
+use claimdex_index::{ClaimIndex, Hit, SearchRequest, SortBy};
 use claimdex_model::contract::{ClaimRecord, DateRecord, DocMeta, FigureRecord, QuoteRecord};
 use claimdex_model::ClaimKind;
 use serde::Serialize;
 
-use crate::args::{Format, KindArg, QueryArgs, ShowArgs, StatsArgs};
+use crate::args::{ExportArgs, Format, KindArg, QueryArgs, ShowArgs, SortArg, StatsArgs};
 use crate::extract::is_broken_pipe;
 use crate::render;
 
@@ -18,6 +19,8 @@ use crate::render;
 #[derive(Serialize)]
 struct HitRecord<'a> {
     score: f32,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    also_in: Vec<AlsoIn<'a>>,
     #[serde(flatten)]
     claim: &'a ClaimRecord,
     doc: &'a DocMeta,
@@ -29,9 +32,18 @@ struct HitRecord<'a> {
     quotes: &'a [QuoteRecord],
 }
 
+/// The same claim in another document.
+#[derive(Serialize)]
+struct AlsoIn<'a> {
+    doc_id: &'a str,
+    claim_id: &'a str,
+}
+
 fn hit_record(h: &Hit) -> HitRecord<'_> {
+    let also_in = h.also_in.iter().map(|(d, c)| AlsoIn { doc_id: d, claim_id: c }).collect();
     HitRecord {
         score: h.score,
+        also_in,
         claim: &h.claim,
         doc: &h.doc,
         figures: &h.figures,
@@ -40,11 +52,10 @@ fn hit_record(h: &Hit) -> HitRecord<'_> {
     }
 }
 
-pub fn run(args: QueryArgs) -> Result<ExitCode> {
-    let index = ClaimIndex::open(&args.index)?;
+/// The request the flags describe, before the query text is parsed.
+fn base_request(args: &QueryArgs) -> SearchRequest {
     let f = &args.filters;
-    let req = SearchRequest {
-        text: args.text.clone(),
+    SearchRequest {
         kind: f.kind.map(|k| match k {
             KindArg::Figure => ClaimKind::Figure,
             KindArg::Date => ClaimKind::Date,
@@ -59,24 +70,111 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         published_from: f.published_from,
         published_to: f.published_to,
         limit: args.limit,
+        sort: match args.sort {
+            SortArg::Relevance => SortBy::Relevance,
+            SortArg::Published => SortBy::Published,
+            SortArg::Date => SortBy::Date,
+            SortArg::Value => SortBy::Value,
+        },
+        ascending: args.asc,
+        group: args.group,
         ..SearchRequest::default()
+    }
+}
+
+pub fn run(args: QueryArgs) -> Result<ExitCode> {
+    let index = ClaimIndex::open(&args.index)?;
+    if let Some(file) = &args.queries {
+        return run_batch(&index, &args, file);
+    }
+    let req = match claimdex_index::query::parse_into(&args.text, base_request(&args)) {
+        Ok(req) => req,
+        Err(err) => {
+            eprintln!("claimdex: bad query: {err}");
+            return Ok(ExitCode::from(2));
+        }
     };
+    let started = Instant::now();
     let hits = index.search(&req)?;
-    match print_hits(&hits, args.format) {
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    match print_hits(&hits, args.format, args.timings.then_some(ms)) {
         Err(err) if is_broken_pipe(&err) => {}
         other => other?,
+    }
+    if args.timings && args.format == Format::Text {
+        eprintln!("claimdex: {} results in {ms:.2} ms", hits.len());
     }
     if hits.is_empty() && args.format == Format::Text {
         eprintln!("claimdex: no claims match");
     }
-    Ok(if hits.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn print_hits(hits: &[Hit], format: Format) -> Result<()> {
+/// One query per line, one process: JSONL tagged with the query (and its
+/// latency with `--timings`). Blank lines and `#` comments are skipped.
+fn run_batch(index: &ClaimIndex, args: &QueryArgs, file: &std::path::Path) -> Result<ExitCode> {
+    let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(file).with_context(|| format!("cannot read queries from {}", file.display()))?;
+        Box::new(io::BufReader::new(f))
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut bad = 0usize;
+    for (n, line) in reader.lines().enumerate() {
+        let line = line?;
+        let q = line.trim();
+        if q.is_empty() || q.starts_with('#') {
+            continue;
+        }
+        let started = Instant::now();
+        let result = claimdex_index::query::parse_into(q, base_request(args))
+            .map_err(|e| e.to_string())
+            .and_then(|req| index.search(&req).map_err(|e| e.to_string()));
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let line_no = n + 1;
+        match result {
+            Ok(hits) => {
+                if hits.is_empty() {
+                    let mut row = serde_json::json!({"query": q, "line": line_no, "rank": null, "hits": 0});
+                    if args.timings {
+                        row["ms"] = serde_json::json!(ms);
+                    }
+                    serde_json::to_writer(&mut out, &row)?;
+                    out.write_all(b"\n")?;
+                }
+                for (rank, h) in hits.iter().enumerate() {
+                    let tagged = Tagged { query: q, line: line_no, rank: rank + 1, ms: args.timings.then_some(ms), hit: hit_record(h) };
+                    serde_json::to_writer(&mut out, &tagged)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            Err(message) => {
+                bad += 1;
+                eprintln!("claimdex: {}:{line_no}: bad query: {message}", file.display());
+                let row = serde_json::json!({"query": q, "line": line_no, "error": message});
+                serde_json::to_writer(&mut out, &row)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(Serialize)]
+struct Tagged<'a> {
+    query: &'a str,
+    line: usize,
+    rank: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ms: Option<f64>,
+    #[serde(flatten)]
+    hit: HitRecord<'a>,
+}
+
+fn print_hits(hits: &[Hit], format: Format, ms: Option<f64>) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match format {
@@ -102,7 +200,11 @@ fn print_hits(hits: &[Hit], format: Format) -> Result<()> {
         }
         Format::Jsonl => {
             for h in hits {
-                serde_json::to_writer(&mut out, &hit_record(h))?;
+                let mut row = serde_json::to_value(hit_record(h))?;
+                if let Some(ms) = ms {
+                    row["ms"] = serde_json::json!(ms);
+                }
+                serde_json::to_writer(&mut out, &row)?;
                 out.write_all(b"\n")?;
             }
         }
@@ -128,7 +230,7 @@ fn print_hits(hits: &[Hit], format: Format) -> Result<()> {
 
 pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let index = ClaimIndex::open(&args.index)?;
-    let Some(hit) = index.get_claim(&args.id)? else {
+    let Some(mut hit) = index.get_claim(&args.id)? else {
         eprintln!("claimdex: no claim with id {}", args.id);
         return Ok(ExitCode::from(1));
     };
@@ -219,5 +321,57 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Streams claims as flat rows: every claim when the query is empty
+/// (reading the index a block at a time), else the query's matches.
+pub fn export(args: ExportArgs) -> Result<ExitCode> {
+    let index = ClaimIndex::open(&args.index)?;
+    let sink: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 20, sink);
+    let hits: Box<dyn Iterator<Item = Result<Hit, claimdex_index::IndexError>>> = if args.query.trim().is_empty() {
+        Box::new(index.claims())
+    } else {
+        let base = SearchRequest { limit: usize::MAX >> 1, ..SearchRequest::default() };
+        let req = match claimdex_index::query::parse_into(&args.query, base) {
+            Ok(req) => req,
+            Err(err) => {
+                eprintln!("claimdex: bad query: {err}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        Box::new(index.search(&req)?.into_iter().map(Ok))
+    };
+    let mut n = 0u64;
+    if args.format == Format::Csv {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(render::CSV_HEADER)?;
+        for hit in hits {
+            let h = hit?;
+            let figures: Vec<&FigureRecord> = h.figures.iter().collect();
+            let dates: Vec<&DateRecord> = h.dates.iter().collect();
+            w.write_record(render::claim_row(&h.claim, &h.doc, &figures, &dates))?;
+            n += 1;
+        }
+        w.flush()?;
+    } else {
+        for hit in hits {
+            let h = hit?;
+            let figures: Vec<&FigureRecord> = h.figures.iter().collect();
+            let dates: Vec<&DateRecord> = h.dates.iter().collect();
+            serde_json::to_writer(&mut out, &render::claim_flat(&h.claim, &h.doc, &figures, &dates))?;
+            out.write_all(b"\n")?;
+            n += 1;
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    eprintln!("claimdex: exported {n} claims");
     Ok(ExitCode::SUCCESS)
 }

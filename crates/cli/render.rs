@@ -263,3 +263,28 @@ pub fn claims_csv(out: &mut impl Write, header: bool, r: &DocRecord) -> Result<(
     w.flush()?;
     Ok(())
 }
+
+/// A claim as one flat JSON object with the CSV columns, lists as arrays and
+/// numbers as numbers (for pandas, DuckDB, Spark).
+pub fn claim_flat(c: &ClaimRecord, doc: &DocMeta, figures: &[&FigureRecord], dates: &[&DateRecord]) -> serde_json::Value {
+    serde_json::json!({
+        "claim_id": c.id,
+        "doc_id": doc.id,
+        "kinds": c.kind,
+        "text": c.text,
+        "speaker": c.speaker,
+        "figure_values": figures.iter().map(|f| f.value).collect::<Vec<_>>(),
+        "figure_units": figures.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(),
+        "figure_texts": figures.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+        "date_values": dates.iter().map(|d| d.value.as_deref()).collect::<Vec<_>>(),
+        "event_date": c.event_date,
+        "published": c.citation.published,
+        "title": c.citation.title,
+        "source": c.citation.source,
+        "url": c.citation.url,
+        "paragraph": c.citation.paragraph,
+        "sentence": c.citation.sentence,
+        "start": c.start,
+        "end": c.end,
+    })
+}

@@ -8,6 +8,7 @@ mod bad_input;
 mod batch;
 mod extract;
 mod index;
+mod query;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -6,7 +6,9 @@
 use std::io::{BufRead, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: score_dev GOLD.jsonl")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: score_dev GOLD.jsonl")?;
     let file = std::io::BufReader::new(std::fs::File::open(path)?);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -8,6 +8,21 @@
 //! handler that checks the match and computes the TIMEX3 type and value;
 //! overlapping candidates are resolved longest-first, as TimeML spans
 //! take the longest expression ("the past two months", not "two months").
+//! For speed, one pass of all rules as a single alternation finds the
+//! regions worth searching, and a `RegexSet` picks the rules to run there.
+//!
+//! Conventions (TimeBank's where it is consistent):
+//! - signal words stay outside the span ("over the past year", "only two
+//!   days", "its fourth quarter"), except a sentence-initial "Within",
+//!   which heads a fronted time adverbial ("Within six months, …");
+//! - relative dates take the nearest occurrence, leaning to the past
+//!   unless the governing verb or the sentence looks ahead;
+//! - decades are `198`, centuries `19`, quarters `2025-Q3`, weeks
+//!   `2025-W44`, seasons `2025-SU`;
+//! - in a document about quarterly results, "a year ago" is the same
+//!   quarter a year earlier, and "the quarter" is the last one named;
+//! - "currently", "already", bare "years"/"decades" and "decades-long"
+//!   are not tagged: too often figurative or without a point in time.
 #![deny(missing_docs)]
 
 mod calendar;
@@ -20,7 +35,7 @@ use claimdex_model::{DateMention, Span};
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::rules::{re, Cand, Ctx, RULES};
+use crate::rules::{re, Cand, Ctx, RULES, RULE_SET, SCANNER};
 
 /// Finds every temporal expression in `text`, in text order, spans in
 /// bytes; relative expressions are resolved against `anchor` (the
@@ -30,32 +45,126 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     // A document that reports quarterly results compares quarters: "a
     // year ago" there means the same quarter last year.
     let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
-    let ctx = Ctx {
-        text,
-        anchor,
-        quarterly,
-    };
     let mut cands: Vec<Cand> = Vec::new();
-    for rule in RULES.iter() {
-        for c in rule.re.captures_iter(text) {
-            if let Some(cand) = (rule.handler)(&ctx, &c) {
-                if cand.end <= text.len()
-                    && text.is_char_boundary(cand.start)
-                    && text.is_char_boundary(cand.end)
-                {
-                    cands.push(cand);
+    for (ws, we) in regions(text) {
+        let Some(slice) = text.get(ws..we) else {
+            continue;
+        };
+        let ctx = Ctx {
+            text: slice,
+            full: text,
+            base: ws,
+            anchor,
+            quarterly,
+        };
+        for i in RULE_SET.matches(slice).iter() {
+            let Some(rule) = RULES.get(i) else {
+                continue;
+            };
+            for c in rule.re.captures_iter(slice) {
+                if let Some(mut cand) = (rule.handler)(&ctx, &c) {
+                    cand.start += ws;
+                    cand.end += ws;
+                    if cand.end <= text.len()
+                        && text.is_char_boundary(cand.start)
+                        && text.is_char_boundary(cand.end)
+                    {
+                        cands.push(cand);
+                    }
                 }
             }
         }
     }
-    resolve(cands)
-        .into_iter()
+    let mut kept = resolve(cands);
+    resolve_anaphora(text, &mut kept);
+    kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
             timex_type: c.ty,
             value: c.value,
         })
         .collect()
+}
+
+/// Disjoint byte ranges of `text` where some rule may match: around each
+/// match of the combined scanner, with room before it for modifiers and
+/// after it for a longer alternative, widened to whitespace so that word
+/// boundaries inside a region are the document's own.
+fn regions(text: &str) -> Vec<(usize, usize)> {
+    const BEFORE: usize = 48;
+    const AFTER: usize = 96;
+    let bytes = text.as_bytes();
+    // Widening is bounded so that text without spaces stays linear; the
+    // bound only matters for tokens longer than WIDEN bytes.
+    const WIDEN: usize = 32;
+    let widen_left = |mut i: usize| {
+        let floor = i.saturating_sub(WIDEN);
+        while i > floor && !(bytes[i - 1].is_ascii_whitespace() && text.is_char_boundary(i)) {
+            i -= 1;
+        }
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let widen_right = |mut i: usize| {
+        let ceil = (i + WIDEN).min(bytes.len());
+        while i < ceil && !(bytes[i].is_ascii_whitespace() && text.is_char_boundary(i)) {
+            i += 1;
+        }
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in SCANNER.find_iter(text) {
+        let s = widen_left(m.start().saturating_sub(BEFORE));
+        let e = widen_right((m.end() + AFTER).min(bytes.len()));
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// "the quarter", "that quarter" and "that year" refer back to the last
+/// quarter or year the text named explicitly, when there is one.
+fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
+    let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q');
+    let is_year = |v: &str| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
+    let mut last_quarter: Option<String> = None;
+    let mut last_year: Option<String> = None;
+    for c in cands.iter_mut() {
+        let t = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        match t.as_str() {
+            "the quarter" | "that quarter" => {
+                if let Some(q) = &last_quarter {
+                    c.value = Some(q.clone());
+                }
+            }
+            "that year" => {
+                if let Some(y) = &last_year {
+                    c.value = Some(y.clone());
+                }
+            }
+            _ => {
+                let explicit = t.bytes().any(|b| b.is_ascii_digit())
+                    || ["first", "second", "third", "fourth"]
+                        .iter()
+                        .any(|w| t.contains(w));
+                if let (true, Some(v)) = (explicit, c.value.as_deref()) {
+                    if is_quarter(v) {
+                        last_quarter = Some(v.to_string());
+                    } else if is_year(v) {
+                        last_year = Some(v.to_string());
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Keeps the longest candidates that do not overlap (ties: the earlier
@@ -73,13 +182,19 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
         idx
     };
     let mut kept: Vec<usize> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Accepted spans by start; they never overlap, so only the nearest
+    // neighbours of a new span can collide with it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for i in order {
         let c = &cands[i];
-        if taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
+        let before = taken.range(..=c.start).next_back();
+        let after = taken.range(c.start..).next();
+        let clash =
+            before.is_some_and(|(_, &e)| e > c.start) || after.is_some_and(|(&s, _)| s < c.end);
+        if clash {
             continue;
         }
-        taken.push((c.start, c.end));
+        taken.insert(c.start, c.end);
         kept.push(i);
     }
     kept.sort_by_key(|&i| (cands[i].start, cands[i].end));
@@ -134,7 +249,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// ("WASHINGTON, Oct. 28, 2025 (Reuters) -"). `None` when none is found.
 pub fn find_publication_date(text: &str) -> Option<Date> {
     static META: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)^\W{0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>.{0,80})")
+        re(
+            r"(?im)^(?u:\W){0,3}(?:last\s+updated|updated|published|posted|first\s+published|date(?:d)?|released)\b(?:\s+on)?\s*:?\s*(?P<rest>(?u:.){0,80})",
+        )
     });
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
@@ -310,6 +427,26 @@ mod tests {
         assert_eq!(got[0], ("Friday".into(), "DATE", "2025-10-24".into()));
         let got = run("The talks will resume on Friday.", a);
         assert_eq!(got[0], ("Friday".into(), "DATE", "2025-10-31".into()));
+    }
+
+    #[test]
+    fn the_quarter_refers_back() {
+        let a = d(1989, 11, 2);
+        let got = run(
+            "Profit rose in the fiscal first quarter. In the quarter, sales fell. That year was 1987, and that year ended badly.",
+            a,
+        );
+        assert_eq!(got[0].2, "1989-Q1");
+        assert_eq!(got[1], ("the quarter".into(), "DATE", "1989-Q1".into()));
+        assert_eq!(got[4], ("that year".into(), "DATE", "1987".into()));
+    }
+
+    #[test]
+    fn long_text_without_spaces_is_linear() {
+        let text = "2024 a week,".repeat(40_000);
+        let t = std::time::Instant::now();
+        let _ = extract(&text, Some(d(2025, 10, 28)));
+        assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
     }
 
     #[test]

@@ -30,7 +30,13 @@ pub(crate) enum Tense {
 
 /// What every rule may look at.
 pub(crate) struct Ctx<'t> {
+    /// The region being matched (a window of the document); match offsets
+    /// are relative to it.
     pub text: &'t str,
+    /// The whole document, for sentence-level context.
+    pub full: &'t str,
+    /// Where `text` starts in `full`.
+    pub base: usize,
     pub anchor: Option<Date>,
     /// The document reports quarterly results, so "a year ago" means the
     /// same quarter a year before.
@@ -41,50 +47,61 @@ impl Ctx<'_> {
     /// Byte range of the sentence holding `at` (a cheap scan for
     /// sentence-final punctuation or a line break, bounded in length).
     fn sentence(&self, start: usize, end: usize) -> &str {
-        let bytes = self.text.as_bytes();
-        let mut s = start;
+        let (start, end) = (start + self.base, end + self.base);
+        let text = self.full;
+        let bytes = text.as_bytes();
+        let mut s = start.min(bytes.len());
         let lo = start.saturating_sub(400);
         while s > lo {
             let b = bytes[s - 1];
-            if b == b'\n' || ((b == b'.' || b == b'?' || b == b'!') && s < start && bytes[s] == b' ')
+            if b == b'\n'
+                || ((b == b'.' || b == b'?' || b == b'!') && s < start && bytes[s] == b' ')
             {
                 break;
             }
             s -= 1;
         }
-        let mut e = end;
+        let mut e = end.min(bytes.len());
         let hi = (end + 400).min(bytes.len());
         while e < hi {
             let b = bytes[e];
-            if b == b'\n' || ((b == b'.' || b == b'?' || b == b'!') && e + 1 < bytes.len() && bytes[e + 1] == b' ')
+            if b == b'\n'
+                || ((b == b'.' || b == b'?' || b == b'!')
+                    && e + 1 < bytes.len()
+                    && bytes[e + 1] == b' ')
             {
                 break;
             }
             e += 1;
         }
-        while s < start && !self.text.is_char_boundary(s) {
+        while s < start && !text.is_char_boundary(s) {
             s += 1;
         }
-        while e > end && !self.text.is_char_boundary(e) {
+        while e > end && !text.is_char_boundary(e) {
             e -= 1;
         }
-        self.text.get(s..e).unwrap_or("")
+        text.get(s..e).unwrap_or("")
     }
 
     /// The tense of the sentence holding `[start, end)`.
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|as\s+(?:soon|early)\s+as)\b")
+            re(
+                r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
+            )
         });
         // A past-tense verb right next to the expression governs it, even
         // when another clause of the sentence looks ahead.
         static LOCAL_PAST: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b")
+            re(
+                r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b",
+            )
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
         });
-        let text = self.text;
+        let text = self.full;
+        let (start, end) = (start + self.base, end + self.base);
         let mut lo = start.saturating_sub(30);
         while !text.is_char_boundary(lo) {
             lo -= 1;
@@ -101,7 +118,7 @@ impl Ctx<'_> {
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
             return Tense::Past;
         }
-        if FUTURE.is_match(self.sentence(start, end)) {
+        if FUTURE.is_match(self.sentence(start - self.base, end - self.base)) {
             Tense::Future
         } else {
             Tense::Past
@@ -112,10 +129,13 @@ impl Ctx<'_> {
 /// Compiles a pattern with ASCII word boundaries and digits, which keep
 /// the regex crate on its fast DFA paths for non-ASCII text too.
 pub(crate) fn re(pattern: &str) -> Regex {
-    let p = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]");
-    match Regex::new(&p) {
+    // ASCII mode: every pattern is ASCII, and Unicode case folding and
+    // classes would multiply the automaton's states for nothing.
+    let p = format!("(?-u){pattern}");
+    match regex::RegexBuilder::new(&p)
+        .dfa_size_limit(32 << 20)
+        .build()
+    {
         Ok(r) => r,
         // The patterns are constants; a failure here is a programming
         // error caught by the unit tests, never caused by input.
@@ -139,7 +159,10 @@ fn lower(c: &Captures<'_>, name: &str) -> String {
 }
 
 fn words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn capitalised(s: &str) -> bool {
@@ -186,7 +209,6 @@ fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64>
         .map(|(_, cy)| cy)
 }
 
-
 /// The weekday `wd` nearest to the anchor in the direction the text points.
 fn resolve_weekday(anchor: Date, wd: i64, rel: &str, tense: Tense) -> Option<Date> {
     let cur = iso_weekday(anchor);
@@ -211,7 +233,10 @@ const PARTS: &[(&str, &str)] = &[
 ];
 
 fn part_code(p: &str) -> Option<&'static str> {
-    let p = p.trim().trim_start_matches("mid-").trim_start_matches("mid");
+    let p = p
+        .trim()
+        .trim_start_matches("mid-")
+        .trim_start_matches("mid");
     PARTS.iter().find(|(w, _)| *w == p).map(|(_, c)| *c)
 }
 
@@ -220,6 +245,19 @@ fn part_code(p: &str) -> Option<&'static str> {
 // ---------------------------------------------------------------------------
 
 type Handler = fn(&Ctx<'_>, &Captures<'_>) -> Option<Cand>;
+
+/// All rule patterns in one alternation, without captures: one fast pass
+/// over the document finds the regions where some rule may match, and
+/// only those regions are searched, by the rules that match there.
+pub(crate) static SCANNER: LazyLock<Regex> = LazyLock::new(|| {
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| re(r"\(\?P<[A-Za-z0-9_]+>"));
+    let alternation = RULE_PATTERNS
+        .iter()
+        .map(|(p, _)| format!("(?:{})", NAMES.replace_all(&fill(p), "(?:")))
+        .collect::<Vec<_>>()
+        .join("|");
+    re(&alternation)
+});
 
 pub(crate) struct Rule {
     pub re: Regex,
@@ -233,112 +271,132 @@ fn rule(p: &str, handler: Handler) -> Rule {
     }
 }
 
-pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    vec![
-        // Month day[, year], with an optional weekday in front.
-        rule(
-            r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(?P<y>\d{4})\b)?",
-            month_day,
-        ),
-        // Day month [year].
-        rule(
-            r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{4})\b)?",
-            month_day,
-        ),
-        // ISO and numeric dates.
-        rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", numeric_date),
-        rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", numeric_date),
-        // Month [year], with modifiers.
-        rule(
-            r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
-            month_only,
-        ),
-        // Years, with modifiers.
-        rule(
-            r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
-            year,
-        ),
-        // Spelled years.
-        rule(
-            r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-            spelled,
-        ),
-        // Decades.
-        rule(
-            r"(?i)(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<d4>\d{3})0'?s\b|'(?P<d2>\d)0'?s\b|\b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
-            decade,
-        ),
-        // Centuries.
-        rule(
-            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b",
-            century,
-        ),
-        // Quarters and halves.
-        rule(
-            r"(?i)\b(?:its\s+)?(?P<det>(?:the|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
-            quarter,
-        ),
-        rule(
-            r"(?i)\b(?:(?P<y1>\d{4})\s+)?Q(?P<q>[1-4])\b(?:\s+(?P<y>\d{4})\b|\s+'(?P<yy>\d{2})\b)?",
-            q_code,
-        ),
-        rule(r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
-        // Relative units: "last week", "this year", "the past year", "early next month".
-        rule(
-            r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
-            relative_unit,
-        ),
-        rule(
-            r"(?i)\b(?:(?P<the>the\s+)?year[\s-]end|(?:the\s+)?year's\s+end)\b",
-            year_end,
-        ),
-        // Weekdays.
-        rule(
-            r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
-            weekday,
-        ),
-        // Today, yesterday, tomorrow, tonight.
-        rule(
-            r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
-            deictic_day,
-        ),
-        // Durations, and "N units ago".
-        rule(
-            r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
-            duration,
-        ),
-        // Bare plural units: "for years", "recent months", "the coming weeks".
-        rule(
-            r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?P<u>days|weeks|months|years|decades|centuries|quarters)\b(?P<post>\s+(?:ago|earlier))?",
-            vague_units,
-        ),
-        // Vague references to the present, past and future.
-        rule(
-            r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
-            vague_ref,
-        ),
-        // Sets.
-        rule(
-            r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
-            set_expr,
-        ),
-        // Times of day.
-        rule(
-            r"(?i)\b(?:(?P<pre>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})\s*(?P<z24>GMT|UTC|hours|hrs|local\s+time)\b|(?P<noon>noon|midnight|midday)\b)(?P<tz>\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT)\b|\s+local\s+time\b)?(?P<when>(?:,?\s+|\s+on\s+)(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<dw>today|yesterday|tomorrow)|(?P<m>{MONTH})\s+(?P<d>\d{1,2}))\b)?",
-            time_of_day,
-        ),
-        // Holidays.
-        rule(
-            r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
-            holiday,
-        ),
-        // "year-earlier", "the year-ago quarter".
-        rule(
-            r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
-            year_ago,
-        ),
-    ]
+/// The rule patterns as a set, to learn which rules match in a region.
+pub(crate) static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    let pats: Vec<String> = RULE_PATTERNS
+        .iter()
+        .map(|(p, _)| format!("(?-u){}", fill(p)))
+        .collect();
+    match regex::RegexSetBuilder::new(pats)
+        .dfa_size_limit(64 << 20)
+        .build()
+    {
+        Ok(s) => s,
+        // Constant patterns, checked by the unit tests.
+        Err(e) => panic!("bad date pattern set: {e}"),
+    }
 });
+
+pub(crate) static RULES: LazyLock<Vec<Rule>> =
+    LazyLock::new(|| RULE_PATTERNS.iter().map(|(p, h)| rule(p, *h)).collect());
+
+const RULE_PATTERNS: &[(&str, Handler)] = &[
+    // Month day[, year], with an optional weekday in front.
+    (
+        r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(?P<y>\d{4})\b)?",
+        month_day,
+    ),
+    // Day month [year].
+    (
+        r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{4})\b)?",
+        month_day,
+    ),
+    // ISO and numeric dates.
+    (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", numeric_date),
+    (
+        r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b",
+        numeric_date,
+    ),
+    // Month [year], with modifiers.
+    (
+        r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
+        month_only,
+    ),
+    // Years, with modifiers.
+    (
+        r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
+        year,
+    ),
+    // Spelled years.
+    (
+        r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+        spelled,
+    ),
+    // Decades.
+    (
+        r"(?i)(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<d4>\d{3})0'?s\b|'(?P<d2>\d)0'?s\b|\b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+        decade,
+    ),
+    // Centuries.
+    (
+        r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b",
+        century,
+    ),
+    // Quarters and halves.
+    (
+        r"(?i)\b(?:its\s+)?(?P<det>(?:the|this|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<mods>(?:(?:\d{4}|fiscal|year-earlier|year-ago|comparable|latest|current|same|flat|calendar|financial)[\s-]+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?P<pl>s)?\b(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+\d{4}))?",
+        quarter,
+    ),
+    (
+        r"(?i)\b(?:(?P<y1>\d{4})\s+)?Q(?P<q>[1-4])\b(?:\s+(?P<y>\d{4})\b|\s+'(?P<yy>\d{2})\b)?",
+        q_code,
+    ),
+    (r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
+    // Relative units: "last week", "this year", "the past year", "early next month".
+    (
+        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+        relative_unit,
+    ),
+    (
+        r"(?i)\b(?:(?P<the>the\s+)?year[\s-]end|(?:the\s+)?year's\s+end)\b",
+        year_end,
+    ),
+    // Weekdays.
+    (
+        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        weekday,
+    ),
+    // Today, yesterday, tomorrow, tonight.
+    (
+        r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        deictic_day,
+    ),
+    // Durations, and "N units ago".
+    (
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
+        duration,
+    ),
+    // Bare plural units: "for years", "recent months", "the coming weeks".
+    (
+        r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?P<u>days|weeks|months|years|decades|centuries|quarters)\b(?P<post>\s+(?:ago|earlier))?",
+        vague_units,
+    ),
+    // Vague references to the present, past and future.
+    (
+        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
+        vague_ref,
+    ),
+    // Sets.
+    (
+        r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
+        set_expr,
+    ),
+    // Times of day.
+    (
+        r"(?i)\b(?:(?P<pre>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})\s*(?P<z24>GMT|UTC|hours|hrs|local\s+time)\b|(?P<noon>noon|midnight|midday)\b)(?P<tz>\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT)\b|\s+local\s+time\b)?(?P<when>(?:,?\s+|\s+on\s+)(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<dw>today|yesterday|tomorrow)|(?P<m>{MONTH})\s+(?P<d>\d{1,2}))\b)?",
+        time_of_day,
+    ),
+    // Holidays.
+    (
+        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
+        holiday,
+    ),
+    // "year-earlier", "the year-ago quarter".
+    (
+        r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
+        year_ago,
+    ),
+];
 
 fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let mname = g(c, "m")?;
@@ -404,8 +462,7 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     // Alone, short abbreviations are too often names ("Jan"), and "May"
     // right after a capitalised word is usually a name or the verb.
     let has_year = g(c, "y").is_some() || g(c, "rel").is_some();
-    if !has_year && modifier.is_empty() && mname.len() <= 3 && !mname.eq_ignore_ascii_case("may")
-    {
+    if !has_year && modifier.is_empty() && mname.len() <= 3 && !mname.eq_ignore_ascii_case("may") {
         return None;
     }
     if mname == "May" && !has_year && modifier.is_empty() {
@@ -417,7 +474,10 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             .collect();
         if !next_word.is_empty() && next_word.chars().all(char::is_lowercase) {
             // "May be", "May have": the modal verb.
-            let ok = matches!(next_word.as_str(), "and" | "or" | "to" | "through" | "until");
+            let ok = matches!(
+                next_word.as_str(),
+                "and" | "or" | "to" | "through" | "until"
+            );
             if !ok {
                 return None;
             }
@@ -463,7 +523,9 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
 /// Words right after a number that make it a count, not a year.
 fn count_noun_follows(after: &str) -> bool {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s*(?:%|percent|per\s+cent|shares|people|persons|employees|workers|troops|soldiers|tons|tonnes|points|feet|foot|meters|metres|miles|kilometers|km|units|jobs|cars|vehicles|acres|members|cases|deaths|times|votes|pages|barrels|yards|dollars|pounds|yen|marks|francs|euros|rubles|hours|days|stores|homes|houses|students|words|calories|degrees|plants|flights|passengers|companies|firms|banks|patients|children|men|women|rooms|beds|seats|copies|items|acres|square|sq|mm|cm|kg|lb|lbs|mph|ft|[A-Za-z]+-(?:year|month|day)|to\s+\d)\b")
+        re(
+            r"(?i)^\s*(?:%|percent|per\s+cent|shares|people|persons|employees|workers|troops|soldiers|tons|tonnes|points|feet|foot|meters|metres|miles|kilometers|km|units|jobs|cars|vehicles|acres|members|cases|deaths|times|votes|pages|barrels|yards|dollars|pounds|yen|marks|francs|euros|rubles|hours|days|stores|homes|houses|students|words|calories|degrees|plants|flights|passengers|companies|firms|banks|patients|children|men|women|rooms|beds|seats|copies|items|acres|square|sq|mm|cm|kg|lb|lbs|mph|ft|[A-Za-z]+-(?:year|month|day)|to\s+\d)\b",
+        )
     });
     COUNT.is_match(after)
 }
@@ -473,28 +535,29 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let y: i64 = ym.as_str().parse().ok()?;
     let mut pre = words(g(c, "pre").unwrap_or(""));
     let bare_the = pre == "the";
-    if bare_the {
-        if c.name("post").is_none() {
-            // "the 1990 budget": the article belongs to the noun.
-            pre.clear();
-        }
+    if bare_the && c.name("post").is_none() {
+        // "the 1990 budget": the article belongs to the noun.
+        pre.clear();
     }
     let text = ctx.text;
     let before = text.get(..ym.start()).unwrap_or("");
     let after = text.get(ym.end()..).unwrap_or("");
     // Part of a bigger number, an amount of money, a code or a range.
     let prev = before.chars().next_back();
-    if matches!(prev, Some('$' | '#' | '.' | '/' | '£' | '€' | '¥' | '-' | ':'))
-        && pre.is_empty()
+    if matches!(
+        prev,
+        Some('$' | '#' | '.' | '/' | '£' | '€' | '¥' | '-' | ':')
+    ) && pre.is_empty()
     {
         return None;
     }
-    if before.ends_with(", ") && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
+    if before.ends_with(", ")
+        && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
     {
         // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by month_day.
         return None;
     }
-    if after.starts_with(|ch: char| matches!(ch, '%' | '/'))
+    if after.starts_with(['%', '/'])
         || after.starts_with(",0")
         || after.starts_with(",1")
         || after.starts_with(",2")
@@ -510,14 +573,22 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
-    let range = if pre.is_empty() || bare_the { 1600..=2099 } else { 1000..=2099 };
+    let range = if pre.is_empty() || bare_the {
+        1600..=2099
+    } else {
+        1000..=2099
+    };
     if !range.contains(&y) {
         return None;
     }
     if (pre.is_empty() || bare_the) && c.name("post").is_none() && count_noun_follows(after) {
         return None;
     }
-    let start = if pre.is_empty() { ym.start() } else { c.get(0)?.start() };
+    let start = if pre.is_empty() {
+        ym.start()
+    } else {
+        c.get(0)?.start()
+    };
     let mut end = ym.end();
     if c.name("post").is_some() {
         if !pre.starts_with("the") {
@@ -526,6 +597,7 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             end = c.get(0)?.end();
         }
     }
+    let pre = pre.trim_start_matches("the ").to_string();
     let value = if pre.contains("first half") {
         Some(format!("{y:04}-H1"))
     } else if pre.contains("second half") {
@@ -630,17 +702,11 @@ fn quarter(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         let code = if kind == "half" { "H" } else { "Q" };
         return cand(start, end, TimexType::Set, Some(format!("XXXX-{code}{n}")));
     }
-    let explicit = g(c, "y2")
-        .map(words)
-        .or_else(|| {
-            mods.split_whitespace()
-                .find(|w| w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit()))
-                .map(str::to_string)
-        })
-        .or_else(|| {
-            // "the 1988 third quarter" keeps the digits in mods, handled above.
-            None
-        });
+    let explicit = g(c, "y2").map(words).or_else(|| {
+        mods.split_whitespace()
+            .find(|w| w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit()))
+            .map(str::to_string)
+    });
     let code = if kind == "half" { "H" } else { "Q" };
     let value = match explicit.as_deref() {
         Some(y) if y.chars().all(|ch| ch.is_ascii_digit()) => {
@@ -725,6 +791,9 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         "the coming" | "the next" | "the following" | "next" | "coming" => 1,
         _ => 0,
     };
+    if rel == "that" && !matches!(unit.as_str(), "year" | "quarter") {
+        return None;
+    }
     let plain_the = rel == "the";
     let a = ctx.anchor;
     let date_val = |v: Option<String>| cand(start, end, TimexType::Date, v);
@@ -995,7 +1064,15 @@ fn duration_value(amount: Amount, unit: &str) -> Option<String> {
 /// "Within six months," is the whole time adverbial.
 pub(crate) fn trim_signals(text: &str, mut start: usize, stop: usize, adjectival: bool) -> usize {
     const SIGNALS: &[&str] = &[
-        "within", "over", "only", "about", "just", "barely", "its", "as long as", "all",
+        "within",
+        "over",
+        "only",
+        "about",
+        "just",
+        "barely",
+        "its",
+        "as long as",
+        "all",
         "another",
     ];
     loop {
@@ -1015,7 +1092,8 @@ pub(crate) fn trim_signals(text: &str, mut start: usize, stop: usize, adjectival
                         continue;
                     }
                 }
-                let skip = sig.len() + (lower[sig.len()..].len() - lower[sig.len()..].trim_start().len());
+                let skip =
+                    sig.len() + (lower[sig.len()..].len() - lower[sig.len()..].trim_start().len());
                 start += skip;
                 moved = true;
                 break;
@@ -1062,22 +1140,37 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
     let before = text.get(..start).unwrap_or("");
+    let first_word = pre.split_whitespace().next().unwrap_or("");
+    if first_word == "every" || (first_word == "each" && !pre.starts_with("each of")) {
+        // "every four years": a recurrence.
+        let v = duration_value(amount, &unit);
+        return cand(start, end, TimexType::Set, v);
+    }
     // "$5 a day", "twice a year": a rate, i.e. a set.
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
         static RATE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$")
+            re(
+                r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$",
+            )
         });
         let (code, clock, mult) = unit_code(&unit)?;
         if RATE.is_match(before) {
             let t = if clock { "T" } else { "" };
-            return cand(start, end, TimexType::Set, Some(format!("P{t}{mult}{code}")));
+            return cand(
+                start,
+                end,
+                TimexType::Set,
+                Some(format!("P{t}{mult}{code}")),
+            );
         }
         if code == "Q" {
             // "a quarter of the shares".
             return None;
         }
     }
-    if unit.starts_with("quarter") && matches!(amount, Amount::Exact { whole: 1, .. }) && post.is_empty()
+    if unit.starts_with("quarter")
+        && matches!(amount, Amount::Exact { whole: 1, .. })
+        && post.is_empty()
     {
         return None;
     }
@@ -1089,7 +1182,11 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
-    if post == "ago" || post == "earlier" || post == "later" || post == "from now" || post == "hence"
+    if post == "ago"
+        || post == "earlier"
+        || post == "later"
+        || post == "from now"
+        || post == "hence"
     {
         let sign: i64 = if post == "ago" || post == "earlier" {
             -1
@@ -1168,10 +1265,20 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
+    if pre.is_empty()
+        && post.is_empty()
+        && matches!(u.as_str(), "years" | "quarters" | "decades" | "centuries")
+    {
+        // Bare "years", "decades" are mostly figurative ("years of
+        // neglect"); only the shorter units reliably name a stretch.
+        return None;
+    }
     if !post.is_empty() {
         return whole(c, TimexType::Date, Some("PAST_REF".into()));
     }
-    if pre.contains("recent") || pre.contains("past") && u == "quarters" {
+    if (pre.contains("recent") && matches!(u.as_str(), "years" | "decades"))
+        || (pre.contains("past") && u == "quarters")
+    {
         return whole(c, TimexType::Date, Some("PAST_REF".into()));
     }
     let v = duration_value(Amount::Vague, &u);
@@ -1266,7 +1373,10 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
         let after = ctx.text.get(end..).unwrap_or("");
         let next = after.trim_start_matches([' ', '\t']);
-        if after.is_empty() || next.starts_with(['\n', '\r']) || (after.starts_with(' ') && next.starts_with(|ch: char| ch.is_uppercase() || ch == '"'))
+        if after.is_empty()
+            || next.starts_with(['\n', '\r'])
+            || (after.starts_with(' ')
+                && next.starts_with(|ch: char| ch.is_uppercase() || ch == '"'))
         {
             end -= 1;
         }

@@ -73,7 +73,7 @@ pub(crate) fn scale_abbrev(w: &str, attached: bool, money: bool) -> Option<f64> 
         "tn" | "tln" | "trn" | "Tn" => 1e12,
         "M" if attached => 1e6,
         "m" if attached && money => 1e6,
-        "b" | "B" if attached => 1e9,
+        "b" | "B" if attached && money => 1e9,
         "T" if attached && money => 1e12,
         "thou" => 1e3,
         _ => return None,
@@ -266,20 +266,65 @@ pub(crate) fn currency_code(w: &str) -> Option<&'static str> {
         "TWD", "CZK", "HUF", "ILS", "NGN", "EGP", "PKR", "BDT", "VND", "UAH", "KES", "ARS", "CLP",
         "COP", "QAR", "KWD", "BTC",
     ];
+    // Codes are three letters; the length test keeps this cheap for the
+    // many words it is asked about.
+    if w.len() != 3 {
+        return None;
+    }
     if w == "RMB" || w == "rmb" {
         return Some("CNY");
     }
-    if let Some(c) = CODES.iter().find(|c| **c == w) {
-        return Some(c);
+    let b = w.as_bytes();
+    if b.iter().all(u8::is_ascii_uppercase) {
+        return CODES.iter().find(|c| **c == w).copied();
     }
     const LOWER_OK: &[&str] = &[
         "usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "inr", "hkd", "nzd", "sgd", "btc",
     ];
-    let up = w.to_ascii_uppercase();
-    if LOWER_OK.contains(&w) {
-        return CODES.iter().find(|c| **c == up).copied();
+    if b.iter().all(u8::is_ascii_lowercase) && LOWER_OK.contains(&w) {
+        return CODES.iter().find(|c| c.eq_ignore_ascii_case(w)).copied();
     }
     None
+}
+
+/// Whether a lower-case word can begin a hedge (see [`QUALIFIERS`]).
+pub(crate) fn starts_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "not"
+            | "in"
+            | "upwards"
+            | "as"
+            | "just"
+            | "well"
+            | "more"
+            | "greater"
+            | "higher"
+            | "less"
+            | "fewer"
+            | "lower"
+            | "at"
+            | "up"
+            | "close"
+            | "an"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "approx"
+            | "circa"
+            | "some"
+            | "over"
+            | "above"
+            | "exceeding"
+            | "under"
+            | "below"
+            | "exactly"
+            | "precisely"
+            | "between"
+    )
 }
 
 /// How a unit phrase may be used.

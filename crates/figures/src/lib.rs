@@ -178,7 +178,7 @@ impl<'a> P<'a> {
             Some('≤') => return Some((i, Some(Comparator::LessOrEqual), i + 1)),
             _ => {}
         }
-        if !self.is_wordtok(i) {
+        if !self.is_wordtok(i) || !lexicon::starts_qualifier(self.lw(i)) {
             return None;
         }
         'q: for (words, cmp) in lexicon::QUALIFIERS {
@@ -220,6 +220,17 @@ impl<'a> P<'a> {
                         return Some((code, i + 2));
                     }
                 }
+                // "Rs 3.5 million", "Rs. 500".
+                if w == "Rs" {
+                    let k = if self.sym(i + 1) == Some('.') && self.touch(i + 1) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if self.is_num(k) && self.next_to(k) {
+                        return Some(("INR", k));
+                    }
+                }
                 // "U.S.$"
                 if (w == "U" || w == "u")
                     && self.sym(i + 1) == Some('.')
@@ -250,7 +261,7 @@ impl<'a> P<'a> {
     /// power at `i`.
     fn digits(&self, i: usize) -> Option<Nm> {
         let n = self.n();
-        let mut buf = String::new();
+        let mut buf = SBuf::new();
         let mut j;
         let mut plain = true;
         let mut has_dec = false;
@@ -372,7 +383,12 @@ impl<'a> P<'a> {
                 code: true,
             });
         }
-        let mut v: f64 = buf.parse().unwrap_or(f64::INFINITY);
+        let mut v: f64 = if buf.len() <= 15 && !has_dec && !buf.contains('.') {
+            // Small integers parse exactly without the float parser.
+            buf.bytes().fold(0u64, |a, d| a * 10 + u64::from(d - b'0')) as f64
+        } else {
+            buf.as_str().parse().unwrap_or(f64::INFINITY)
+        };
         // Exponent: "1e10", "9.83e-3", "12.32e+14".
         if self.is_wordtok(j) && self.touch(j) && matches!(self.w(j), "e" | "E") {
             let mut k = j + 1;
@@ -640,7 +656,9 @@ impl<'a> P<'a> {
                     && !self.touch(j + 1)
                     && self.is_wordtok(j + 1)
                     && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
-                if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next) {
+                // "1.2b": a decimal before a bare "b" is a billion too.
+                let dec_b = matches!(w, "b" | "B") && !nm.plain;
+                if let Some(s) = lexicon::scale_abbrev(w, attached, money || money_next || dec_b) {
                     // A scale abbreviation must end the word.
                     if s < last_big {
                         total += cur * s;
@@ -1088,7 +1106,17 @@ impl<'a> P<'a> {
                 }
             }
         }
-        let small = nwords == 1 && !frac && v <= 10.0;
+        // A small count in words ("two nations") is prose, not a figure,
+        // unless it stands alone as a noun phrase ("there are two.",
+        // "two of them", "zero is"); "one" never counts alone.
+        let stands_alone = self.kind(j).is_none()
+            || !self.same_line(j)
+            || matches!(
+                self.sym(j),
+                Some('.') | Some(',') | Some(';') | Some('!') | Some('?') | Some(')')
+            )
+            || (self.is_wordtok(j) && matches!(self.lw(j), "of" | "is" | "are" | "was" | "were"));
+        let small = nwords == 1 && !frac && v <= 10.0 && (v == 1.0 || !stands_alone);
         let nm = Nm {
             v: finite(v),
             end: j,
@@ -1165,9 +1193,9 @@ impl<'a> P<'a> {
         }
         // Try the longest phrase first, up to four tokens.
         let mut best: Option<(UnitHit, usize)> = None;
-        let mut phrase = String::new();
-        let mut lphrase = String::new();
-        let mut ends = Vec::with_capacity(4);
+        let mut phrase = SBuf::new();
+        let mut lphrase = SBuf::new();
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(4);
         let mut t = start;
         while t < n && ends.len() < 4 {
             if t > start && !self.next_to(t) {
@@ -1183,10 +1211,12 @@ impl<'a> P<'a> {
             }
             phrase.push_str(self.w(t));
             lphrase.push_str(self.lw(t));
-            ends.push((phrase.clone(), lphrase.clone(), t + 1));
+            ends.push((phrase.len(), t + 1));
             t += 1;
         }
-        for (ph, lph, e) in ends.iter().rev() {
+        for (len, e) in ends.iter().rev() {
+            let ph = phrase.prefix(*len);
+            let lph = lphrase.prefix(*len);
             // Units must end at a word boundary ("24703m212" is a code).
             if matches!(self.kind(*e), Some(Tk::Word) | Some(Tk::Num)) && self.touch(*e) {
                 continue;
@@ -1213,6 +1243,18 @@ impl<'a> P<'a> {
             "in" | "\"" => {
                 // An inch only when nothing else follows ("2 in thick").
                 let nx = hit.end;
+                let dim_word = matches!(
+                    self.lw(nx),
+                    "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter"
+                );
+                // A quote mark is an inch sign only after digits, touching
+                // them or followed by a dimension ('10" long').
+                if first == "\"" {
+                    let after_digits = start > 0 && self.is_num(start - 1);
+                    if !(after_digits && (attached || dim_word)) {
+                        return None;
+                    }
+                }
                 let ok = attached && first == "\""
                     || self.kind(nx).is_none()
                     || !self.next_to(nx)
@@ -1263,6 +1305,22 @@ impl<'a> P<'a> {
         Some(hit)
     }
 
+    /// The hedge as written and its comparator.
+    fn qual_parts(
+        &self,
+        qual: Option<(usize, usize, Option<Comparator>)>,
+    ) -> (Option<String>, Option<Comparator>) {
+        match qual {
+            Some((qs, ql, c)) => (
+                self.text
+                    .get(self.toks[qs].s..self.toks[ql].e)
+                    .map(str::to_string),
+                c,
+            ),
+            None => (None, None),
+        }
+    }
+
     /// Whether a numeral reads as a clock time before "am"/"pm": a whole
     /// hour 1-12 or "h.mm".
     fn time_like(&self, nm: &Nm) -> bool {
@@ -1302,7 +1360,15 @@ impl<'a> P<'a> {
     /// The first token of the line holding token `i`, and whether `i` is it.
     fn line_start(&self, i: usize) -> bool {
         let s = self.toks[i].s;
-        let before = self.text.get(..s).unwrap_or("");
+        // Only the last few bytes matter: a list marker is short.
+        let mut from = s.saturating_sub(16);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..s).unwrap_or("");
+        if from > 0 && !before.contains('\n') {
+            return false;
+        }
         let line = match before.rfind('\n') {
             Some(p) => &before[p + 1..],
             None => before,
@@ -1584,6 +1650,34 @@ impl<'a> P<'a> {
         let mut k = nm.end;
         // Unit right after the first number (before a range connector).
         let mut unit1 = self.unit_at(k, money.is_some(), nm.scale);
+        // "one in five", "1 in 4": a ratio.
+        if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
+            if let Some(m) = self.numeral(k + 1, false) {
+                let (a, b) = (nm.v.unwrap_or(0.0), m.v.unwrap_or(0.0));
+                let words_both = nm.words && m.words;
+                if !m.code && b > a && a > 0.0 && (words_both || a == 1.0) && !m.frac {
+                    let (qualifier, comparator) = self.qual_parts(qual);
+                    let s0 = match qual {
+                        Some((qs, _, _)) => self.toks[qs].s,
+                        None => self.toks[i].s,
+                    };
+                    let e = self.toks[m.end - 1].e;
+                    return Ok((
+                        Figure {
+                            span: Span::new(s0, e),
+                            value: finite(a / b),
+                            value_max: None,
+                            unit: String::new(),
+                            kind: FigureKind::Ratio,
+                            qualifier,
+                            comparator,
+                            measured: None,
+                        },
+                        m.end,
+                    ));
+                }
+            }
+        }
         // "6 pm", "2.30 am" are times of day, not picometres.
         if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && self.time_like(&nm) {
             return Err(k.max(i + 1) + 1);
@@ -1814,8 +1908,11 @@ impl<'a> P<'a> {
         if kind != FigureKind::Number && self.touch(span_end_tok) && self.is_wordtok(span_end_tok) {
             return Err(span_end_tok.max(i + 1));
         }
-        let v = nm.v.map(|v| tidy(v * mul + cents)).and_then(finite);
-        let value_max = value_max.map(|v| tidy(v * mul)).and_then(finite);
+        // Only products of scale words need tidying.
+        let scaled = mul != 1.0 || nm.scale != 1.0 || cents != 0.0 || value_max.is_some();
+        let t = |v: f64| if scaled { tidy(v) } else { v };
+        let v = nm.v.map(|v| t(v * mul + cents)).and_then(finite);
+        let value_max = value_max.map(|v| t(v * mul)).and_then(finite);
         let start_b = match qual {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[if age_prefix { num_start - 1 } else { i }].s,
@@ -1887,8 +1984,9 @@ impl<'a> P<'a> {
                 return None;
             }
         } else if self.is_w(j, "to") && self.next_to(j) {
-            // "from 5 to 10" is a change, not a range.
-            if start > 0 && matches!(self.lw(start - 1), "from" | "by") {
+            // "from 5 to 10" and "rose 15p to 410p" are changes, not
+            // ranges.
+            if start > 0 && is_change_word(self.lw(start - 1)) {
                 return None;
             }
             j += 1;
@@ -1933,7 +2031,13 @@ impl<'a> P<'a> {
         }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
         // a bare "3-1" is a score or a code.
-        if hyphen && money.is_none() && money2.is_none() && !has_unit && qual.is_none() {
+        if hyphen
+            && money.is_none()
+            && money2.is_none()
+            && !has_unit
+            && qual.is_none()
+            && nm2.scale == 1.0
+        {
             self.unit_at(nm2.end, false, nm2.scale)?;
         }
         Some((nm2, money2, nm2.end))
@@ -2134,8 +2238,21 @@ impl<'a> P<'a> {
     fn run(&self) -> Vec<Figure> {
         let mut out: Vec<Figure> = Vec::new();
         let n = self.n();
+        // Every figure holds a number core (digits, a number word, a
+        // fraction sign, a ratio word) within a few tokens of its start;
+        // only positions near one are tried. `next_core[i]` is the first
+        // core at or after `i`.
+        let mut next_core = vec![usize::MAX; n + 1];
+        for i in (0..n).rev() {
+            next_core[i] = if self.is_core(i) { i } else { next_core[i + 1] };
+        }
         let mut i = 0;
         while i < n {
+            if next_core[i].saturating_sub(i) > 6 {
+                // Jump to the first position that could reach a core.
+                i = next_core[i].saturating_sub(6).max(i + 1);
+                continue;
+            }
             if !self.may_start(i) {
                 i += 1;
                 continue;
@@ -2151,6 +2268,62 @@ impl<'a> P<'a> {
             }
         }
         out
+    }
+
+    /// Whether token `i` can be the number at the heart of a figure.
+    fn is_core(&self, i: usize) -> bool {
+        match self.toks[i].k {
+            Tk::Num => true,
+            Tk::Sym(c) => c as u32 >= 0x80 && self.vulgar(i).is_some(),
+            Tk::Word => {
+                let w = self.lw(i);
+                // First letters of every core word: a cheap filter before
+                // the word lists.
+                let first_ok = matches!(
+                    w.as_bytes().first(),
+                    Some(
+                        b'b' | b'c'
+                            | b'd'
+                            | b'e'
+                            | b'f'
+                            | b'h'
+                            | b'l'
+                            | b'm'
+                            | b'n'
+                            | b'o'
+                            | b'q'
+                            | b's'
+                            | b't'
+                            | b'z'
+                    )
+                );
+                first_ok
+                    && w.len() <= 11
+                    && w.len() >= 3
+                    && (lexicon::num_word(w).is_some()
+                        || matches!(
+                            w,
+                            "half"
+                                | "quarter"
+                                | "twice"
+                                | "thrice"
+                                | "doubled"
+                                | "doubles"
+                                | "doubling"
+                                | "tripled"
+                                | "triples"
+                                | "tripling"
+                                | "trebled"
+                                | "quadrupled"
+                                | "quadruples"
+                                | "quadrupling"
+                                | "halved"
+                                | "halving"
+                                | "dozen"
+                        )
+                        || lexicon::denominator(w).is_some())
+            }
+        }
     }
 
     /// Cheap test whether a figure could start at token `i`.
@@ -2200,12 +2373,122 @@ impl<'a> P<'a> {
                             | "aud"
                             | "cdn"
                     )
-                    || lexicon::QUALIFIERS.iter().any(|(ws, _)| ws[0] == w)
+                    || lexicon::starts_qualifier(w)
                     || lexicon::currency_code(self.w(i)).is_some()
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
             }
         }
     }
+}
+
+/// A string buffer on the stack for short text (numbers, unit phrases),
+/// spilling to the heap only for long input: the hot path allocates
+/// nothing.
+struct SBuf {
+    b: [u8; 48],
+    n: usize,
+    heap: Option<String>,
+}
+
+impl SBuf {
+    fn new() -> Self {
+        SBuf {
+            b: [0; 48],
+            n: 0,
+            heap: None,
+        }
+    }
+
+    fn push_str(&mut self, s: &str) {
+        if let Some(h) = self.heap.as_mut() {
+            h.push_str(s);
+        } else if self.n + s.len() <= self.b.len() {
+            self.b[self.n..self.n + s.len()].copy_from_slice(s.as_bytes());
+            self.n += s.len();
+        } else {
+            let mut h = String::with_capacity(self.n + s.len() + 16);
+            h.push_str(std::str::from_utf8(&self.b[..self.n]).unwrap_or(""));
+            h.push_str(s);
+            self.heap = Some(h);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut tmp));
+    }
+
+    fn len(&self) -> usize {
+        match &self.heap {
+            Some(h) => h.len(),
+            None => self.n,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            None => std::str::from_utf8(&self.b[..self.n]).unwrap_or(""),
+        }
+    }
+
+    /// The first `len` bytes, or "" when that is not a char boundary.
+    fn prefix(&self, len: usize) -> &str {
+        self.as_str().get(..len).unwrap_or("")
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.as_str().contains(c)
+    }
+
+    fn bytes(&self) -> std::str::Bytes<'_> {
+        self.as_str().bytes()
+    }
+}
+
+/// Words after which "X to Y" states a change rather than a range.
+fn is_change_word(w: &str) -> bool {
+    matches!(
+        w,
+        "from"
+            | "by"
+            | "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "climbed"
+            | "jumped"
+            | "dropped"
+            | "slipped"
+            | "gained"
+            | "lost"
+            | "increased"
+            | "decreased"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "up"
+            | "down"
+            | "grew"
+            | "declined"
+            | "added"
+            | "shed"
+            | "eased"
+            | "surged"
+            | "plunged"
+            | "soared"
+            | "tumbled"
+            | "slumped"
+            | "advanced"
+            | "widened"
+            | "narrowed"
+            | "firmed"
+            | "sank"
+    )
 }
 
 fn url_like(p: &P<'_>, i: usize) -> bool {

@@ -2,7 +2,9 @@
 use std::io::{BufRead, Read};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gold = std::env::args().nth(1).ok_or("usage")?;
-    let dir = std::path::Path::new(&gold).parent().unwrap_or(std::path::Path::new("."));
+    let dir = std::path::Path::new(&gold)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
     let mut pages = Vec::new();
     for line in std::io::BufReader::new(std::fs::File::open(&gold)?).lines() {
         let g: serde_json::Value = serde_json::from_str(&line?)?;
@@ -24,6 +26,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let s = t0.elapsed().as_secs_f64();
-    eprintln!("{mode}: {} pages x3 {:.0} pages/s wall ({n})", pages.len(), 3.0 * pages.len() as f64 / s);
+    eprintln!(
+        "{mode}: {} pages x3 {:.0} pages/s wall ({n})",
+        pages.len(),
+        3.0 * pages.len() as f64 / s
+    );
     Ok(())
 }

@@ -7,8 +7,12 @@
 use std::io::{BufRead, Read, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let gold = std::env::args().nth(1).ok_or("usage: score_dev GOLD.jsonl")?;
-    let dir = std::path::Path::new(&gold).parent().unwrap_or(std::path::Path::new("."));
+    let gold = std::env::args()
+        .nth(1)
+        .ok_or("usage: score_dev GOLD.jsonl")?;
+    let dir = std::path::Path::new(&gold)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
     let out = std::io::stdout();
     let mut out = out.lock();
     let t0 = std::time::Instant::now();
@@ -31,7 +35,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         writeln!(out, "{doc}")?;
     }
     let s = t0.elapsed().as_secs_f64();
-    eprintln!("{pages} pages, {:.1} MB in {s:.2}s: {:.0} pages/s, {:.1} MB/s",
-        bytes as f64 / 1e6, pages as f64 / s, bytes as f64 / 1e6 / s);
+    eprintln!(
+        "{pages} pages, {:.1} MB in {s:.2}s: {:.0} pages/s, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        pages as f64 / s,
+        bytes as f64 / 1e6 / s
+    );
     Ok(())
 }

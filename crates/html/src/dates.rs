@@ -16,11 +16,15 @@ static ISO: LazyLock<Regex> =
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)"));
 /// Date parts of a URL path.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[/_-]((?:19|20)\d\d)(?:[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?:[/_.-]|$)")
+    re(
+        r"[/_-]((?:19|20)\d\d)(?:[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?:[/_.-]|$)",
+    )
 });
 /// Month-name dates: "October 28, 2025", "Oct. 28 2025", "28 October 2025", "28. Oktober 2025".
 static HUMAN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([[:alpha:]]{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|([[:alpha:]]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))\b")
+    re(
+        r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([[:alpha:]]{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|([[:alpha:]]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))\b",
+    )
 });
 /// Numeric day-first or month-first dates: "02.01.2020", "1/2/2020".
 static NUMERIC: LazyLock<Regex> =
@@ -94,18 +98,59 @@ fn month_number(word: &str) -> Option<u8> {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "ene"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "févr", "fév"],
-        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "marts", "mär"],
+        &[
+            "january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "ene",
+        ],
+        &[
+            "february",
+            "feb",
+            "februar",
+            "février",
+            "fevrier",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+            "februari",
+            "févr",
+            "fév",
+        ],
+        &[
+            "march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "marts", "mär",
+        ],
         &["april", "apr", "avril", "abril", "aprile", "avr", "abr"],
         &["may", "mai", "mayo", "maggio", "maio", "mei", "maj"],
         &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho", "juil"],
+        &[
+            "july", "jul", "juli", "juillet", "julio", "luglio", "julho", "juil",
+        ],
         &["august", "aug", "août", "aout", "agosto", "augustus", "ago"],
-        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "set"],
-        &["october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "out"],
+        &[
+            "september",
+            "sep",
+            "sept",
+            "septembre",
+            "septiembre",
+            "settembre",
+            "setembro",
+            "set",
+        ],
+        &[
+            "october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "out",
+        ],
         &["november", "nov", "novembre", "noviembre", "novembro"],
-        &["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "dic", "dez", "déc"],
+        &[
+            "december",
+            "dec",
+            "dezember",
+            "décembre",
+            "decembre",
+            "diciembre",
+            "dicembre",
+            "dezembro",
+            "dic",
+            "dez",
+            "déc",
+        ],
     ];
     MONTHS
         .iter()
@@ -120,7 +165,10 @@ mod tests {
 
     #[test]
     fn iso() {
-        assert_eq!(iso_date("2025-10-28T09:00:00-04:00"), Some(date(2025, 10, 28)));
+        assert_eq!(
+            iso_date("2025-10-28T09:00:00-04:00"),
+            Some(date(2025, 10, 28))
+        );
         assert_eq!(iso_date("2025/10/28"), Some(date(2025, 10, 28)));
         assert_eq!(iso_date("20251028"), Some(date(2025, 10, 28)));
         assert_eq!(iso_date("2025-13-28"), None);
@@ -129,19 +177,37 @@ mod tests {
 
     #[test]
     fn url() {
-        assert_eq!(url_date("https://x.com/2025/10/28/story"), Some(date(2025, 10, 28)));
-        assert_eq!(url_date("https://x.com/news/2025-10-28-story.html"), Some(date(2025, 10, 28)));
-        assert_eq!(url_date("https://x.com/a/20251028/story"), Some(date(2025, 10, 28)));
+        assert_eq!(
+            url_date("https://x.com/2025/10/28/story"),
+            Some(date(2025, 10, 28))
+        );
+        assert_eq!(
+            url_date("https://x.com/news/2025-10-28-story.html"),
+            Some(date(2025, 10, 28))
+        );
+        assert_eq!(
+            url_date("https://x.com/a/20251028/story"),
+            Some(date(2025, 10, 28))
+        );
         assert_eq!(url_date("https://x.com/a/story-12345678"), None);
         assert_eq!(url_date("https://2025.x.com/?d=2025/10/28"), None);
-        assert_eq!(url_date("https://x.jp/0215/ori_200215_7568645051.html"), None);
+        assert_eq!(
+            url_date("https://x.jp/0215/ori_200215_7568645051.html"),
+            None
+        );
     }
 
     #[test]
     fn human() {
-        assert_eq!(human_date("Published Oct. 28, 2025 at 9am"), Some(date(2025, 10, 28)));
+        assert_eq!(
+            human_date("Published Oct. 28, 2025 at 9am"),
+            Some(date(2025, 10, 28))
+        );
         assert_eq!(human_date("28 October 2025"), Some(date(2025, 10, 28)));
-        assert_eq!(human_date("Updated: 3rd March 2024"), Some(date(2024, 3, 3)));
+        assert_eq!(
+            human_date("Updated: 3rd March 2024"),
+            Some(date(2024, 3, 3))
+        );
         assert_eq!(human_date("28. Oktober 2025"), Some(date(2025, 10, 28)));
         assert_eq!(human_date("28.10.2025 kl. 10"), Some(date(2025, 10, 28)));
         assert_eq!(human_date("10/28/2025"), Some(date(2025, 10, 28)));

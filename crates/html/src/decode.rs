@@ -35,12 +35,21 @@ pub(crate) fn decode(bytes: &[u8], url: Option<&str>) -> (String, &'static str) 
         .and_then(|c| c.get(1))
         .and_then(|m| Encoding::for_label(m.as_bytes()))
         // A page that names UTF-16 in ASCII is not UTF-16 (HTML standard).
-        .map(|e| if e.is_single_byte() || e == UTF_8 { e } else { e.output_encoding() });
+        .map(|e| {
+            if e.is_single_byte() || e == UTF_8 {
+                e
+            } else {
+                e.output_encoding()
+            }
+        });
     let enc = declared.unwrap_or_else(|| {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(bytes, true);
         let tld = url.and_then(tld_of);
-        det.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
+        det.guess(
+            tld.as_deref().map(str::as_bytes),
+            chardetng::Utf8Detection::Allow,
+        )
     });
     let (text, _, _) = enc.decode(bytes);
     (text.into_owned(), enc.name())

@@ -79,8 +79,8 @@ impl Tag {
             "body" => Tag::Body,
             "address" => Tag::Address,
             "img" | "picture" => Tag::Img,
-            "center" | "fieldset" | "details" | "summary" | "hgroup" | "caption"
-            | "tbody" | "thead" | "tfoot" => Tag::OtherBlock,
+            "center" | "fieldset" | "details" | "summary" | "hgroup" | "caption" | "tbody"
+            | "thead" | "tfoot" => Tag::OtherBlock,
             _ => Tag::Inline,
         }
     }
@@ -166,7 +166,10 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     if let Some(style) = el.attr("style") {

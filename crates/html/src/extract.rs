@@ -14,7 +14,9 @@ fn re(s: &str) -> Regex {
 
 /// class/id words of page furniture: never the article's container.
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|footer|gdpr|masthead|menu|navbar|\bnav\b|navigation|newsletter|outbrain|taboola|paywall|popup|related|recommend|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|pagination|pager|promo|teaser|trending|most-?popular|widget|signup|sign-up|modal|toolbar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|\btags?\b|tag-list|topics|keywords|jump-link|byline|dateline")
+    re(
+        r"-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|footer|gdpr|masthead|menu|navbar|\bnav\b|navigation|newsletter|outbrain|taboola|paywall|popup|related|recommend|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|pagination|pager|promo|teaser|trending|most-?popular|widget|signup|sign-up|modal|toolbar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|\btags?\b|tag-list|topics|keywords|jump-link|byline|dateline",
+    )
 });
 /// class/id words of reader comments: furniture however much text they hold.
 static COMMENTS: LazyLock<Regex> =
@@ -24,11 +26,15 @@ static MAYBE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\band\b|article|body|column|content|main|shadow|story|entry|post-text"));
 /// class/id words that lower a container's score.
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|credit|byline|author|timestamp|date|social|recirc|newsletter|subscribe|more-|read-more|also")
+    re(
+        r"-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|credit|byline|author|timestamp|date|social|recirc|newsletter|subscribe|more-|read-more|also",
+    )
 });
 /// class/id words that raise a container's score.
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|articlebody|article-body|story-body|paragraph")
+    re(
+        r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|articlebody|article-body|story-body|paragraph",
+    )
 });
 /// class/id words of captions and credits.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -36,20 +42,28 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// ARIA roles of page furniture.
 static BAD_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:navigation|complementary|banner|contentinfo|menu|menubar|dialog|alertdialog|search|toolbar|tablist)\b")
+    re(
+        r"\b(?:navigation|complementary|banner|contentinfo|menu|menubar|dialog|alertdialog|search|toolbar|tablist)\b",
+    )
 });
 
 /// Whole lines of page furniture that sit inside article containers.
 static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:advert(?:isement)?|ad|ads|sponsored(?: content)?|don'?t miss|read more|read next|more from .{1,40}|related(?: articles| stories| content| coverage)?|tags?|topics?|comments?|\d+ comments?|share(?: this(?: article| story| post)?)?(?: on .{1,20})?|subscribe|text size|highlights|print|email|listen|view comments|more great .{1,30} stories|recommended(?: for you)?|you may also like|trending now|this slideshow requires javascript\.?|.{0,40}share it with a friend!?|story continues below(?: advertisement)?|continue reading(?: below)?|image|photo|video|loading\.*|skip to .{1,30}|back to top)[\s:.!]*$")
+    re(
+        r"(?i)^(?:advert(?:isement)?|ad|ads|sponsored(?: content)?|don'?t miss|read more|read next|more from .{1,40}|related(?: articles| stories| content| coverage)?|tags?|topics?|comments?|\d+ comments?|share(?: this(?: article| story| post)?)?(?: on .{1,20})?|subscribe|text size|highlights|print|email|listen|view comments|more great .{1,30} stories|recommended(?: for you)?|you may also like|trending now|this slideshow requires javascript\.?|.{0,40}share it with a friend!?|story continues below(?: advertisement)?|continue reading(?: below)?|image|photo|video|loading\.*|skip to .{1,30}|back to top)[\s:.!]*$",
+    )
 });
 /// Lines that open a credits or copyright trailer.
 static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved|follow (?:me|us|him|her) on\b|this (?:document|article|material) (?:is subject to copyright|may not be)|(?:image|photo|picture)s? (?:credit|courtesy|by|source)\b|\((?:image|photo)s?(?: credit)?:)")
+    re(
+        r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved|follow (?:me|us|him|her) on\b|this (?:document|article|material) (?:is subject to copyright|may not be)|(?:image|photo|picture)s? (?:credit|courtesy|by|source)\b|\((?:image|photo)s?(?: credit)?:)",
+    )
 });
 /// Words that mark a dateline or byline line ("Published Nov. 3, 2024").
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:posted|published|updated|last (?:updated|modified)|publicado|atualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b")
+    re(
+        r"(?i)\b(?:posted|published|updated|last (?:updated|modified)|publicado|atualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b",
+    )
 });
 
 /// Whether a finished line of text is furniture rather than article.
@@ -118,7 +132,9 @@ fn tag_weight(t: Tag) -> f32 {
     match t {
         Tag::Div | Tag::Article | Tag::Section | Tag::Main => 5.0,
         Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
-        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => -3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
         Tag::H(_) => -5.0,
         _ => 0.0,
     }
@@ -144,18 +160,24 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     let mut excluded = vec![false; n];
     for i in 0..n {
         let p = dom.nodes[i].parent;
+        // Navigation, asides and footers are furniture even when they hold
+        // most of a (thin) page's text.
+        let by_tag = matches!(dom.nodes[i].tag, Some(Tag::Nav | Tag::Aside | Tag::Footer));
         excluded[i] = (i != 0 && excluded[p])
+            || by_tag
             || (dom.nodes[i].text_len <= wrapper && is_unlikely(dom, i));
     }
 
     // Score paragraphs into their ancestors.
     let mut score = vec![0.0f32; n];
     let mut init = vec![false; n];
-    for i in 0..n {
-        if excluded[i] {
+    for (i, &excl) in excluded.iter().enumerate() {
+        if excl {
             continue;
         }
-        let Some(tag) = dom.nodes[i].tag else { continue };
+        let Some(tag) = dom.nodes[i].tag else {
+            continue;
+        };
         let len = match tag {
             Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote => dom.nodes[i].text_len,
             Tag::Div | Tag::Section | Tag::OtherBlock | Tag::Article => direct_text_len(dom, i),
@@ -171,7 +193,11 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
             if a == 0 && level > 0 {
                 break;
             }
-            let anc = if level == 0 && matches!(tag, Tag::Div | Tag::Section | Tag::OtherBlock | Tag::Article) {
+            let anc = if level == 0
+                && matches!(
+                    tag,
+                    Tag::Div | Tag::Section | Tag::OtherBlock | Tag::Article
+                ) {
                 i
             } else {
                 let p = dom.nodes[a].parent;
@@ -208,6 +234,27 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     let Some(mut top) = top else {
         return emit(dom, &[0], &excluded);
     };
+    // Content split into parts (sections between figures): when several
+    // strong candidates share an ancestor, that ancestor is the article.
+    let mut ranked: Vec<usize> = (0..n)
+        .filter(|&i| init[i] && !excluded[i] && i != top)
+        .collect();
+    ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let alts: Vec<usize> = ranked
+        .into_iter()
+        .take(4)
+        .filter(|&a| score[a] >= score[top] * 0.75 && !is_within(dom, a, top))
+        .collect();
+    if alts.len() >= 3 {
+        let mut anc = dom.nodes[top].parent;
+        while anc != 0 {
+            if alts.iter().filter(|&&a| is_within(dom, a, anc)).count() >= 3 {
+                top = anc;
+                break;
+            }
+            anc = dom.nodes[anc].parent;
+        }
+    }
     // A lone child carries no more than its parent: climb.
     while top != 0 {
         let p = dom.nodes[top].parent;
@@ -240,23 +287,47 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
                 continue;
             }
             let mut bonus = 0.0;
-            if !dom.nodes[s].sig.is_empty() && dom.nodes[s].sig == dom.nodes[top].sig {
+            let same_class = !dom.nodes[s].sig.is_empty() && dom.nodes[s].sig == dom.nodes[top].sig;
+            if same_class {
                 bonus = top_score * 0.2;
             }
             let ld = dom.link_density(s);
-            let keep = (init[s] && score[s] + bonus >= threshold)
+            // A part of the article split off by a figure carries the same
+            // class as the top part, even when its paragraphs sit too deep
+            // to have scored it.
+            let keep = (same_class && ld < 0.5 && dom.nodes[s].text_len >= 100)
+                || (init[s] && score[s] + bonus >= threshold)
                 || (dom.nodes[s].tag == Some(Tag::P) && {
                     let len = dom.nodes[s].text_len;
-                    (len > 80 && ld < 0.25) || (len > 0 && len <= 80 && ld == 0.0 && {
-                        ends_sentence(dom, s)
-                    })
+                    (len > 80 && ld < 0.25)
+                        || (len > 0 && len <= 80 && ld == 0.0 && { ends_sentence(dom, s) })
                 });
             if keep {
                 roots.push(s);
             }
         }
     }
-    emit(dom, &roots, &excluded)
+    let ex = emit(dom, &roots, &excluded);
+    if ex.text.is_empty() {
+        // Nothing survived the cleaning (thin pages, alert tickers, forum
+        // posts): fall back to all non-furniture text of the page.
+        return emit(dom, &[0], &excluded);
+    }
+    ex
+}
+
+/// Whether `i` is `anc` or lies below it.
+fn is_within(dom: &Dom, mut i: usize, anc: usize) -> bool {
+    loop {
+        if i == anc {
+            return true;
+        }
+        let p = dom.nodes[i].parent;
+        if p == i || dom.nodes[i].depth <= dom.nodes[anc].depth {
+            return false;
+        }
+        i = p;
+    }
 }
 
 /// Whether a node's text ends like a sentence.
@@ -273,7 +344,9 @@ fn ends_sentence(dom: &Dom, i: usize) -> bool {
             last_text = dom.text_of(x);
         }
     }
-    last_text.trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
+    last_text
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '»'])
 }
 
 /// Whether an element inside the article is boilerplate to drop.
@@ -289,8 +362,15 @@ fn drop_inside(dom: &Dom, i: usize) -> bool {
     }
     let ld = dom.link_density(i);
     match tag {
-        Tag::Div | Tag::Section | Tag::Ul | Tag::Ol | Tag::Table | Tag::Form | Tag::Dl
-        | Tag::OtherBlock | Tag::Figure => {
+        Tag::Div
+        | Tag::Section
+        | Tag::Ul
+        | Tag::Ol
+        | Tag::Table
+        | Tag::Form
+        | Tag::Dl
+        | Tag::OtherBlock
+        | Tag::Figure => {
             let w = class_weight(&node.sig);
             if w < 0.0 && node.paras < 3 {
                 return true;
@@ -300,7 +380,7 @@ fn drop_inside(dom: &Dom, i: usize) -> bool {
             }
             ld > 0.25 && node.paras == 0 && node.text_len < 300
         }
-        Tag::Li => ld > 0.6,
+        Tag::Li => ld > 0.85,
         Tag::P => ld > 0.8 && node.text_len < 200,
         _ => false,
     }

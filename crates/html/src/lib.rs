@@ -51,16 +51,20 @@ pub struct Page {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum HtmlError {
-    /// The page holds no article text at all.
+    /// The page holds no article text and no title or date either.
     #[error("no article text found in the page")]
     NoText,
 }
 
 /// Extracts the article from raw page bytes (any charset). `url` is the
 /// address the page was fetched from, if known.
+///
+/// A page without article text but with a title or publication date is
+/// still returned (with empty `text` and no blocks), so that callers keep
+/// its metadata; only a page with none of the three is an error.
 pub fn parse(bytes: &[u8], url: Option<&str>) -> Result<Page, HtmlError> {
     let page = parse_page(bytes, url);
-    if page.text.is_empty() {
+    if page.text.is_empty() && page.title.is_none() && page.published.is_none() {
         Err(HtmlError::NoText)
     } else {
         Ok(page)

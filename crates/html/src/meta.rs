@@ -147,7 +147,12 @@ fn walk_ld(v: &Value, ld: &mut Ld, depth: usize) {
             if ld.any_published.is_none() {
                 ld.any_published = str_of(o.get("datePublished")).and_then(|s| iso_date(&s));
             }
-            for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
+            for key in [
+                "@graph",
+                "mainEntity",
+                "mainEntityOfPage",
+                "itemListElement",
+            ] {
                 if let Some(x) = o.get(key) {
                     if x.is_array() || x.is_object() {
                         walk_ld(x, ld, depth + 1);
@@ -255,11 +260,17 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .or_else(|| visible_date(html))
         .or_else(|| raw_key_date(src))
         .or_else(|| text_datetime(body_text))
-        .or_else(|| meta("og:image").and_then(|u| image_date(&u)));
+        .or_else(|| meta("og:image").and_then(|u| image_date(&u)))
+        .or_else(|| frequent_date(src));
     out.modified = ld.modified.or_else(|| {
-        ["article:modified_time", "og:updated_time", "datemodified", "last-modified"]
-            .iter()
-            .find_map(|k| meta(k).and_then(|v| iso_date(&v)))
+        [
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+        ]
+        .iter()
+        .find_map(|k| meta(k).and_then(|v| iso_date(&v)))
     });
     if out.published.is_none() {
         out.published = out.modified;
@@ -278,7 +289,15 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     // Author.
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
-        for k in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"] {
+        for k in [
+            "author",
+            "article:author",
+            "dc.creator",
+            "byl",
+            "sailthru.author",
+            "parsely-author",
+            "citation_author",
+        ] {
             if let Some(v) = meta(k).filter(|v| !looks_like_url(v)) {
                 authors.push(v);
                 break;
@@ -299,9 +318,10 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     let canonical = html
         .select(&CANONICAL)
         .find(|l| {
-            l.value()
-                .attr("rel")
-                .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
+            l.value().attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("canonical"))
+            })
         })
         .and_then(|l| l.value().attr("href"))
         .and_then(|h| absolutize(h.trim(), url));
@@ -318,7 +338,11 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     out.lang = html
         .select(&HTML_EL)
         .next()
-        .and_then(|h| h.value().attr("lang").or_else(|| h.value().attr("xml:lang")))
+        .and_then(|h| {
+            h.value()
+                .attr("lang")
+                .or_else(|| h.value().attr("xml:lang"))
+        })
         .and_then(clean)
         .or_else(|| ld.lang.clone())
         .or_else(|| meta("content-language"))
@@ -355,13 +379,13 @@ fn time_date(html: &Html) -> Option<Date> {
             continue;
         };
         let marked = el.attr("pubdate").is_some()
-            || el.attr("itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("datepublished"))
             || el
-                .attr("class")
-                .is_some_and(|v| {
-                    let v = v.to_ascii_lowercase();
-                    v.contains("publish") || v.contains("posted") || v.contains("entry-date")
-                });
+                .attr("itemprop")
+                .is_some_and(|v| v.to_ascii_lowercase().contains("datepublished"))
+            || el.attr("class").is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("publish") || v.contains("posted") || v.contains("entry-date")
+            });
         if marked {
             return Some(dt);
         }
@@ -386,6 +410,34 @@ static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// `YYYYMMDD` leading a long digit run in an image file name.
 static IMAGE_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Last resort: the full date written most often anywhere in the page
+/// source (file paths, cache stamps, feeds); ties go to the later date.
+fn frequent_date(src: &str) -> Option<Date> {
+    let mut counts: Vec<(Date, usize)> = Vec::new();
+    for c in ANY_DATE.captures_iter(src).take(5000) {
+        let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) else {
+            continue;
+        };
+        let Ok(date) = Date::new(y, m, d) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _)| *x == date) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((date, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d))
+        .map(|(d, _)| d)
+}
+
+/// Any `YYYY-MM-DD` or `YYYY/MM/DD` in a page source.
+static ANY_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])\b")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
@@ -426,7 +478,9 @@ fn absolutize(href: &str, base: Option<&str>) -> Option<String> {
     }
     if looks_like_url(href) {
         if let Some(rest) = href.strip_prefix("//") {
-            let scheme = base.and_then(|b| b.split_once("://")).map_or("https", |(s, _)| s);
+            let scheme = base
+                .and_then(|b| b.split_once("://"))
+                .map_or("https", |(s, _)| s);
             return Some(format!("{scheme}://{rest}"));
         }
         return Some(href.to_string());
@@ -462,7 +516,12 @@ mod tests {
 <meta property="article:published_time" content="2024-03-07">
 <link rel="canonical" href="/news/ships">
 </head><body><p>x</p></body></html>"#;
-        let m = extract(&Html::parse_document(page), page, "", Some("https://ht.example/news/ships?utm=1"));
+        let m = extract(
+            &Html::parse_document(page),
+            page,
+            "",
+            Some("https://ht.example/news/ships?utm=1"),
+        );
         assert_eq!(m.title.as_deref(), Some("Ships idle"));
         assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Chan"));
         assert_eq!(m.published, Some(date(2024, 3, 5)));
@@ -475,7 +534,12 @@ mod tests {
     fn meta_then_url_then_visible() {
         let page = r#"<meta name="author" content="https://x/y"><meta name="author" content="Kim Park">
 <meta property="og:title" content="A title"><p class="byline">By Kim Park</p>"#;
-        let m = extract(&Html::parse_document(page), page, "", Some("https://n.example/2023/01/09/a"));
+        let m = extract(
+            &Html::parse_document(page),
+            page,
+            "",
+            Some("https://n.example/2023/01/09/a"),
+        );
         assert_eq!(m.published, Some(date(2023, 1, 9)));
         assert_eq!(m.author.as_deref(), Some("Kim Park"));
         assert_eq!(m.title.as_deref(), Some("A title"));

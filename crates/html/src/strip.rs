@@ -32,7 +32,10 @@ pub(crate) fn strip(src: &str) -> String {
                     return None;
                 }
                 let after = rest.get(name.len()).copied();
-                if !matches!(after, Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')) {
+                if !matches!(
+                    after,
+                    Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')
+                ) {
                     return None;
                 }
                 let tag_end = find(&b[lt..], b">").map_or(b.len(), |p| lt + p + 1);
@@ -113,7 +116,9 @@ mod tests {
 
     #[test]
     fn drops_scripts_styles_comments() {
-        let s = strip("<p>a</p><SCRIPT>if (a<b) x='</p>'</script ><p>b<!-- c --></p><style>p{}</style>");
+        let s = strip(
+            "<p>a</p><SCRIPT>if (a<b) x='</p>'</script ><p>b<!-- c --></p><style>p{}</style>",
+        );
         assert_eq!(s, "<p>a</p> <p>b </p> ");
     }
 

@@ -15,21 +15,27 @@
 //! the token before it and the word after it:
 //!
 //! * no whitespace after the cluster (`3.14`, `example.com`, `Jr.'s`,
-//!   `mean...see`) → never a boundary;
-//! * the next word starts lower case (`co. at`, `Yahoo! in`, `great." she`)
-//!   → not a boundary;
+//!   `mean...see`) → not a boundary, except a sentence glued to the next
+//!   one by careless extraction (`in 2023.The company`);
+//! * the next word starts lower case (`co. at`, `Yahoo! in`, `great." she`),
+//!   or with a comma → not a boundary;
 //! * `?`/`!` → a boundary, unless a closing quote is followed by a short
-//!   attribution (`"Why?" Smith asked.`);
+//!   attribution (`"Why?" Smith asked.`) or a dash by a lower-case word
+//!   (`voila! -- you have cake`);
 //! * ellipses: bracketed `[...]` never ends a sentence; spaced `. . .` only
 //!   when it has four dots (an ellipsis plus the sentence's own period);
 //!   `...`/`…` when the next word is capitalised;
 //! * a single period is judged by the token before it: titles (`Mr.`, `Gov.`,
 //!   `St.`) never end a sentence; `e.g.`/`vs.` never; number abbreviations
 //!   (`No. 5`, `p. 55`) not before a digit; ambiguous abbreviations
-//!   (`Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`), initialisms (`U.S.`, `a.m.`)
-//!   and single-letter initials (`E.`, `I.`) only when the next word is a
-//!   typical sentence opener (`The`, `He`, `But`, `How`, `Mr.` …); any other
-//!   word ends a sentence before a capital letter or a digit.
+//!   (`Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`), initialisms (`U.S.`) and
+//!   single-letter initials (`E.`, `I.`) only when the next word is a
+//!   typical sentence opener (`The`, `He`, `But`, `How`, `Mr.` …) or opens
+//!   a quotation, and not after a short fronted phrase (`At 5 a.m. Mr.
+//!   Smith …`); `a.m.`/`p.m.` before any capitalised word that does not
+//!   continue the time (`9 a.m. Tuesday`, `9 p.m. EST`); any other word
+//!   ends a sentence before a capital letter or a digit. Upper-case
+//!   abbreviations in mixed-case text (`MS.`, `FT.`) are acronyms.
 //!
 //! Inline lists (`1.) … 2.) …`, `a. … b. …`, `• … • …`) are split before each
 //! marker of a counting sequence, and a sentence is never cut so that it holds
@@ -61,7 +67,7 @@ const PAREN_REACH: usize = 400;
 
 /// Lines shorter than this (bytes, trimmed) without final punctuation that are
 /// followed by a capitalised line are taken as headings or labels.
-const SHORT_LINE: usize = 60;
+const SHORT_LINE: usize = 40;
 
 /// Splits the text inside `within` (bytes into `text`) into sentences: spans
 /// trimmed of surrounding whitespace, in order, non-overlapping, each inside
@@ -92,6 +98,9 @@ pub fn segment(text: &str, within: Span) -> Vec<Span> {
         base: start,
         out: &mut out,
         seg_start: 0,
+        no_close_until: 0,
+        counted_to: 0,
+        letters: 0,
         protected_until: 0,
         line_start: 0,
         last_marker: None,
@@ -123,6 +132,8 @@ struct After {
     first: Option<char>,
     /// Byte range of the alphabetic word starting at `first` (may be empty).
     word: (usize, usize),
+    /// An opening double quote precedes `first`.
+    quote_open: bool,
 }
 
 impl After {
@@ -153,6 +164,8 @@ enum Tok {
     NumAbbr,
     /// May end a sentence or not: `Inc.`, `Co.`, `Jr.`, `Oct.`, `Calif.`.
     Ambig,
+    /// A month: `Jan.`, `Sept.`.
+    Month,
     /// Letters with inner periods: `U.S.`, `Ph.D.`.
     Initialism,
     /// `a.m.` and `p.m.`.
@@ -170,6 +183,12 @@ struct Segmenter<'a, 'o> {
     out: &'o mut Vec<Span>,
     /// Start (block-relative) of the sentence being built.
     seg_start: usize,
+    /// No `)` occurs between the last unmatched `(` and this index.
+    no_close_until: usize,
+    /// The current sentence has been scanned for letters up to here …
+    counted_to: usize,
+    /// … and holds this many (counting stops at two).
+    letters: u8,
     /// Terminators before this index sit inside a closed parenthesis.
     protected_until: usize,
     /// Start of the current line.
@@ -204,7 +223,10 @@ impl Segmenter<'_, '_> {
                 }
                 b')' if i > 0 && b[i - 1] != b'.' => self.marker_ending_at(i),
                 b'(' => self.open_paren(i),
-                b'\n' => self.newline(i),
+                b'\n' => {
+                    i = self.newline(i);
+                    continue;
+                }
                 0xE2 | 0xE3 | 0xEF => {
                     let c = self.s.get(i..).and_then(|t| t.chars().next());
                     match c {
@@ -226,7 +248,14 @@ impl Segmenter<'_, '_> {
             }
             i += 1;
         }
-        self.emit(n);
+        // Trailing punctuation without a word ('He left. "', 'Done. --')
+        // belongs to the last sentence rather than standing alone.
+        let tail = self.s.get(self.seg_start..n).unwrap_or("").trim_end();
+        let stray = !tail.trim_start().is_empty() && !tail.chars().any(char::is_alphanumeric);
+        match self.out.last_mut() {
+            Some(last) if stray => last.end = self.base + self.seg_start + tail.len(),
+            _ => self.emit(n),
+        }
     }
 
     /// A list marker whose delimiter (`.` or `)`) is at `i`: "2." or "b)".
@@ -271,14 +300,35 @@ impl Segmenter<'_, '_> {
         if at <= self.seg_start || at > self.b.len() {
             return;
         }
-        let Some(seg) = self.s.get(self.seg_start..at) else {
-            return;
-        };
-        if seg.chars().filter(|c| c.is_alphabetic()).take(2).count() < 2 {
-            return;
+        // Letters are counted incrementally (at most two are needed), so a
+        // long run of vetoed cuts ("12. 12. 12. …") stays linear.
+        if at > self.counted_to {
+            if self.letters < 2 {
+                let from = self.counted_to.max(self.seg_start);
+                for c in self.s.get(from..at).unwrap_or("").chars() {
+                    if c.is_alphabetic() {
+                        self.letters += 1;
+                        if self.letters >= 2 {
+                            break;
+                        }
+                    }
+                }
+            }
+            self.counted_to = at;
+            if self.letters < 2 {
+                return;
+            }
+        } else {
+            // A cut behind the counted text (rare): count that stretch alone.
+            let seg = self.s.get(self.seg_start..at).unwrap_or("");
+            if seg.chars().filter(|c| c.is_alphabetic()).take(2).count() < 2 {
+                return;
+            }
         }
         self.emit(at);
         self.seg_start = at;
+        self.counted_to = at;
+        self.letters = 0;
     }
 
     fn prev_char(&self, i: usize) -> Option<char> {
@@ -364,6 +414,17 @@ impl Segmenter<'_, '_> {
             return end;
         }
         if !after.ws {
+            if end == j && dots < 3 && self.glued_sentence(i, end) {
+                self.cut(end);
+            }
+            return end;
+        }
+        // A comma continues the sentence, and so does a dash after "?" or
+        // "!" ("and -- voila! -- you have cake"); after a period a dash more
+        // often opens a list item or a signature.
+        if matches!(after.first, Some(',' | ';' | ':'))
+            || (qe && matches!(after.first, Some('-' | '–' | '—')) && self.dash_continues(&after))
+        {
             return end;
         }
         if qe {
@@ -384,6 +445,67 @@ impl Segmenter<'_, '_> {
             self.cut(end);
         }
         end
+    }
+
+    /// Whether the quotation opening before `after.word` is a short
+    /// nickname ('Gov. C.L. "Butch" Otter'): closed within a few words,
+    /// without punctuation inside.
+    fn nickname(&self, after: &After) -> bool {
+        let rest = self.s.get(after.word.0..).unwrap_or("");
+        for (k, c) in rest.char_indices().take(24) {
+            match c {
+                '"' | '”' | '\'' => return k > 0,
+                '.' | ',' | '?' | '!' | ';' | ':' => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Whether the dash at `after.word.0` is followed by a lower-case word or
+    /// punctuation ("Bombay! - nominated for …"), not a capitalised item
+    /// ("LEAD? - Donald Trump has …").
+    fn dash_continues(&self, after: &After) -> bool {
+        let rest = self.s.get(after.word.0..).unwrap_or("");
+        rest.trim_start_matches(['-', '–', '—'])
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_uppercase() && !c.is_ascii_digit())
+    }
+
+    /// A terminator at `i` with no space before the next sentence, as left
+    /// by careless extraction: "in 2023.The company" or "really?Yes". Only
+    /// after an ordinary lower-case word or number and before a capitalised
+    /// word, so "Node.js", "U.S.Army", "Mr.Smith" and URLs stay whole.
+    fn glued_sentence(&self, i: usize, end: usize) -> bool {
+        let b = self.b;
+        let word_char = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+        if i < 2 || !word_char(b[i - 1]) || !word_char(b[i - 2]) {
+            return false;
+        }
+        if !(b.get(end).is_some_and(u8::is_ascii_uppercase)
+            && b.get(end + 1).is_some_and(u8::is_ascii_lowercase))
+        {
+            return false;
+        }
+        let (_, tok) = self.token_before(i);
+        if tok.contains(['.', '@', '/', ':']) || classify(tok) != Tok::Plain {
+            return false;
+        }
+        // "Halo.Bungie.Org" is a domain name.
+        let rest = self.s.get(end..).unwrap_or("");
+        let next_tok = rest.split(char::is_whitespace).next().unwrap_or("");
+        if next_tok
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"'])
+            .contains('.')
+        {
+            return false;
+        }
+        // "One.Tel" is a brand; a lower-case word or a number before the
+        // period, or a typical opener after it, is a sentence break.
+        let after = self.after(end);
+        !tok.chars().any(char::is_uppercase) || is_starter(self.s, &after)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -461,13 +583,27 @@ impl Segmenter<'_, '_> {
             Tok::Ambig | Tok::Initialism => {
                 if after.digit() {
                     false
-                } else if after.newline && after.upper() {
+                } else if (after.newline || (after.quote_open && !self.nickname(after)))
+                    && after.upper()
+                {
+                    // A line break or a new quotation after "Calif." or
+                    // "U.S." starts a new sentence.
                     true
                 } else {
                     self.starter_break(i, after)
                 }
             }
+            // "hit 40 C." – a unit after a number, not an initial (but "110
+            // N. Wacker Drive" is a street address).
+            Tok::Single
+                if self.number_before(tok_start) && !matches!(tok, "N" | "S" | "E" | "W") =>
+            {
+                plain_break(tok, after)
+            }
             Tok::Single => self.starter_break(i, after),
+            // A month not followed by a day ends its sentence: "hired in
+            // Sept. Hiring slowed" (but "In Sept. Smith …" is one).
+            Tok::Month => !after.digit() && after.upper() && !self.fronted_phrase(i),
             Tok::Plain => plain_break(tok, after),
         }
     }
@@ -492,6 +628,15 @@ impl Segmenter<'_, '_> {
         let tok = head.get(start..).unwrap_or("");
         let trimmed = tok.trim_start_matches(is_opener);
         (start + (tok.len() - trimmed.len()), trimmed)
+    }
+
+    /// Whether the word before the token at `tok_start` ends in a digit.
+    fn number_before(&self, tok_start: usize) -> bool {
+        let head = self.s.get(..tok_start).unwrap_or("");
+        head.ends_with(char::is_whitespace)
+            && head
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit() || c == '°')
     }
 
     /// Whether the word before the token at `tok_start` is capitalised or an
@@ -667,6 +812,7 @@ impl Segmenter<'_, '_> {
         let mut newline = false;
         let mut pos = end;
         let mut first = None;
+        let mut quote_open = false;
         for (k, c) in rest.char_indices() {
             if c.is_whitespace() {
                 ws = true;
@@ -674,6 +820,7 @@ impl Segmenter<'_, '_> {
                 continue;
             }
             if is_opener(c) && first.is_none() {
+                quote_open |= matches!(c, '"' | '“' | '`' | '«' | '„');
                 continue;
             }
             pos = end + k;
@@ -696,17 +843,21 @@ impl Segmenter<'_, '_> {
             at_end,
             first,
             word: (pos, word_end),
+            quote_open,
         }
     }
 
     /// Records `(` that closes within reach, so terminators inside stay put.
     fn open_paren(&mut self, i: usize) {
-        if i < self.protected_until {
+        // Inside a known parenthesis, or inside a stretch already seen to
+        // hold no `)` at all (keeps "((((…" linear).
+        if i < self.protected_until || i < self.no_close_until {
             return;
         }
         let b = self.b;
         let stop = b.len().min(i + PAREN_REACH);
         let mut depth = 0usize;
+        let mut closers = false;
         for (k, &c) in b.iter().enumerate().take(stop).skip(i + 1) {
             match c {
                 b'(' => depth += 1,
@@ -714,21 +865,35 @@ impl Segmenter<'_, '_> {
                     self.protected_until = k;
                     return;
                 }
-                b')' => depth -= 1,
+                b')' => {
+                    depth -= 1;
+                    closers = true;
+                }
                 _ => {}
             }
+        }
+        if !closers {
+            self.no_close_until = stop;
         }
     }
 
     /// Line breaks inside the block.
-    fn newline(&mut self, i: usize) {
+    /// Returns where scanning resumes: the start of the next line's text
+    /// (a run of blank lines is handled once).
+    fn newline(&mut self, i: usize) -> usize {
         let b = self.b;
         let line = self.s.get(self.line_start..i).unwrap_or("").trim();
-        self.line_start = i + 1;
         let q = skip_ws(self.s, i + 1);
+        self.line_start = q;
         if q >= b.len() {
-            return;
+            return q;
         }
+        self.newline_break(i, q, line);
+        q
+    }
+
+    fn newline_break(&mut self, i: usize, q: usize, line: &str) {
+        let b = self.b;
         let next = self.s.get(q..).and_then(|t| t.chars().next());
         // The next line opens a list item.
         let dash_bullet = matches!(next, Some('-' | '*' | '+' | '–' | '—'))
@@ -1091,6 +1256,8 @@ fn classify(tok: &str) -> Tok {
             Tok::Street
         } else if capital && is_title(w) {
             Tok::Title
+        } else if capital && is_month_abbr(w) {
+            Tok::Month
         } else if is_num_abbr(w) {
             Tok::NumAbbr
         } else if (capital && is_capital_abbr(w)) || is_any_case_abbr(w) {
@@ -1149,6 +1316,7 @@ fn is_title(w: &[u8]) -> bool {
     )
 }
 
+/// Abbreviations that take a number after them: "No. 5", "pp. 12", "5 ft. 10".
 fn is_num_abbr(w: &[u8]) -> bool {
     matches!(
         w,
@@ -1175,6 +1343,41 @@ fn is_num_abbr(w: &[u8]) -> bool {
             | b"ref"
             | b"rs"
             | b"approx"
+            // Units: "5 ft. 10 in.", "180 lbs. He ran" (a capital after a
+            // unit ends the sentence like after any word).
+            | b"ft"
+            | b"lb"
+            | b"lbs"
+            | b"oz"
+            | b"sq"
+            | b"yd"
+            | b"yds"
+            | b"gal"
+            | b"hr"
+            | b"hrs"
+            | b"min"
+            | b"mins"
+            | b"yr"
+            | b"yrs"
+            | b"pct"
+    )
+}
+
+fn is_month_abbr(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
     )
 }
 
@@ -1203,18 +1406,6 @@ fn is_capital_abbr(w: &[u8]) -> bool {
             | b"blvd"
             | b"rd"
             | b"hwy"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
             | b"ala"
             | b"ariz"
             | b"ark"
@@ -1254,10 +1445,7 @@ fn is_capital_abbr(w: &[u8]) -> bool {
 
 /// Abbreviations in any case: "co.", "et al.", "est.", "approx.".
 fn is_any_case_abbr(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"co" | b"al" | b"est" | b"dept" | b"st" | b"ave" | b"rd" | b"hrs" | b"mins" | b"yrs"
-    )
+    matches!(w, b"co" | b"al" | b"est" | b"dept" | b"st" | b"ave" | b"rd")
 }
 
 /// Runs `f` on the ASCII-lowercased bytes of `word` (on the stack); false for
@@ -1277,7 +1465,7 @@ fn with_lower(word: &str, mut f: impl FnMut(&[u8]) -> bool) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '‚' | '¿' | '¡'
+        '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '‚' | '¿' | '¡'
     )
 }
 
@@ -1458,6 +1646,22 @@ mod tests {
             ["George W. Bush met J. K. Rowling in London."]
         );
         assert_eq!(
+            split("It hit 40 C. Schools closed. The office at 110 N. Wacker Drive shut."),
+            [
+                "It hit 40 C.",
+                "Schools closed.",
+                "The office at 110 N. Wacker Drive shut."
+            ]
+        );
+        assert_eq!(
+            split("Hiring rose in Sept. Layoffs fell in Oct. and Nov. Jan. 6 was quiet."),
+            [
+                "Hiring rose in Sept.",
+                "Layoffs fell in Oct. and Nov.",
+                "Jan. 6 was quiet."
+            ]
+        );
+        assert_eq!(
             split("The backup was Plan B. It failed too."),
             ["The backup was Plan B.", "It failed too."]
         );
@@ -1499,6 +1703,17 @@ mod tests {
         assert_eq!(
             split("He called it “a disgrace.” The council disagreed."),
             ["He called it “a disgrace.”", "The council disagreed."]
+        );
+        assert_eq!(
+            split("``It works,'' said Jo Lee of Fresno, Calif. ``Nobody expected it.''"),
+            [
+                "``It works,'' said Jo Lee of Fresno, Calif.",
+                "``Nobody expected it.''"
+            ]
+        );
+        assert_eq!(
+            split("He backed Gov. C.L. \"Butch\" Otter of Idaho."),
+            ["He backed Gov. C.L. \"Butch\" Otter of Idaho."]
         );
         assert_eq!(
             split("The players' union objected. Talks resume Monday."),
@@ -1600,6 +1815,36 @@ mod tests {
     }
 
     #[test]
+    fn glued_sentences_and_dashes() {
+        assert_eq!(
+            split("Sales rose in 2023.The company hired 200 people.Analysts cheered."),
+            [
+                "Sales rose in 2023.",
+                "The company hired 200 people.",
+                "Analysts cheered."
+            ]
+        );
+        assert_eq!(
+            split("Visit Amazon.com, Halo.Bungie.Org or Node.js. Mr.Smith met U.S.Army staff."),
+            [
+                "Visit Amazon.com, Halo.Bungie.Org or Node.js.",
+                "Mr.Smith met U.S.Army staff."
+            ]
+        );
+        assert_eq!(
+            split("Mix it, bake it, and -- voila! -- you have cake."),
+            ["Mix it, bake it, and -- voila! -- you have cake."]
+        );
+    }
+
+    #[test]
+    fn stray_trailing_punctuation_joins_the_last_sentence() {
+        assert_eq!(split("He left. \" "), ["He left. \""]);
+        assert_eq!(split("Done. --"), ["Done. --"]);
+        assert_eq!(split("\" "), ["\""]);
+    }
+
+    #[test]
     fn other_scripts() {
         assert_eq!(split("今天下雨。明天晴。"), ["今天下雨。", "明天晴。"]);
     }
@@ -1623,6 +1868,26 @@ mod tests {
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(got, [". Ü"]);
+    }
+
+    /// Inputs that would make a careless implementation quadratic; each is
+    /// 300 KB, so a quadratic pass would not finish in any reasonable time.
+    #[test]
+    fn pathological_inputs_stay_linear() {
+        let started = std::time::Instant::now();
+        for unit in [
+            "12. ", "\n", "\n \n", "(", "a.", "?\" A", "1) ", "• ", ". . ", "ab.Cd", "x", "..",
+        ] {
+            let text = unit.repeat(300_000 / unit.len());
+            let spans = segment(&text, Span::new(0, text.len()));
+            assert!(spans.iter().all(|s| s.end <= text.len()));
+        }
+        // Generous: linear work is milliseconds even in a debug build.
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "too slow: {:?}",
+            started.elapsed()
+        );
     }
 
     fn tricky_char() -> impl Strategy<Value = char> {

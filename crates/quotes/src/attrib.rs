@@ -62,13 +62,12 @@ pub(crate) struct Speaker {
 
 /// A person-like name seen in the document.
 #[derive(Clone, Debug)]
-struct Entity {
+struct Entity<'a> {
     /// Tokens of the name (title words stripped).
-    words: Vec<String>,
+    words: Vec<&'a str>,
     /// The name as written.
-    text: String,
+    text: &'a str,
     count: usize,
-    first: usize,
     m: u32,
     f: u32,
 }
@@ -79,9 +78,9 @@ pub(crate) struct Attributor<'a> {
     toks: Vec<Tok>,
     /// Token index range of each block.
     block_toks: Vec<(usize, usize)>,
-    entities: Vec<Entity>,
+    entities: Vec<Entity<'a>>,
     /// Entity indexes by each of their words.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: HashMap<&'a str, Vec<usize>>,
 }
 
 fn is_particle(w: &str) -> bool {
@@ -308,8 +307,8 @@ impl<'a> Attributor<'a> {
     }
 
     fn index_names(&mut self) {
-        let mut ents: Vec<Entity> = Vec::new();
-        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut ents: Vec<Entity<'a>> = Vec::new();
+        let mut by_text: HashMap<&'a str, usize> = HashMap::new();
         let n = self.toks.len();
         let mut i = 0;
         // The entity named last in the current sentence, for gender votes.
@@ -328,18 +327,15 @@ impl<'a> Attributor<'a> {
                 let k = self.name_start(i, j);
                 let has_title = k > i;
                 if self.chain_is_personish(k, j) {
-                    let words: Vec<String> = (k..j).map(|x| self.word(x).to_string()).collect();
                     let txt = self
                         .text
                         .get(self.toks[k].s..self.toks[j - 1].e)
-                        .unwrap_or("")
-                        .to_string();
-                    let id = *by_text.entry(txt.clone()).or_insert_with(|| {
+                        .unwrap_or("");
+                    let id = *by_text.entry(txt).or_insert_with(|| {
                         ents.push(Entity {
-                            words,
+                            words: (k..j).map(|x| self.word(x)).collect(),
                             text: txt,
                             count: 0,
-                            first: t.s,
                             m: 0,
                             f: 0,
                         });
@@ -365,20 +361,37 @@ impl<'a> Attributor<'a> {
                 i = j.max(i + 1);
                 continue;
             }
-            if let (Some(g), Some(id)) = (pronoun_gender(self.word(i)), last_ent) {
+            if let Some(id) = last_ent {
+                // he/his/him vs she/her, checked on bytes (hot loop).
+                let w = self.word(i).as_bytes();
+                let g = match w.len() {
+                    2 if w.eq_ignore_ascii_case(b"he") => Some('m'),
+                    3 if w.eq_ignore_ascii_case(b"his") || w.eq_ignore_ascii_case(b"him") => {
+                        Some('m')
+                    }
+                    3 if w.eq_ignore_ascii_case(b"she") || w.eq_ignore_ascii_case(b"her") => {
+                        Some('f')
+                    }
+                    _ => None,
+                };
                 match g {
-                    'm' => ents[id].m += 1,
-                    'f' => ents[id].f += 1,
-                    _ => {}
+                    Some('m') => {
+                        ents[id].m += 1;
+                        last_ent = None;
+                    }
+                    Some(_) => {
+                        ents[id].f += 1;
+                        last_ent = None;
+                    }
+                    None => {}
                 }
-                last_ent = None;
             }
             i += 1;
         }
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::new();
         for (id, e) in ents.iter().enumerate() {
-            for w in &e.words {
-                let v = by_word.entry(w.clone()).or_default();
+            for &w in &e.words {
+                let v = by_word.entry(w).or_default();
                 if v.last() != Some(&id) {
                     v.push(id);
                 }
@@ -473,7 +486,7 @@ impl<'a> Attributor<'a> {
         let span = Span::new(self.toks[k].s, self.toks[j - 1].e);
         match self.entity_of(k, j) {
             Some(id) => Speaker {
-                name: Some(self.entities[id].text.clone()),
+                name: Some(self.entities[id].text.to_string()),
                 span: Some(span),
                 gender: self.person_gender(id),
             },
@@ -1649,7 +1662,9 @@ impl Attributor<'_> {
         b: usize,
     ) -> Option<Speaker> {
         let mut i = qi;
-        while i > 0 {
+        // Bounded look-back keeps a paragraph of thousands of quotes linear.
+        let floor = qi.saturating_sub(16);
+        while i > floor {
             i -= 1;
             if quotes[i].block < b {
                 break;

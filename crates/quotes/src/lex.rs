@@ -41,6 +41,19 @@ impl Tok {
     }
 }
 
+/// Lower-cases a short ASCII word into `buf` without allocating; longer or
+/// non-ASCII words come back as "" (no word list holds them).
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    let n = w.len();
+    if n > buf.len() || !w.is_ascii() {
+        return "";
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
+}
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -386,34 +399,36 @@ pub(crate) fn is_cue_verb(w: &str) -> bool {
         return true;
     }
     let base = |b: &str| !b.is_empty() && CUE_BASES.contains(&b);
+    // `stem` + "e" / `stem` + "y" are bases, checked without allocating.
+    let base_plus = |st: &str, c: char| {
+        !st.is_empty()
+            && CUE_BASES
+                .iter()
+                .any(|b| b.len() == st.len() + 1 && b.starts_with(st) && b.ends_with(c))
+    };
     if base(w) {
         return true;
     }
     let strip = |suf: &str| w.strip_suffix(suf).unwrap_or("");
+    let doubled = |st: &str| {
+        let b = st.as_bytes();
+        b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && base(&st[..st.len() - 1])
+    };
     if w.ends_with("ing") {
         let st = strip("ing");
-        if base(st) || base(&format!("{st}e")) {
-            return true;
-        }
-        // doubled consonant: "quipping", "slamming"
-        let b = st.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && base(&st[..st.len() - 1]) {
+        if base(st) || base_plus(st, 'e') || doubled(st) {
             return true;
         }
     }
-    if w.ends_with("ied") && base(&format!("{}y", strip("ied"))) {
+    if w.ends_with("ied") && base_plus(strip("ied"), 'y') {
         return true;
     }
-    if w.ends_with("ies") && base(&format!("{}y", strip("ies"))) {
+    if w.ends_with("ies") && base_plus(strip("ies"), 'y') {
         return true;
     }
     if w.ends_with("ed") {
         let st = strip("ed");
-        if base(st) || base(strip("d")) {
-            return true;
-        }
-        let b = st.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && base(&st[..st.len() - 1]) {
+        if base(st) || base(strip("d")) || doubled(st) {
             return true;
         }
     }
@@ -425,9 +440,10 @@ pub(crate) fn is_cue_verb(w: &str) -> bool {
 
 /// Nouns that name a statement: "her intent to…", "Trump’s claim that…".
 pub(crate) fn is_cue_noun(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let lw = lower(w, &mut buf);
     matches!(
-        lw.as_str(),
+        lw,
         "statement"
             | "words"
             | "remarks"
@@ -479,9 +495,10 @@ pub(crate) fn is_cue_noun(w: &str) -> bool {
 
 /// Words that may sit between a subject and its verb ("he also said").
 pub(crate) fn is_adverb_or_aux(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let lw = lower(w, &mut buf);
     matches!(
-        lw.as_str(),
+        lw,
         "also"
             | "later"
             | "then"
@@ -548,8 +565,12 @@ pub(crate) fn is_adverb_or_aux(w: &str) -> bool {
 /// Personal pronouns that can be speakers, with their gender (`m`, `f`,
 /// `n` neuter/plural, `x` unknown/first person).
 pub(crate) fn pronoun_gender(w: &str) -> Option<char> {
-    let lw = w.to_ascii_lowercase();
-    Some(match lw.as_str() {
+    if w.len() > 5 {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lw = lower(w, &mut buf);
+    Some(match lw {
         "he" | "his" | "him" => 'm',
         "she" | "her" => 'f',
         "they" | "their" | "it" | "its" | "we" | "our" => 'n',
@@ -560,8 +581,9 @@ pub(crate) fn pronoun_gender(w: &str) -> Option<char> {
 
 /// Whether the pronoun is possessive (his, her, their…).
 pub(crate) fn is_possessive_pronoun(w: &str) -> bool {
+    let mut buf = [0u8; 24];
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        lower(w, &mut buf),
         "his" | "her" | "their" | "its" | "our" | "my"
     )
 }
@@ -933,8 +955,9 @@ pub(crate) fn is_org_word(w: &str) -> bool {
 
 /// Lower-case nouns that can head a non-name speaker ("the ministry said").
 pub(crate) fn is_speaker_noun(w: &str) -> bool {
+    let mut buf = [0u8; 24];
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        lower(w, &mut buf),
         "ministry"
             | "department"
             | "agency"
@@ -1188,8 +1211,9 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
 
 /// Determiners that may open a non-name speaker phrase.
 pub(crate) fn is_det(w: &str) -> bool {
+    let mut buf = [0u8; 24];
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        lower(w, &mut buf),
         "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "two" | "three"
     )
 }
@@ -1197,8 +1221,9 @@ pub(crate) fn is_det(w: &str) -> bool {
 /// Quantifiers that make a speaker phrase name no single speaker
 /// ("both sides called…", "many people say…").
 pub(crate) fn is_vague(w: &str) -> bool {
+    let mut buf = [0u8; 24];
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        lower(w, &mut buf),
         "both"
             | "many"
             | "some"

@@ -42,14 +42,21 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
     let blocks = paragraphs(doc);
     let mut raw = Vec::new();
     let mut carry = false;
-    for (b, &(s, e, headline)) in blocks.iter().enumerate() {
+    for (b, &(s, e, heading)) in blocks.iter().enumerate() {
+        let before = raw.len();
+        let open = marks::pair_block(text, b, s, e, carry, &mut raw);
+        // Headlines quote loosely (paraphrase, single marks, no attribution
+        // frame); their words are not the article's quotes. The first block
+        // is a headline when written in Title Case (checked only when it
+        // holds a quote).
+        let headline = heading
+            || (b == 0 && raw.len() > before && is_title_case_line(text.get(s..e).unwrap_or("")));
         if headline {
-            // Headlines quote loosely (paraphrase, single marks, no
-            // attribution frame); their words are not the article's quotes.
+            raw.truncate(before);
             carry = false;
-            continue;
+        } else {
+            carry = open;
         }
-        carry = marks::pair_block(text, b, s, e, carry, &mut raw);
     }
     if raw.is_empty() {
         return Vec::new();
@@ -102,13 +109,6 @@ fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
             .map(|b| (b.span.start, b.span.end, b.kind == BlockKind::Heading))
             .collect()
     };
-    let mut spans = spans;
-    // The first block is the headline when it is written in Title Case.
-    if let Some(first) = spans.first_mut() {
-        if is_title_case_line(text.get(first.0..first.1).unwrap_or("")) {
-            first.2 = true;
-        }
-    }
     spans
 }
 

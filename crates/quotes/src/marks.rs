@@ -159,6 +159,8 @@ pub(crate) fn pair_block(
         Vec::new()
     };
     let mut tag_i = 0;
+    // Quotes of this block are those pushed from here on.
+    let first_out = out.len();
     // Double-level open quote (outermost); single quotes nest inside it and
     // are not reported separately: they are part of the quoted words.
     let mut dbl: Option<Open> = None;
@@ -180,30 +182,39 @@ pub(crate) fn pair_block(
             continued_start = matches!(c, '“' | '"' | '«' | '„');
         }
     }
-    let mut prev: Option<char> = text.get(..start).and_then(|t| t.chars().next_back());
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Scan bytes and stop only where a mark can start: '"', '\'' and the
+    // lead bytes of “ ” ‘ ’ „ (0xE2) and « » (0xC2). Everything else is
+    // skipped without decoding, which keeps the pass fast on plain text.
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
         let at = start + i;
-        let next = iter.peek().map(|&(_, n)| n);
+        i += c.len_utf8();
         if !is_mark_char(c) {
-            prev = Some(c);
             continue;
         }
         while tag_i < tags.len() && tags[tag_i].1 <= at {
             tag_i += 1;
         }
         if tag_i < tags.len() && tags[tag_i].0 <= at {
-            prev = Some(c);
             continue;
         }
-        let before = prev;
-        prev = Some(c);
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let next = para.get(i..).and_then(|r| r.chars().next());
         // Two apostrophes ('') are left alone: some archives use them for
         // double quotes, but the evaluation data does not count them and a
         // doubled apostrophe is ambiguous with a typo.
         if c == '\'' && next == Some('\'') {
-            iter.next();
-            prev = Some('\'');
+            i += 1;
             continue;
         }
         let Some(r) = role(c, before, next) else {
@@ -238,8 +249,7 @@ pub(crate) fn pair_block(
                             dbl_straight = straight;
                             inner = false;
                             sgl = None;
-                        } else if carry && !out.iter().any(|q| q.block == block) && !continued_start
-                        {
+                        } else if carry && out.len() == first_out && !continued_start {
                             // A closer with nothing open: the quote began in
                             // the previous paragraph without a new opening
                             // mark here.

@@ -1,0 +1,423 @@
+//! Index behaviour: create/open, upsert semantics, search filters, locking,
+//! crash safety.
+
+mod common;
+
+use claimdex_index::{ClaimIndex, IndexError, SearchRequest, SortBy, Upsert};
+use claimdex_model::ClaimKind;
+use common::{corpus, doc, C};
+use jiff::civil::date;
+
+const BUDGET: usize = 50_000_000;
+
+fn built() -> (tempfile::TempDir, ClaimIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = ClaimIndex::open_or_create(dir.path()).unwrap();
+    {
+        let mut w = index.writer(BUDGET).unwrap();
+        for rec in corpus() {
+            assert_eq!(w.upsert(&rec).unwrap(), Upsert::New);
+        }
+        w.commit().unwrap();
+    }
+    (dir, index)
+}
+
+fn ids(index: &ClaimIndex, req: &SearchRequest) -> Vec<String> {
+    let mut v: Vec<String> = index
+        .search(req)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.claim.id)
+        .collect();
+    v.sort();
+    v
+}
+
+fn all() -> SearchRequest {
+    SearchRequest {
+        limit: 100,
+        ..SearchRequest::default()
+    }
+}
+
+#[test]
+fn open_missing_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    match ClaimIndex::open(&missing) {
+        Err(IndexError::NotFound { dir }) => assert_eq!(dir, missing),
+        other => panic!("expected NotFound, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn create_then_open() {
+    let (dir, index) = built();
+    drop(index);
+    let reopened = ClaimIndex::open(dir.path()).unwrap();
+    let stats = reopened.stats().unwrap();
+    assert_eq!(stats.documents, 4);
+    assert_eq!(stats.claims, 5);
+    // open_or_create on an existing index opens it, not wipes it.
+    let again = ClaimIndex::open_or_create(dir.path()).unwrap();
+    assert_eq!(again.stats().unwrap().claims, 5);
+}
+
+#[test]
+fn upsert_new_unchanged_changed() {
+    let (_dir, index) = built();
+    let mut w = index.writer(BUDGET).unwrap();
+    let recs = corpus();
+    assert_eq!(w.upsert(&recs[0]).unwrap(), Upsert::Unchanged);
+    let changed = doc(
+        "budget",
+        "v2",
+        Some("2023-05-12"),
+        "Budget deficit widens (corrected)",
+        &[C {
+            id: "budget-9",
+            text: "The deficit reached $1.8 trillion, a correction said.",
+            kinds: &["figure"],
+            figures: vec![(1.8e12, "USD")],
+            ..C::default()
+        }],
+    );
+    assert_eq!(w.upsert(&changed).unwrap(), Upsert::Changed);
+    // Upserting the same version again before the commit is unchanged.
+    assert_eq!(w.upsert(&changed).unwrap(), Upsert::Unchanged);
+    w.commit().unwrap();
+    assert_eq!(
+        index.doc_hash("budget").unwrap().as_deref(),
+        Some("budget-v2")
+    );
+    assert_eq!(index.doc_hash("nope").unwrap(), None);
+    let got = ids(&index, &all());
+    assert_eq!(got, ["budget-9", "jobs-1", "jobs-2", "wire-1"]);
+    let docs = index.documents().unwrap();
+    assert_eq!(docs.len(), 4);
+    assert!(docs.contains(&("budget".into(), "budget-v2".into(), 1)));
+    assert!(docs.contains(&("empty".into(), "empty-v1".into(), 0)));
+}
+
+#[test]
+fn double_ingest_is_idempotent() {
+    let (_dir, index) = built();
+    let before = (
+        index.stats().unwrap(),
+        ids(&index, &all()),
+        index.documents().unwrap(),
+    );
+    {
+        let mut w = index.writer(BUDGET).unwrap();
+        for rec in corpus() {
+            assert_eq!(w.upsert(&rec).unwrap(), Upsert::Unchanged);
+        }
+        w.commit().unwrap();
+    }
+    let after = (
+        index.stats().unwrap(),
+        ids(&index, &all()),
+        index.documents().unwrap(),
+    );
+    assert_eq!(before.0.claims, after.0.claims);
+    assert_eq!(before.0.documents, after.0.documents);
+    assert_eq!(before.1, after.1);
+    assert_eq!(before.2, after.2);
+}
+
+#[test]
+fn search_by_text_ranks_and_highlights() {
+    let (_dir, index) = built();
+    let hits = index
+        .search(&SearchRequest::text("unemployment falling"))
+        .unwrap();
+    assert_eq!(hits[0].claim.id, "jobs-1");
+    // "fell" is not "falling" under the stemmer, "Unemployment" is.
+    let text = &hits[0].claim.text;
+    let marked: Vec<&str> = hits[0]
+        .highlights
+        .iter()
+        .map(|&(a, b)| &text[a..b])
+        .collect();
+    assert_eq!(marked, ["Unemployment"]);
+    assert_eq!(hits[0].figures.len(), 1);
+    assert_eq!(hits[0].doc.id, "jobs");
+    assert!(hits[0].doc.text.is_none());
+    // Phrase query.
+    assert_eq!(
+        ids(&index, &SearchRequest::text("\"labour market\"")),
+        ["jobs-2"]
+    );
+    // Boolean operators.
+    let req = SearchRequest::text("deficit AND NOT officials");
+    // budget-2 matches by its document title.
+    assert_eq!(ids(&index, &req), ["budget-1", "budget-2"]);
+    // Stemming: "reaching" finds "reached".
+    assert_eq!(
+        ids(&index, &SearchRequest::text("reaching")),
+        ["budget-1", "wire-1"]
+    );
+    let req = SearchRequest::text("NOT deficit");
+    assert_eq!(ids(&index, &req), ["jobs-1", "jobs-2"]);
+    let req = SearchRequest::text("deficit -officials -yellen");
+    assert_eq!(ids(&index, &req), ["budget-1"]);
+}
+
+#[test]
+fn search_by_kind_and_speaker() {
+    let (_dir, index) = built();
+    let req = SearchRequest {
+        kind: Some(ClaimKind::Quote),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["budget-2", "jobs-2"]);
+    for who in ["trump", "Donald Trump", "DONALD TRUMP", " donald  trump "] {
+        let req = SearchRequest {
+            speaker: Some(who.into()),
+            ..all()
+        };
+        assert_eq!(ids(&index, &req), ["jobs-2"], "{who}");
+    }
+    let req = SearchRequest {
+        speaker: Some("Trumpet".into()),
+        ..all()
+    };
+    assert!(ids(&index, &req).is_empty());
+    // Free text also looks at the speaker.
+    assert_eq!(ids(&index, &SearchRequest::text("yellen")), ["budget-2"]);
+}
+
+#[test]
+fn search_by_value_and_unit() {
+    let (_dir, index) = built();
+    let req = SearchRequest {
+        min_value: Some(1e9),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["budget-1", "wire-1"]);
+    let req = SearchRequest {
+        min_value: Some(5.0),
+        max_value: Some(6.3),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["budget-2", "jobs-1"]);
+    let req = SearchRequest {
+        unit: Some("usd".into()),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["budget-1", "wire-1"]);
+    let req = SearchRequest {
+        unit: Some("%".into()),
+        max_value: Some(6.0),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["budget-2"]);
+    let req = SearchRequest {
+        min_value: Some(f64::NAN),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req).len(), 5);
+}
+
+#[test]
+fn search_by_dates_and_doc_fields() {
+    let (_dir, index) = built();
+    let req = SearchRequest {
+        from: Some(date(2021, 1, 31)),
+        to: Some(date(2022, 12, 31)),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["jobs-1", "jobs-2"]);
+    let req = SearchRequest {
+        published_from: Some(date(2023, 5, 11)),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["wire-1"]);
+    let req = SearchRequest {
+        published_to: Some(date(2023, 5, 10)),
+        kind: Some(ClaimKind::Figure),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["budget-1", "budget-2", "jobs-1"]);
+    let req = SearchRequest {
+        title: Some("forecast".into()),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["wire-1"]);
+    let req = SearchRequest {
+        source: Some("jobs".into()),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["jobs-1", "jobs-2"]);
+    let req = SearchRequest {
+        url: Some("news.example/wire".into()),
+        ..all()
+    };
+    assert_eq!(ids(&index, &req), ["wire-1"]);
+}
+
+#[test]
+fn sorting_and_limits() {
+    let (_dir, index) = built();
+    let order = |req: &SearchRequest| -> Vec<String> {
+        index
+            .search(req)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.claim.id)
+            .collect()
+    };
+    let req = SearchRequest {
+        sort: SortBy::Value,
+        min_value: Some(0.0),
+        ..all()
+    };
+    let got = order(&req);
+    assert_eq!(&got[2..], ["jobs-1", "budget-2"]);
+    let req = SearchRequest {
+        sort: SortBy::Published,
+        ascending: true,
+        ..all()
+    };
+    assert_eq!(order(&req)[..2], ["jobs-1", "jobs-2"]);
+    assert_eq!(order(&req)[4], "wire-1");
+    let req = SearchRequest { limit: 2, ..all() };
+    assert_eq!(order(&req).len(), 2);
+    let req = SearchRequest { limit: 0, ..all() };
+    assert!(order(&req).is_empty());
+}
+
+#[test]
+fn get_claim_stats_grouping_and_streaming() {
+    let (_dir, index) = built();
+    let hit = index.get_claim("budget-1").unwrap().unwrap();
+    assert_eq!(
+        hit.claim.text,
+        "The deficit reached $1.7 trillion in 2023, the Treasury said."
+    );
+    assert_eq!(hit.also_in, [("wire".to_string(), "wire-1".to_string())]);
+    assert!(index.get_claim("missing").unwrap().is_none());
+    let stats = index.stats().unwrap();
+    assert_eq!(stats.claims_by_kind[0].value, "figure");
+    assert_eq!(stats.claims_by_kind[0].claims, 4);
+    let units: Vec<(&str, u64)> = stats
+        .top_units
+        .iter()
+        .map(|c| (c.value.as_str(), c.claims))
+        .collect();
+    assert_eq!(units, [("%", 2), ("USD", 2)]);
+    let speakers: Vec<&str> = stats
+        .top_speakers
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(speakers, ["Donald Trump", "Janet Yellen"]);
+    assert_eq!(
+        stats.published_range,
+        Some(("2019-12-31".to_string(), "2023-05-11".to_string()))
+    );
+    assert_eq!(
+        stats.event_range,
+        Some(("2021-01-31".to_string(), "2023-05-10".to_string()))
+    );
+    assert!(stats.bytes_on_disk > 0);
+    let mut streamed: Vec<String> = index.claims().map(|h| h.unwrap().claim.id).collect();
+    streamed.sort();
+    assert_eq!(
+        streamed,
+        ["budget-1", "budget-2", "jobs-1", "jobs-2", "wire-1"]
+    );
+    let req = SearchRequest {
+        group: true,
+        ..SearchRequest::text("trillion")
+    };
+    assert_eq!(index.search(&req).unwrap().len(), 2);
+    for hit in index.search(&req).unwrap() {
+        assert_eq!(hit.also_in.len(), 1, "{}", hit.claim.id);
+    }
+}
+
+#[test]
+fn two_writers_conflict() {
+    let (dir, index) = built();
+    let first = index.writer(BUDGET).unwrap();
+    match index.writer(BUDGET) {
+        Err(e @ IndexError::Locked { .. }) => {
+            assert!(e.to_string().contains("locked by another writer"), "{e}")
+        }
+        other => panic!("expected Locked, got {:?}", other.err()),
+    }
+    // Another handle on the same directory (as another process would be).
+    let other = ClaimIndex::open(dir.path()).unwrap();
+    assert!(matches!(
+        other.writer(BUDGET),
+        Err(IndexError::Locked { .. })
+    ));
+    drop(first);
+    assert!(other.writer(BUDGET).is_ok());
+}
+
+#[test]
+fn dropped_uncommitted_writer_keeps_previous_commit() {
+    let (dir, index) = built();
+    {
+        let mut w = index.writer(BUDGET).unwrap();
+        let changed = doc("jobs", "v2", None, "Rewritten", &[]);
+        assert_eq!(w.upsert(&changed).unwrap(), Upsert::Changed);
+        let new = doc(
+            "extra",
+            "v1",
+            None,
+            "Extra",
+            &[C {
+                id: "extra-1",
+                text: "Never committed.",
+                kinds: &["figure"],
+                ..C::default()
+            }],
+        );
+        assert_eq!(w.upsert(&new).unwrap(), Upsert::New);
+        // Dropped here without commit, as if the process had crashed.
+    }
+    let reopened = ClaimIndex::open(dir.path()).unwrap();
+    assert_eq!(
+        ids(&reopened, &all()),
+        ["budget-1", "budget-2", "jobs-1", "jobs-2", "wire-1"]
+    );
+    assert_eq!(
+        reopened.doc_hash("jobs").unwrap().as_deref(),
+        Some("jobs-v1")
+    );
+    assert_eq!(reopened.doc_hash("extra").unwrap(), None);
+    // The lock was released and the index is writable again.
+    let mut w = reopened.writer(BUDGET).unwrap();
+    assert_eq!(w.upsert(&corpus()[1]).unwrap(), Upsert::Unchanged);
+}
+
+#[test]
+fn bad_queries_are_errors_not_panics() {
+    let (_dir, index) = built();
+    for q in ["((((", ":::"] {
+        match index.search(&SearchRequest::text(q)) {
+            Err(IndexError::BadQuery { message }) => assert!(!message.is_empty()),
+            other => panic!("{q}: expected BadQuery, got {other:?}"),
+        }
+    }
+    // Salvageable: the bad part is dropped, or the words are searched.
+    let hits = index
+        .search(&SearchRequest::text("\"unclosed deficit"))
+        .unwrap();
+    assert_eq!(hits.len(), 3);
+    let hits = index
+        .search(&SearchRequest::text("value:[x TO y]"))
+        .unwrap();
+    assert!(hits.is_empty());
+    let hits = index
+        .search(&SearchRequest::text("deficit nosuchfield:foo"))
+        .unwrap();
+    assert_eq!(hits.len(), 3);
+    for q in ["\"unclosed", "((", "AND", "*", ":", "deficit^", "NOT"] {
+        let _ = index.search(&SearchRequest::text(q));
+    }
+}

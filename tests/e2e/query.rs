@@ -1,0 +1,144 @@
+//! query: the query language, sorting, batch queries, show, export, stats.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::{root, run, run_in};
+
+/// One index of the shipped corpus for the read-only tests of this module.
+fn shared_index() -> &'static Path {
+    static INDEX: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = INDEX.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("idx");
+        let corpus = root().join("corpus");
+        let out = run(&["ingest", "--quiet", "--index", path.to_str().unwrap(), corpus.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        (dir, path)
+    });
+    path
+}
+
+fn q(args: &[&str]) -> crate::Run {
+    let index = shared_index().to_str().unwrap().to_string();
+    let mut all = vec!["query", "--index", index.as_str()];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+fn texts(out: &crate::Run) -> Vec<String> {
+    out.jsonl().iter().map(|h| h["text"].as_str().unwrap_or("").to_string()).collect()
+}
+
+#[test]
+fn fielded_query_language() {
+    let out = q(&["speaker:trump kind:quote", "--format", "jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.jsonl().iter().all(|h| h["speaker"] == "Donald Trump"));
+    assert!(out.jsonl().len() >= 3);
+
+    let out = q(&["value:>1e11 unit:USD", "--format", "jsonl"]);
+    assert!(texts(&out).iter().any(|t| t.contains("$360 billion")), "{}", out.stdout);
+    let out = q(&["value:[60 TO 95] unit:%", "--format", "jsonl"]);
+    assert!(texts(&out).iter().any(|t| t.contains("92%")), "{}", out.stdout);
+    assert!(texts(&out).iter().all(|t| !t.contains("2% of GDP")), "{}", out.stdout);
+    let out = q(&["date:2020..2024", "--format", "jsonl"]);
+    assert!(texts(&out).iter().any(|t| t.contains("in 2024")), "{}", out.stdout);
+    assert!(texts(&out).iter().all(|t| !t.contains("in 2002")), "{}", out.stdout);
+    let out = q(&["\"refining capacity\"", "--format", "jsonl"]);
+    assert!(texts(&out)[0].contains("92% of refining capacity"));
+}
+
+#[test]
+fn date_range_flags_filter_by_event_date() {
+    let out = q(&["--from", "2020-01-01", "--to", "2024-12-31", "--format", "jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for h in out.jsonl() {
+        let d = h["event_date"].as_str().unwrap();
+        assert!(("2020-01-01"..="2024-12-31").contains(&d), "{d}");
+    }
+    let out = q(&["--published-from", "2026-01-01", "--format", "jsonl"]);
+    assert_eq!(out.code, 1);
+    assert!(out.jsonl().is_empty());
+}
+
+#[test]
+fn bad_query_points_at_the_bad_part() {
+    let out = q(&["value:>abc"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("bad query") && out.stderr.contains('^'), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"));
+}
+
+#[test]
+fn sort_by_value() {
+    let out = q(&["kind:figure", "--sort", "value", "--format", "jsonl"]);
+    let hits = out.jsonl();
+    assert!(hits.len() >= 3);
+    assert!(hits[0]["text"].as_str().unwrap().contains("$360 billion"), "{}", out.stdout);
+}
+
+#[test]
+fn batch_queries_with_timings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("queries.txt");
+    std::fs::write(&file, "# fact-checks\nrefining capacity\n\nspeaker:trump\nvalue:>abc\n").unwrap();
+    let out = q(&["--queries", file.to_str().unwrap(), "--timings"]);
+    assert_eq!(out.code, 1, "one bad query: {}", out.stderr);
+    let rows = out.jsonl();
+    assert!(rows.iter().any(|r| r["query"] == "refining capacity" && r["rank"] == 1));
+    assert!(rows.iter().any(|r| r["query"] == "speaker:trump" && r["speaker"] == "Donald Trump"));
+    assert!(rows.iter().filter(|r| r.get("error").is_none()).all(|r| r["ms"].as_f64().is_some()));
+    assert!(rows.iter().any(|r| r["query"] == "value:>abc" && r.get("error").is_some()));
+}
+
+#[test]
+fn show_prints_claim_in_context() {
+    let hits = q(&["refining capacity", "--format", "jsonl"]).jsonl();
+    let id = hits[0]["id"].as_str().unwrap().to_string();
+    let index = shared_index().to_str().unwrap().to_string();
+    let out = run(&["show", "--index", &index, &id]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("92% of refining capacity") && out.stdout.contains("selector"), "{}", out.stdout);
+    let json = run(&["show", "--index", &index, &id, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["id"], id.as_str());
+    assert_eq!(v["citation"]["quote"]["exact"], v["text"]);
+    let missing = run(&["show", "--index", &index, "cdoesnotexist"]);
+    assert_eq!(missing.code, 1);
+}
+
+#[test]
+fn export_all_claims_as_csv_and_jsonl() {
+    let index = shared_index().to_str().unwrap().to_string();
+    let stats = run(&["stats", "--index", &index, "--format", "json"]);
+    let claims = serde_json::from_str::<Value>(&stats.stdout).unwrap()["claims"].as_u64().unwrap();
+    let jsonl = run(&["export", "--index", &index]);
+    assert_eq!(jsonl.code, 0, "{}", jsonl.stderr);
+    let rows = jsonl.jsonl();
+    assert_eq!(rows.len() as u64, claims);
+    assert!(rows.iter().all(|r| r["claim_id"].is_string() && r["figure_values"].is_array()));
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("claims.csv");
+    let out = run_in(None, &["export", "--index", &index, "--format", "csv", "--out", csv_path.to_str().unwrap()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(csv.starts_with("claim_id,doc_id,kinds,text"));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count() as u64, claims);
+    let some = run(&["export", "--index", &index, "kind:quote"]);
+    assert!(some.jsonl().iter().all(|r| r["kinds"].as_array().unwrap().contains(&Value::from("quote"))));
+}
+
+#[test]
+fn stats_summarise_the_index() {
+    let index = shared_index().to_str().unwrap().to_string();
+    let out = run(&["stats", "--index", &index]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("documents:") && out.stdout.contains("Donald Trump"), "{}", out.stdout);
+    let json: Value = serde_json::from_str(&run(&["stats", "--index", &index, "--format", "json"]).stdout).unwrap();
+    assert_eq!(json["documents"], 1);
+    assert!(json["top_units"].as_array().unwrap().iter().any(|u| u["unit"] == "%"));
+}
