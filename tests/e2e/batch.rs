@@ -40,10 +40,11 @@ fn record(id: &str, n: usize) -> String {
         "published": "2024-05-02",
         "text": format!(
             "Freight volumes at the river port rose {}% in April, the operator said on Monday. \
-             “We handled {} containers, more than in any month since 2019,” said harbour chief Ada Lind.\n\
+             “We handled {},{:03} containers, more than in any month since 2019,” said harbour chief Ada Lind.\n\
              Tolls will rise to ${}.50 per tonne from June 1.",
             n % 40 + 1,
-            1000 + n * 7,
+            n % 50 + 1,
+            n % 1000,
             n % 9 + 2
         ),
     })
@@ -114,35 +115,26 @@ fn truncated_jsonl_gz_keeps_what_precedes_the_cut() {
     );
 }
 
+/// The real archives through the binary (the passed-over record counts
+/// are checked in the reader's unit tests, and in `--report` below).
 #[test]
-fn real_warc_archives_read_and_count_other_records() {
-    let dir = tmp();
-    let report = dir.path().join("report.json");
-    let index = dir.path().join("idx");
+fn real_warc_archives_read() {
     let cc = warc_fixture("resiliparse-cc-excerpt.warc.gz");
     let chunked = warc_fixture("warcio-example-iana.org-chunked.warc");
-    let out = run(&[
-        "ingest",
-        "--index",
-        s(&index),
-        "--report",
-        s(&report),
-        s(&cc),
-        s(&chunked),
-    ]);
+    let out = run(&["extract", s(&cc), s(&chunked)]);
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
-    let report: Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     // 16 responses in the Common Crawl excerpt, one in the chunked file;
-    // most hold article text.
-    assert!(report["documents"].as_u64().unwrap() >= 10, "{report}");
-    let passed = &report["records_passed_over"];
-    assert_eq!(passed["warc request"], 18, "{report}");
-    assert_eq!(passed["warc metadata"], 16, "{report}");
-    assert_eq!(passed["warc warcinfo"], 2, "{report}");
-    // Skips, if any, are pages without article text, nothing else.
-    for (reason, _) in report["skipped"].as_object().unwrap() {
-        assert_eq!(reason, "no article in HTML", "{report}");
+    // most hold article text. Skips, if any, are pages without text.
+    let got = ids(&out);
+    assert!(got.len() >= 10, "{got:?}");
+    assert!(got.iter().all(|id| id.starts_with("urn:uuid:")), "{got:?}");
+    for line in out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("claimdex: skipped"))
+    {
+        assert!(line.contains("no article text"), "{line}");
     }
 }
 
@@ -366,6 +358,12 @@ fn ingest_report_counts_every_bad_item() {
         b"{\"id\":\"x\",\"text\":\"\xff\xfe\"}\n[[[[\n",
     )
     .unwrap();
+    // warcinfo, request, response (gzip body), request, revisit, warcinfo.
+    fs::copy(
+        warc_fixture("warcio-example.warc.gz"),
+        inputs.join("example.warc.gz"),
+    )
+    .unwrap();
     let report = dir.path().join("report.json");
     let index = dir.path().join("idx");
     let out = run(&[
@@ -384,6 +382,10 @@ fn ingest_report_counts_every_bad_item() {
     assert_eq!(r["skipped"]["corrupt compressed data"], 1, "{r}");
     let items = r["skipped_items"].as_array().unwrap();
     assert_eq!(items.len(), 4, "{r}");
+    let passed = &r["records_passed_over"];
+    assert_eq!(passed["warc request"], 2, "{r}");
+    assert_eq!(passed["warc revisit"], 1, "{r}");
+    assert_eq!(passed["warc warcinfo"], 2, "{r}");
     assert!(
         items.iter().any(|i| i["message"]
             .as_str()
@@ -391,9 +393,10 @@ fn ingest_report_counts_every_bad_item() {
             .contains("liar.warc: WARC record 2")),
         "{r}"
     );
-    // 5 good records, 2 of 3 WARC pages, and the truncated file's prefix.
+    // 5 good records, 2 of 3 WARC pages, the example page, and the
+    // truncated file's prefix.
     let docs = r["documents"].as_u64().unwrap();
-    assert!((7..12).contains(&docs), "{r}");
+    assert!((8..13).contains(&docs), "{r}");
     let stats = run(&["stats", "--index", s(&index), "--format", "json"]);
     let stats: Value = serde_json::from_str(&stats.stdout).unwrap();
     assert_eq!(stats["documents"].as_u64(), Some(docs), "{stats}");
