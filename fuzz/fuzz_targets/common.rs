@@ -5,10 +5,28 @@ use claimdex_model::{Document, Span};
 
 /// A span lies inside `text`, in order, on character boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what}: start {} > end {}", span.start, span.end);
-    assert!(span.end <= text.len(), "{what}: end {} past {}", span.end, text.len());
-    assert!(text.is_char_boundary(span.start), "{what}: start {} splits a char", span.start);
-    assert!(text.is_char_boundary(span.end), "{what}: end {} splits a char", span.end);
+    assert!(
+        span.start <= span.end,
+        "{what}: start {} > end {}",
+        span.start,
+        span.end
+    );
+    assert!(
+        span.end <= text.len(),
+        "{what}: end {} past {}",
+        span.end,
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start),
+        "{what}: start {} splits a char",
+        span.start
+    );
+    assert!(
+        text.is_char_boundary(span.end),
+        "{what}: end {} splits a char",
+        span.end
+    );
 }
 
 /// Full pipeline over one document: analysis, extraction, contract JSON.
