@@ -5,6 +5,7 @@
 //! index: ingest, re-ingest, interruption, query.
 
 mod bad_input;
+mod batch;
 mod extract;
 mod index;
 mod query;
