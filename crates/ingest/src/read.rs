@@ -301,9 +301,9 @@ pub(crate) fn html_document(
     line: Option<u64>,
 ) -> Item {
     match claimdex_html::parse(bytes, url.as_deref()) {
-        // The HTML reader returns pages with a title or date but no text;
-        // without text there is no document to analyse.
-        Ok(page) if page.text.trim().is_empty() => Item::Skip(SkipReason::Empty { path, line }),
+        // A page with a title or date but no article text (a gallery, a
+        // video page) is still a document: its metadata is worth keeping,
+        // it simply makes no claims. Only a page with nothing is skipped.
         Ok(page) => {
             let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
             doc.blocks = page.blocks;
