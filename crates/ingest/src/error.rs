@@ -91,16 +91,6 @@ pub enum SkipReason {
         /// Where it was cut.
         reason: String,
     },
-    /// An HTML page held no article text.
-    #[error("{path}{}: {reason}", line_suffix(*line))]
-    Html {
-        /// The file.
-        path: PathBuf,
-        /// The JSONL line, for records.
-        line: Option<u64>,
-        /// What the HTML reader said.
-        reason: String,
-    },
 }
 
 fn line_suffix(line: Option<u64>) -> String {
@@ -118,7 +108,6 @@ impl SkipReason {
             SkipReason::Empty { .. } => "empty",
             SkipReason::BadRecord { .. } => "bad record",
             SkipReason::Compressed { .. } => "corrupt compressed data",
-            SkipReason::Html { .. } => "no article in HTML",
             SkipReason::Warc { .. } => "bad WARC record",
             SkipReason::WarcTruncated { .. } => "truncated WARC",
         }

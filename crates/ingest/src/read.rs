@@ -247,7 +247,7 @@ fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &Read
     }
     let source = path.to_string_lossy().into_owned();
     if let FileKind::Html { .. } = kind {
-        return html_document(&bytes, id, source, None, path, None);
+        return html_document(&bytes, id, source, None);
     }
     let text = match decode(&bytes) {
         Ok(text) => text,
@@ -292,35 +292,21 @@ pub fn read_jsonl(
     JsonlReader::new(reader, path, opts)
 }
 
-pub(crate) fn html_document(
-    bytes: &[u8],
-    id: String,
-    source: String,
-    url: Option<String>,
-    path: PathBuf,
-    line: Option<u64>,
-) -> Item {
-    match claimdex_html::parse(bytes, url.as_deref()) {
-        // A page with a title or date but no article text (a gallery, a
-        // video page) is still a document: its metadata is worth keeping,
-        // it simply makes no claims. Only a page with nothing is skipped.
-        Ok(page) => {
-            let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
-            doc.blocks = page.blocks;
-            doc.title = page.title;
-            doc.author = page.author;
-            doc.published = page.published;
-            doc.url = page.url.or(url);
-            doc.site = page.site;
-            doc.lang = page.lang;
-            Item::Doc(Box::new(doc))
-        }
-        Err(err) => Item::Skip(SkipReason::Html {
-            path,
-            line,
-            reason: err.to_string(),
-        }),
-    }
+/// The document of one HTML page (file, JSONL `html` record or WARC response).
+pub(crate) fn html_document(bytes: &[u8], id: String, source: String, url: Option<String>) -> Item {
+    // Every page read is a document, even one without article text (a
+    // gallery, a video page, a redirect stub): its metadata is kept and it
+    // simply makes no claims.
+    let page = claimdex_html::parse_page(bytes, url.as_deref());
+    let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
+    doc.blocks = page.blocks;
+    doc.title = page.title;
+    doc.author = page.author;
+    doc.published = page.published;
+    doc.url = page.url.or(url);
+    doc.site = page.site;
+    doc.lang = page.lang;
+    Item::Doc(Box::new(doc))
 }
 
 /// A JSONL record as the contract defines it. Unknown keys are ignored.
@@ -440,14 +426,7 @@ impl JsonlReader {
                     text,
                 )))
             }
-            (None, Some(html)) => html_document(
-                html.as_bytes(),
-                id,
-                source,
-                record.url.clone(),
-                self.path.clone(),
-                Some(line),
-            ),
+            (None, Some(html)) => html_document(html.as_bytes(), id, source, record.url.clone()),
             (None, None) => return bad("record has neither \"text\" nor \"html\"".into()),
         };
         if let Item::Doc(doc) = &mut item {

@@ -379,14 +379,7 @@ impl WarcReader {
             .unwrap_or_else(|| format!("{}#{}", self.path.display(), self.record));
         let source = format!("{}#{}", self.path.display(), self.record);
         let bytes = body.utf8_bytes();
-        let mut item = html_document(
-            &bytes,
-            id,
-            source,
-            url,
-            self.path.clone(),
-            Some(self.record),
-        );
+        let mut item = html_document(&bytes, id, source, url);
         if let Item::Doc(doc) = &mut item {
             // The crawl date is when the page was fetched, not written:
             // only a fallback behind the page and its text.
@@ -831,9 +824,7 @@ mod tests {
             .count();
         let bad = items
             .iter()
-            .filter(|i| {
-                matches!(i, Item::Skip(r) if !matches!(r.category(), "no article in HTML" | "empty"))
-            })
+            .filter(|i| matches!(i, Item::Skip(r) if r.category() != "empty"))
             .count();
         (docs, passed, bad)
     }
