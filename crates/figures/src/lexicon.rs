@@ -780,3 +780,27 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
             "was" | "is" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "did" | "does"
         )
 }
+
+/// Words that state a fraction or a multiplier on their own ("half",
+/// "twice", "doubled"): a figure may start at them.
+pub fn multiplier_word(w: &str) -> bool {
+    matches!(
+        w,
+        "half"
+            | "quarter"
+            | "twice"
+            | "thrice"
+            | "doubled"
+            | "doubles"
+            | "doubling"
+            | "tripled"
+            | "triples"
+            | "tripling"
+            | "trebled"
+            | "quadrupled"
+            | "quadruples"
+            | "quadrupling"
+            | "halved"
+            | "halving"
+    )
+}

@@ -2351,26 +2351,8 @@ impl<'a> P<'a> {
                     && w.len() <= 11
                     && w.len() >= 3
                     && (lexicon::num_word(w).is_some()
-                        || matches!(
-                            w,
-                            "half"
-                                | "quarter"
-                                | "twice"
-                                | "thrice"
-                                | "doubled"
-                                | "doubles"
-                                | "doubling"
-                                | "tripled"
-                                | "triples"
-                                | "tripling"
-                                | "trebled"
-                                | "quadrupled"
-                                | "quadruples"
-                                | "quadrupling"
-                                | "halved"
-                                | "halving"
-                                | "dozen"
-                        )
+                        || lexicon::multiplier_word(w)
+                        || w == "dozen"
                         || (ends_like_denominator(w) && lexicon::denominator(w).is_some()))
             }
         }
@@ -2391,29 +2373,14 @@ impl<'a> P<'a> {
                     return false;
                 }
                 lexicon::num_word(w).is_some()
+                    || lexicon::multiplier_word(w)
                     || matches!(
                         w,
                         "a" | "an"
-                            | "half"
-                            | "quarter"
                             | "minus"
                             | "negative"
                             | "aged"
                             | "age"
-                            | "twice"
-                            | "thrice"
-                            | "doubled"
-                            | "doubles"
-                            | "doubling"
-                            | "tripled"
-                            | "triples"
-                            | "tripling"
-                            | "trebled"
-                            | "quadrupled"
-                            | "quadruples"
-                            | "quadrupling"
-                            | "halved"
-                            | "halving"
                             | "us"
                             | "u"
                             | "c"
