@@ -61,7 +61,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             }
         },
         |ex, _| {
-            let record = DocRecord::from_extraction(&ex, Include::default());
+            // Text and sentences let the index keep each document's
+            // sentences, for `claimdex show`.
+            let include = Include {
+                text: true,
+                sentences: true,
+            };
+            let record = DocRecord::from_extraction(&ex, include);
             match writer.upsert(&record)? {
                 Upsert::New => counts.new += 1,
                 Upsert::Changed => counts.changed += 1,

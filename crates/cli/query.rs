@@ -250,12 +250,29 @@ fn print_hits(hits: &[Hit], format: Format, ms: Option<f64>) -> Result<()> {
     Ok(())
 }
 
+/// `show --format json`: the hit record plus the claim's context.
+#[derive(Serialize)]
+struct ShowRecord<'a> {
+    #[serde(flatten)]
+    hit: HitRecord<'a>,
+    /// `None` for documents indexed without their sentences.
+    context: Option<ContextRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ContextRecord<'a> {
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    nearby_claims: &'a [String],
+}
+
 pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let index = ClaimIndex::open(&args.index)?;
     let Some(hit) = index.get_claim(&args.id)? else {
         eprintln!("claimdex: no claim with id {}", args.id);
         return Ok(ExitCode::from(1));
     };
+    let context = index.claim_context(&hit)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
@@ -267,11 +284,15 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
                 render::colour_stdout(),
             )?;
             let q = &hit.claim.citation.quote;
-            writeln!(
-                out,
-                "   in context: …{}[{}]{}…",
-                q.prefix, q.exact, q.suffix
-            )?;
+            match &context {
+                Some(c) => render::context_text(&mut out, &hit.claim.text, c)?,
+                // Indexed without sentences: the selector's few words.
+                None => writeln!(
+                    out,
+                    "   in context: …{}[{}]{}…",
+                    q.prefix, q.exact, q.suffix
+                )?,
+            }
             for (doc, claim) in &hit.also_in {
                 writeln!(out, "   also in: {doc} (claim {claim})")?;
             }
@@ -282,7 +303,15 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
             )?;
         }
         Format::Json | Format::Jsonl => {
-            serde_json::to_writer_pretty(&mut out, &hit_record(&hit))?;
+            let record = ShowRecord {
+                hit: hit_record(&hit),
+                context: context.as_ref().map(|c| ContextRecord {
+                    before: c.before.as_deref(),
+                    after: c.after.as_deref(),
+                    nearby_claims: &c.nearby,
+                }),
+            };
+            serde_json::to_writer_pretty(&mut out, &record)?;
             out.write_all(b"\n")?;
         }
     }

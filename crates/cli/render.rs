@@ -188,6 +188,27 @@ pub fn claim_text(out: &mut impl Write, n: usize, view: &ClaimView, colour: bool
     Ok(())
 }
 
+/// The sentences around a claim (`show`), the claim between them, and the
+/// ids of the claims near it.
+pub fn context_text(
+    out: &mut impl Write,
+    claim: &str,
+    ctx: &claimdex_index::ClaimContext,
+) -> Result<()> {
+    writeln!(out, "   in context:")?;
+    if let Some(b) = &ctx.before {
+        writeln!(out, "     {b}")?;
+    }
+    writeln!(out, "   > {claim}")?;
+    if let Some(a) = &ctx.after {
+        writeln!(out, "     {a}")?;
+    }
+    if !ctx.nearby.is_empty() {
+        writeln!(out, "   nearby claims: {}", ctx.nearby.join(", "))?;
+    }
+    Ok(())
+}
+
 /// A whole extraction for people.
 pub fn extraction_text(out: &mut impl Write, r: &DocRecord) -> Result<()> {
     let title = r.doc.title.as_deref().unwrap_or("(no title)");

@@ -172,6 +172,72 @@ fn show_prints_claim_in_context() {
 }
 
 #[test]
+fn show_prints_the_sentences_around_the_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let doc = dir.path().join("harbour.txt");
+    std::fs::write(
+        &doc,
+        "The harbour board met on Tuesday. Cargo volumes rose 14% in 2024, the board said. \
+         Dredging of the north basin will cost $40 million. The chairman thanked the staff. \
+         Fees went up 3% in 2023.\n",
+    )
+    .unwrap();
+    let idx = index.to_str().unwrap();
+    let ingest = run(&["ingest", "--quiet", "--index", idx, doc.to_str().unwrap()]);
+    assert_eq!(ingest.code, 0, "{}", ingest.stderr);
+    let id_of = |words: &str| {
+        let hits = run(&["query", "--index", idx, words, "--format", "jsonl"]).jsonl();
+        hits[0]["id"].as_str().unwrap().to_string()
+    };
+    let (met, cargo, dredging, fees) = (
+        id_of("harbour met"),
+        id_of("cargo"),
+        id_of("dredging"),
+        id_of("fees"),
+    );
+
+    let text = run(&["show", "--index", idx, &cargo]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    let before = text.stdout.find("The harbour board met on Tuesday.");
+    let claim = text.stdout.find("> Cargo volumes rose 14%");
+    let after = text
+        .stdout
+        .find("Dredging of the north basin will cost $40 million.");
+    assert!(
+        before.is_some() && claim.is_some() && after.is_some() && before < claim && claim < after,
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains(&format!("nearby claims: {met}, {dredging}")),
+        "{}",
+        text.stdout
+    );
+
+    let json = run(&["show", "--index", idx, &cargo, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["context"]["before"], "The harbour board met on Tuesday.");
+    assert_eq!(
+        v["context"]["after"],
+        "Dredging of the north basin will cost $40 million."
+    );
+    assert_eq!(
+        v["context"]["nearby_claims"],
+        serde_json::json!([met, dredging])
+    );
+
+    // The last claim: no sentence after it, and the dredging claim is two
+    // sentences away, so not nearby.
+    let last = run(&["show", "--index", idx, &fees, "--format", "json"]);
+    let v: Value = serde_json::from_str(&last.stdout).unwrap();
+    assert_eq!(v["context"]["before"], "The chairman thanked the staff.");
+    assert_eq!(v["context"]["after"], Value::Null);
+    assert_eq!(v["context"]["nearby_claims"], serde_json::json!([]));
+}
+
+#[test]
 fn export_all_claims_as_csv_and_jsonl() {
     let index = shared_index().to_str().unwrap().to_string();
     let stats = run(&["stats", "--index", &index, "--format", "json"]);

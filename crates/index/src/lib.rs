@@ -8,7 +8,8 @@
 //! Layout: one tantivy document per claim (full-text claim text, kinds,
 //! speaker, figure values and units, event and publication dates, the stored
 //! claim as JSON) plus one bookkeeping entry per indexed document (id,
-//! content hash, claim count). Re-ingesting an unchanged document is detected
+//! content hash, claim count, and its sentences for showing a claim in
+//! context when the record carries them). Re-ingesting an unchanged document is detected
 //! from the hash alone; a changed one has all its entries deleted by
 //! `doc_id` and rewritten.
 //!
@@ -27,6 +28,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod context;
 mod dates;
 mod error;
 mod group;
@@ -43,10 +45,11 @@ use claimdex_model::contract::{
 };
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+pub use context::ClaimContext;
 pub use error::IndexError;
 pub use search::{Hit, SearchRequest, SortBy};
 pub use stats::{ClaimIter, Count, IndexStats};
@@ -185,22 +188,54 @@ impl ClaimIndex {
 
     /// The content hash of the indexed version of `doc_id`, if indexed.
     pub fn doc_hash(&self, doc_id: &str) -> Result<Option<String>, IndexError> {
+        let Some(doc) = self.doc_entry(doc_id)? else {
+            return Ok(None);
+        };
+        Ok(doc
+            .get_first(self.fields.content_hash)
+            .and_then(|v| v.as_str())
+            .map(str::to_string))
+    }
+
+    /// The stored bookkeeping entry of `doc_id`, if indexed.
+    fn doc_entry(&self, doc_id: &str) -> Result<Option<TantivyDocument>, IndexError> {
         let searcher = self.reader.searcher();
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.doc_id, doc_id),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
-        for addr in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(h) = doc
-                .get_first(self.fields.content_hash)
-                .and_then(|v| v.as_str())
-            {
-                return Ok(Some(h.to_string()));
-            }
+        let term = |field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        // Only the document entry, not the document's claims: one stored
+        // document is read, however many claims it has.
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(self.fields.doc_id, doc_id)),
+            (Occur::Must, term(self.fields.entry, ENTRY_DOC)),
+        ]);
+        let found = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
+        match found.into_iter().next() {
+            Some(addr) => Ok(Some(searcher.doc(addr)?)),
+            None => Ok(None),
         }
-        Ok(None)
+    }
+
+    /// The sentences around `hit`'s claim and the ids of the other claims
+    /// near it; `None` when its document was indexed without its sentences
+    /// (a record without text or sentences).
+    pub fn claim_context(&self, hit: &Hit) -> Result<Option<ClaimContext>, IndexError> {
+        let Some(doc) = self.doc_entry(&hit.doc.id)? else {
+            return Ok(None);
+        };
+        let Some(json) = doc.get_first(self.fields.context).and_then(|v| v.as_str()) else {
+            return Ok(None);
+        };
+        let ctx: context::DocContext =
+            serde_json::from_str(json).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        Ok(Some(ctx.around(
+            &hit.claim.id,
+            hit.claim.start,
+            hit.claim.end,
+        )))
     }
 
     /// The ids of all indexed documents with their content hashes and claim
@@ -245,6 +280,10 @@ pub struct ClaimWriter<'a> {
 
 impl ClaimWriter<'_> {
     /// Adds or replaces a document and its claims; see [`Upsert`].
+    ///
+    /// A record built with its text and sentences (`Include { text: true,
+    /// sentences: true }`) also keeps its sentences for
+    /// [`ClaimIndex::claim_context`]; the text itself is not stored.
     pub fn upsert(&mut self, rec: &DocRecord) -> Result<Upsert, IndexError> {
         let id = rec.doc.id.as_str();
         let hash = rec.doc.content_hash.as_str();
@@ -276,6 +315,11 @@ impl ClaimWriter<'_> {
         entry.add_u64(f.claim_count, rec.claims.len() as u64);
         if let Some(p) = published {
             entry.add_date(f.published, DateTime::from_timestamp_secs(p));
+        }
+        if let Some(ctx) = context::DocContext::of_record(rec) {
+            let json =
+                serde_json::to_string(&ctx).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+            entry.add_text(f.context, json);
         }
         self.writer.add_document(entry)?;
         let mut meta = rec.doc.clone();

@@ -58,6 +58,9 @@ pub(crate) struct Fields {
     pub group: Field,
     /// The stored claim with its document metadata and mentions, as JSON.
     pub payload: Field,
+    /// The document's sentences and claim spans, as JSON (doc entries
+    /// only), for showing a claim in context.
+    pub context: Field,
 }
 
 fn keyword(fast: bool, stored: bool) -> TextOptions {
@@ -117,6 +120,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_date_field("published", date_field());
     b.add_text_field("group", STRING | tantivy::schema::FAST);
     b.add_text_field("payload", STORED);
+    b.add_text_field("context", STORED);
     b.build()
 }
 
@@ -143,6 +147,7 @@ impl Fields {
             published: f("published")?,
             group: f("group")?,
             payload: f("payload")?,
+            context: f("context")?,
         })
     }
 }

@@ -238,7 +238,15 @@ impl ClaimIndex {
             text
         };
         let (mut query, errors) = parser.parse_query_lenient(text);
-        if !errors.is_empty() && count_terms(query.as_ref()) == 0 {
+        // `field:*` parses to an exists query even on a field that does not
+        // exist (or is not fast), which fails only when run: treat it as
+        // unparsable.
+        let schema = self.index.schema();
+        let runnable = |q: &dyn Query| {
+            q.weight(EnableScoring::disabled_from_schema(&schema))
+                .is_ok()
+        };
+        if (!errors.is_empty() && count_terms(query.as_ref()) == 0) || !runnable(query.as_ref()) {
             // Nothing survived (an unclosed quote or bracket can swallow
             // everything): fall back to the bare words, as a search box would.
             let words: String = text
@@ -253,6 +261,9 @@ impl ClaimIndex {
             if count_terms(fallback.as_ref()) == 0 {
                 let mut messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
                 messages.dedup();
+                if messages.is_empty() {
+                    messages.push("no searchable words".into());
+                }
                 return Err(IndexError::BadQuery {
                     message: format!("cannot search for {text:?}: {}", messages.join("; ")),
                 });
