@@ -383,9 +383,13 @@ fn claim_document(
         d.add_text(f.url, u);
     }
     for fig in &figures {
+        let unit = fig.unit.trim();
         for v in [fig.value, fig.value_max].into_iter().flatten() {
             if v.is_finite() {
                 d.add_f64(f.value, v);
+                if !unit.is_empty() {
+                    d.add_text(f.unit_value, schema::unit_value_term(unit, v));
+                }
             }
         }
         if !fig.unit.trim().is_empty() {

@@ -50,6 +50,10 @@ pub(crate) struct Fields {
     pub value: Field,
     /// Figure units, whole and lowercased; fast column keeps the case.
     pub unit: Field,
+    /// One term per figure value, scoped by the figure's unit (see
+    /// [`unit_value_term`]), so a unit and a value range match the same
+    /// figure.
+    pub unit_value: Field,
     /// When the claimed event happened (midnight UTC, seconds precision).
     pub event_date: Field,
     /// Publication date of the document.
@@ -116,6 +120,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_text_field("url", full_text("default", false));
     b.add_f64_field("value", NumericOptions::default().set_indexed().set_fast());
     b.add_text_field("unit", keyword(true, false));
+    b.add_text_field("unit_value", STRING);
     b.add_date_field("event_date", date_field());
     b.add_date_field("published", date_field());
     b.add_text_field("group", STRING | tantivy::schema::FAST);
@@ -143,6 +148,7 @@ impl Fields {
             url: f("url")?,
             value: f("value")?,
             unit: f("unit")?,
+            unit_value: f("unit_value")?,
             event_date: f("event_date")?,
             published: f("published")?,
             group: f("group")?,
@@ -150,6 +156,20 @@ impl Fields {
             context: f("context")?,
         })
     }
+}
+
+/// The `unit_value` term of a figure value in `unit`: the lowercased unit,
+/// a separator below every printable character, and the value as 16 hex
+/// digits of its order-preserving `u64` form. Terms of one unit are
+/// contiguous and sorted by value, so a term range is a value range within
+/// the unit.
+pub(crate) fn unit_value_term(unit: &str, value: f64) -> String {
+    // `+ 0.0` turns -0.0 into 0.0: both must sort as zero.
+    format!(
+        "{}\u{1}{:016x}",
+        unit.trim().to_lowercase(),
+        tantivy::f64_to_u64(value + 0.0)
+    )
 }
 
 /// Registers claimdex's custom tokenizers (tantivy does not persist them).
@@ -160,4 +180,32 @@ pub(crate) fn register_tokenizers(manager: &TokenizerManager) {
             .filter(LowerCaser)
             .build(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unit_value_term;
+
+    #[test]
+    fn unit_value_terms_sort_by_value_within_a_unit() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1e9,
+            -2.5,
+            -0.0,
+            0.0,
+            5.0,
+            1e11,
+            f64::INFINITY,
+        ];
+        let terms: Vec<String> = values.iter().map(|&v| unit_value_term("USD", v)).collect();
+        for pair in terms.windows(2) {
+            assert!(pair[0] <= pair[1], "{pair:?}");
+        }
+        assert_eq!(terms[3], terms[4], "-0 and 0 are the same value");
+        assert!(terms.iter().all(|t| t.starts_with("usd\u{1}")));
+        // Another unit's terms never fall inside this unit's range.
+        let other = unit_value_term("USD/share", 1.0);
+        assert!(other > terms[terms.len() - 1]);
+    }
 }

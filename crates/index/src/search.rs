@@ -16,7 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TokenStream;
 use tantivy::{DateTime, DocAddress, DocSet, Order, Searcher, TantivyDocument, Term, TERMINATED};
 
-use crate::schema::{Fields, ENTRY_CLAIM};
+use crate::schema::{unit_value_term, Fields, ENTRY_CLAIM};
 use crate::{dates, group, ClaimIndex, IndexError, StoredClaim};
 
 /// How hits are ordered.
@@ -48,8 +48,11 @@ pub struct SearchRequest {
     /// contains all of its words (`trump` matches "Donald Trump").
     pub speaker: Option<String>,
     /// Only claims with a figure in this unit (case-insensitive, exact).
+    /// With `min_value`/`max_value`, the same figure must be in this unit
+    /// and in the value range.
     pub unit: Option<String>,
-    /// Only claims with a figure value ≥ this.
+    /// Only claims with a figure value ≥ this (a range figure counts with
+    /// its lower and its upper bound).
     pub min_value: Option<f64>,
     /// Only claims with a figure value ≤ this.
     pub max_value: Option<f64>,
@@ -305,8 +308,30 @@ impl ClaimIndex {
             };
             clauses.push(filter(q));
         }
-        if let Some(u) = req.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-            clauses.push(filter(term_query(f.unit, &u.to_lowercase())));
+        let unit = req.unit.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        let min = req.min_value.filter(|v| !v.is_nan());
+        let max = req.max_value.filter(|v| !v.is_nan());
+        match unit {
+            // Unit and value range: ONE figure must have both, so a claim
+            // with "$5" and "3 billion tons" is not a billion-dollar claim.
+            Some(u) if min.is_some() || max.is_some() => {
+                let lo = unit_value_term(u, min.unwrap_or(f64::NEG_INFINITY));
+                let hi = unit_value_term(u, max.unwrap_or(f64::INFINITY));
+                clauses.push(filter(Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_text(f.unit_value, &lo)),
+                    Bound::Included(Term::from_field_text(f.unit_value, &hi)),
+                ))));
+            }
+            Some(u) => clauses.push(filter(term_query(f.unit, &u.to_lowercase()))),
+            None => {
+                if min.is_some() || max.is_some() {
+                    let bound = |v: Option<f64>| match v {
+                        Some(v) => Bound::Included(Term::from_field_f64(f.value, v)),
+                        None => Bound::Unbounded,
+                    };
+                    clauses.push(filter(Box::new(RangeQuery::new(bound(min), bound(max)))));
+                }
+            }
         }
         for (field, value) in [
             (f.source, &req.source),
@@ -320,15 +345,6 @@ impl ClaimIndex {
                     .unwrap_or_else(|| Box::new(EmptyQuery));
                 clauses.push(filter(q));
             }
-        }
-        let min = req.min_value.filter(|v| !v.is_nan());
-        let max = req.max_value.filter(|v| !v.is_nan());
-        if min.is_some() || max.is_some() {
-            let bound = |v: Option<f64>| match v {
-                Some(v) => Bound::Included(Term::from_field_f64(f.value, v)),
-                None => Bound::Unbounded,
-            };
-            clauses.push(filter(Box::new(RangeQuery::new(bound(min), bound(max)))));
         }
         if let Some(q) = date_range(f.event_date, req.from, req.to) {
             clauses.push(filter(q));

@@ -221,6 +221,67 @@ fn search_by_value_and_unit() {
 }
 
 #[test]
+fn unit_and_value_range_must_hold_for_the_same_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = ClaimIndex::open_or_create(dir.path()).unwrap();
+    let mut w = index.writer(BUDGET).unwrap();
+    let claims = [
+        C {
+            id: "mixed",
+            text: "A $5 fee on 3 billion tons of grain.",
+            kinds: &["figure"],
+            figures: vec![(5.0, "USD"), (3e9, "t")],
+            ..C::default()
+        },
+        C {
+            id: "big",
+            text: "A $200 billion programme.",
+            kinds: &["figure"],
+            figures: vec![(2e11, "USD")],
+            ..C::default()
+        },
+        C {
+            id: "negative",
+            text: "A loss of $2 billion and 40 tons.",
+            kinds: &["figure"],
+            figures: vec![(-2e9, "USD"), (40.0, "t")],
+            ..C::default()
+        },
+    ];
+    w.upsert(&doc("fig", "1", Some("2024-01-02"), "Figures", &claims))
+        .unwrap();
+    w.commit().unwrap();
+    let req = |unit: &str, min: Option<f64>, max: Option<f64>| SearchRequest {
+        unit: Some(unit.into()),
+        min_value: min,
+        max_value: max,
+        ..all()
+    };
+    // The false match this guards against: "$5" is USD, "3 billion" is tons.
+    assert_eq!(ids(&index, &req("USD", Some(1e9), None)), ["big"]);
+    assert_eq!(ids(&index, &req("usd", Some(1e11), None)), ["big"]);
+    assert_eq!(ids(&index, &req("t", Some(1e9), None)), ["mixed"]);
+    assert_eq!(
+        ids(&index, &req("USD", None, Some(10.0))),
+        ["mixed", "negative"]
+    );
+    assert_eq!(ids(&index, &req("t", Some(30.0), Some(50.0))), ["negative"]);
+    assert_eq!(
+        ids(&index, &req("USD", Some(-3e9), Some(0.0))),
+        ["negative"]
+    );
+    assert!(ids(&index, &req("USD", Some(1e3), Some(1e9))).is_empty());
+    assert!(ids(&index, &req("GBP", Some(0.0), None)).is_empty());
+    // Without a value range, any figure in the unit still matches.
+    assert_eq!(ids(&index, &req("t", None, None)), ["mixed", "negative"]);
+    // The query language maps to the same request.
+    let parsed = claimdex_index::query::parse_into("unit:USD value:>1e9", all()).unwrap();
+    assert_eq!(ids(&index, &parsed), ["big"]);
+    let parsed = claimdex_index::query::parse_into("unit:t value:[1e9 TO 5e9]", all()).unwrap();
+    assert_eq!(ids(&index, &parsed), ["mixed"]);
+}
+
+#[test]
 fn search_by_dates_and_doc_fields() {
     let (_dir, index) = built();
     let req = SearchRequest {
