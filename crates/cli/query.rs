@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use claimdex_index::{ClaimIndex, Hit, SearchRequest, SortBy};
+use claimdex_index::{ClaimIndex, ClaimRow, Hit, SearchRequest, SortBy};
 use claimdex_model::contract::{ClaimRecord, DateRecord, DocMeta, FigureRecord, QuoteRecord};
 use claimdex_model::ClaimKind;
 use serde::Serialize;
@@ -379,6 +379,21 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
 /// (reading the index a block at a time), else the query's matches.
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let index = ClaimIndex::open(&args.index)?;
+    let hits = if args.query.trim().is_empty() {
+        None
+    } else {
+        let base = SearchRequest {
+            limit: usize::MAX >> 1,
+            ..SearchRequest::default()
+        };
+        match claimdex_index::query::parse_into(&args.query, base) {
+            Ok(req) => Some(index.search(&req)?),
+            Err(err) => {
+                eprintln!("claimdex: bad query: {err}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    };
     let sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(
             std::fs::File::create(path)
@@ -386,51 +401,25 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
         ),
         None => Box::new(io::stdout().lock()),
     };
-    let mut out = BufWriter::with_capacity(1 << 20, sink);
-    let hits: Box<dyn Iterator<Item = Result<Hit, claimdex_index::IndexError>>> =
-        if args.query.trim().is_empty() {
-            Box::new(index.claims())
-        } else {
-            let base = SearchRequest {
-                limit: usize::MAX >> 1,
-                ..SearchRequest::default()
-            };
-            let req = match claimdex_index::query::parse_into(&args.query, base) {
-                Ok(req) => req,
-                Err(err) => {
-                    eprintln!("claimdex: bad query: {err}");
-                    return Ok(ExitCode::from(2));
-                }
-            };
-            Box::new(index.search(&req)?.into_iter().map(Ok))
-        };
+    let out = BufWriter::with_capacity(1 << 20, sink);
+    let mut rows = render::RowWriter::new(out, args.format == Format::Csv)?;
     let mut n = 0u64;
-    if args.format == Format::Csv {
-        let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(render::CSV_HEADER)?;
-        for hit in hits {
-            let h = hit?;
-            let figures: Vec<&FigureRecord> = h.figures.iter().collect();
-            let dates: Vec<&DateRecord> = h.dates.iter().collect();
-            w.write_record(render::claim_row(&h.claim, &h.doc, &figures, &dates))?;
+    let written = match &hits {
+        None => index
+            .for_each_row(|row| {
+                n += 1;
+                rows.write(row)
+            })
+            .map(drop),
+        Some(hits) => hits.iter().try_for_each(|h| {
             n += 1;
-        }
-        w.flush()?;
-    } else {
-        for hit in hits {
-            let h = hit?;
-            let figures: Vec<&FigureRecord> = h.figures.iter().collect();
-            let dates: Vec<&DateRecord> = h.dates.iter().collect();
-            serde_json::to_writer(
-                &mut out,
-                &render::claim_flat(&h.claim, &h.doc, &figures, &dates),
-            )?;
-            out.write_all(b"\n")?;
-            n += 1;
-        }
+            rows.write(&ClaimRow::of_hit(h))
+        }),
     }
-    match out.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+    .and_then(|()| Ok(rows.finish()?));
+    match written {
+        // A closed pipe (`| head`) ends the export quietly.
+        Err(e) if is_broken_pipe(&e) => {}
         other => other?,
     }
     eprintln!("claimdex: exported {n} claims");

@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
+use claimdex_index::ClaimRow;
 use claimdex_model::contract::{
     ClaimRecord, DateRecord, DocMeta, DocRecord, FigureRecord, QuoteRecord,
 };
@@ -321,32 +322,94 @@ pub fn claims_csv(out: &mut impl Write, header: bool, r: &DocRecord) -> Result<(
     Ok(())
 }
 
-/// A claim as one flat JSON object with the CSV columns, lists as arrays and
-/// numbers as numbers (for pandas, DuckDB, Spark).
-pub fn claim_flat(
-    c: &ClaimRecord,
-    doc: &DocMeta,
-    figures: &[&FigureRecord],
-    dates: &[&DateRecord],
-) -> serde_json::Value {
-    serde_json::json!({
-        "claim_id": c.id,
-        "doc_id": doc.id,
-        "kinds": c.kind,
-        "text": c.text,
-        "speaker": c.speaker,
-        "figure_values": figures.iter().map(|f| f.value).collect::<Vec<_>>(),
-        "figure_units": figures.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(),
-        "figure_texts": figures.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
-        "date_values": dates.iter().map(|d| d.value.as_deref()).collect::<Vec<_>>(),
-        "event_date": c.event_date,
-        "published": c.citation.published,
-        "title": c.citation.title,
-        "source": c.citation.source,
-        "url": c.citation.url,
-        "paragraph": c.citation.paragraph,
-        "sentence": c.citation.sentence,
-        "start": c.start,
-        "end": c.end,
-    })
+/// `items` joined with `|` into `cell` (cleared first).
+fn joined<'c, 'i>(cell: &'c mut String, items: impl Iterator<Item = &'i str>) -> &'c str {
+    cell.clear();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            cell.push('|');
+        }
+        cell.push_str(item);
+    }
+    cell
+}
+
+/// Writes [`ClaimRow`]s as JSONL (one flat object per claim, lists as
+/// arrays and numbers as numbers, for pandas, DuckDB, Spark) or as CSV with
+/// [`CSV_HEADER`] (list cells joined with `|`, as [`claim_row`] does).
+pub struct RowWriter<W: Write> {
+    out: RowSink<W>,
+    /// Reused for joined CSV cells.
+    cell: String,
+}
+
+enum RowSink<W: Write> {
+    Jsonl(W),
+    // Boxed: the CSV writer is much larger than a plain `W`.
+    Csv(Box<csv::Writer<W>>),
+}
+
+impl<W: Write> RowWriter<W> {
+    /// A writer of CSV (header written now) or JSONL rows to `out`.
+    pub fn new(out: W, csv: bool) -> Result<Self> {
+        let out = if csv {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(CSV_HEADER)?;
+            RowSink::Csv(Box::new(w))
+        } else {
+            RowSink::Jsonl(out)
+        };
+        Ok(RowWriter {
+            out,
+            cell: String::new(),
+        })
+    }
+
+    /// Writes one row.
+    pub fn write(&mut self, r: &ClaimRow<'_>) -> Result<()> {
+        match &mut self.out {
+            RowSink::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, r)?;
+                out.write_all(b"\n")?;
+            }
+            RowSink::Csv(w) => {
+                let cell = &mut self.cell;
+                w.write_field(r.claim_id)?;
+                w.write_field(r.doc_id)?;
+                w.write_field(joined(cell, r.kinds.iter().copied()))?;
+                w.write_field(r.text)?;
+                w.write_field(r.speaker.unwrap_or_default())?;
+                let values: Vec<String> = r
+                    .figure_values
+                    .iter()
+                    .map(|v| v.map(|v| v.to_string()).unwrap_or_default())
+                    .collect();
+                w.write_field(joined(cell, values.iter().map(String::as_str)))?;
+                w.write_field(joined(cell, r.figure_units.iter().copied()))?;
+                w.write_field(joined(cell, r.figure_texts.iter().copied()))?;
+                let dates = r.date_values.iter().map(|d| d.unwrap_or_default());
+                w.write_field(joined(cell, dates))?;
+                w.write_field(r.event_date.unwrap_or_default())?;
+                w.write_field(r.published.unwrap_or_default())?;
+                w.write_field(r.title.unwrap_or_default())?;
+                w.write_field(r.source)?;
+                w.write_field(r.url.unwrap_or_default())?;
+                for v in [r.paragraph, r.sentence, r.start, r.end] {
+                    cell.clear();
+                    std::fmt::Write::write_fmt(cell, format_args!("{v}"))?;
+                    w.write_field(cell.as_bytes())?;
+                }
+                w.write_record(None::<&[u8]>)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes everything written.
+    pub fn finish(self) -> std::io::Result<()> {
+        match self.out {
+            RowSink::Jsonl(mut out) => out.flush(),
+            RowSink::Csv(mut w) => w.flush(),
+        }
+    }
 }

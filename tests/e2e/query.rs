@@ -271,8 +271,36 @@ fn export_all_claims_as_csv_and_jsonl() {
     assert!(csv.starts_with("claim_id,doc_id,kinds,text"));
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(reader.records().count() as u64, claims);
-    let some = run(&["export", "--index", &index, "kind:quote"]);
-    assert!(some.jsonl().iter().all(|r| r["kinds"]
+    // CSV cells hold the same values as the JSONL row of the same claim.
+    let by_id: std::collections::HashMap<&str, &Value> = rows
+        .iter()
+        .map(|r| (r["claim_id"].as_str().unwrap(), r))
+        .collect();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for rec in reader.records() {
+        let rec = rec.unwrap();
+        let row = by_id[&rec[0]];
+        assert_eq!(&rec[3], row["text"].as_str().unwrap());
+        let units: Vec<&str> = row["figure_units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap())
+            .collect();
+        assert_eq!(&rec[6], units.join("|"));
+        assert_eq!(&rec[17], row["end"].to_string());
+    }
+    // With a query: exactly the query's matches (no limit).
+    for query in ["kind:quote", "refining", "unit:USD value:>0"] {
+        let some = run(&["export", "--index", &index, query]);
+        assert_eq!(some.code, 0, "{}", some.stderr);
+        let hits = q(&[query, "--limit", "100000", "--format", "jsonl"]).jsonl();
+        let exported = some.jsonl();
+        assert!(!exported.is_empty(), "{query}");
+        assert_eq!(exported.len(), hits.len(), "{query}");
+    }
+    let quotes = run(&["export", "--index", &index, "kind:quote"]).jsonl();
+    assert!(quotes.iter().all(|r| r["kinds"]
         .as_array()
         .unwrap()
         .contains(&Value::from("quote"))));

@@ -31,6 +31,7 @@
 mod context;
 mod dates;
 mod error;
+mod export;
 mod group;
 pub mod query;
 mod schema;
@@ -51,6 +52,7 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 
 pub use context::ClaimContext;
 pub use error::IndexError;
+pub use export::ClaimRow;
 pub use search::{Hit, SearchRequest, SortBy};
 pub use stats::{ClaimIter, Count, IndexStats};
 

@@ -111,7 +111,8 @@ pub(crate) fn build_schema() -> Schema {
     b.add_text_field("doc_id", STRING | STORED);
     b.add_text_field("content_hash", STORED);
     b.add_u64_field("claim_count", NumericOptions::default().set_stored());
-    b.add_text_field("text", full_text("en_stem", true));
+    // Not stored: the stored claim (payload) holds the text.
+    b.add_text_field("text", full_text("en_stem", false));
     b.add_text_field("kind", STRING | tantivy::schema::FAST);
     b.add_text_field("speaker", full_text("default", false));
     b.add_text_field("speaker_exact", keyword(true, false));

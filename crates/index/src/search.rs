@@ -358,11 +358,14 @@ impl ClaimIndex {
     /// Runs a search; see [`SearchRequest`].
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>, IndexError> {
         let (query, text_query) = self.build_query(req)?;
-        if req.limit == 0 {
+        let searcher = self.reader.searcher();
+        // No more hits than entries: a huge limit ("all of them", as export
+        // asks) must not size a buffer.
+        let limit = req.limit.min(searcher.num_docs() as usize);
+        if limit == 0 {
             return Ok(Vec::new());
         }
-        let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(req.limit);
+        let top = TopDocs::with_limit(limit);
         let order = if req.ascending {
             Order::Asc
         } else {
@@ -373,7 +376,7 @@ impl ClaimIndex {
             // `limit` in index order instead of scoring them all (a date
             // range can match most of a million claims).
             SortBy::Relevance if text_query.is_none() => {
-                first_matches(&searcher, query.as_ref(), req.limit)?
+                first_matches(&searcher, query.as_ref(), limit)?
             }
             SortBy::Relevance => searcher.search(&query, &top.order_by_score())?,
             SortBy::Published | SortBy::Date => {
