@@ -238,6 +238,37 @@ fn show_prints_the_sentences_around_the_claim() {
 }
 
 #[test]
+fn unit_and_value_filters_apply_to_the_same_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let doc = dir.path().join("port.txt");
+    std::fs::write(
+        &doc,
+        "Ships paid a $5 fee on 3 billion tons of grain in 2023. \
+         The port spent $200 billion on new cranes in 2024.\n",
+    )
+    .unwrap();
+    let idx = index.to_str().unwrap();
+    let ingest = run(&["ingest", "--quiet", "--index", idx, doc.to_str().unwrap()]);
+    assert_eq!(ingest.code, 0, "{}", ingest.stderr);
+    let find = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["query", "--index", idx, "--format", "jsonl"];
+        all.extend_from_slice(args);
+        run(&all)
+            .jsonl()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let cranes = vec!["The port spent $200 billion on new cranes in 2024.".to_string()];
+    // "$5" is the dollar figure, "3 billion" the tonnage: not a match.
+    assert_eq!(find(&["--unit", "USD", "--min-value", "1e9"]), cranes);
+    assert_eq!(find(&["unit:USD value:>1e9"]), cranes);
+    assert_eq!(find(&["unit:usd value:[1 TO 10]"]).len(), 1);
+    assert!(find(&["unit:USD value:[1e6 TO 1e9]"]).is_empty());
+}
+
+#[test]
 fn export_all_claims_as_csv_and_jsonl() {
     let index = shared_index().to_str().unwrap().to_string();
     let stats = run(&["stats", "--index", &index, "--format", "json"]);
