@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use claimdex_index::{ClaimIndex, Upsert};
-use claimdex_model::contract::{content_hash, DocRecord, Include};
+use claimdex_model::contract::{content_hash, DocRecord};
 use serde::Serialize;
 
 use crate::args::IngestArgs;
@@ -61,13 +61,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             }
         },
         |ex, _| {
-            // Text and sentences let the index keep each document's
-            // sentences, for `claimdex show`.
-            let include = Include {
-                text: true,
-                sentences: true,
-            };
-            let record = DocRecord::from_extraction(&ex, include);
+            // With the parts the index keeps for `claimdex show`.
+            let record = DocRecord::from_extraction(&ex, claimdex_index::RECORD_PARTS);
             match writer.upsert(&record)? {
                 Upsert::New => counts.new += 1,
                 Upsert::Changed => counts.changed += 1,

@@ -42,7 +42,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use claimdex_model::contract::{
-    ClaimRecord, DateRecord, DocMeta, DocRecord, FigureRecord, QuoteRecord,
+    ClaimRecord, DateRecord, DocMeta, DocRecord, FigureRecord, Include, QuoteRecord,
 };
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
@@ -57,6 +57,14 @@ pub use search::{Hit, SearchRequest, SortBy};
 pub use stats::{ClaimIter, Count, IndexStats};
 
 use schema::{Fields, ENTRY_CLAIM, ENTRY_DOC};
+
+/// The optional parts of a [`DocRecord`] the index uses: records built with
+/// them (`DocRecord::from_extraction(&ex, claimdex_index::RECORD_PARTS)`)
+/// keep their sentences for [`ClaimIndex::claim_context`].
+pub const RECORD_PARTS: Include = Include {
+    text: true,
+    sentences: true,
+};
 
 /// tantivy's per-thread minimum writer arena (`MEMORY_BUDGET_NUM_BYTES_MIN`).
 const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
@@ -283,9 +291,9 @@ pub struct ClaimWriter<'a> {
 impl ClaimWriter<'_> {
     /// Adds or replaces a document and its claims; see [`Upsert`].
     ///
-    /// A record built with its text and sentences (`Include { text: true,
-    /// sentences: true }`) also keeps its sentences for
-    /// [`ClaimIndex::claim_context`]; the text itself is not stored.
+    /// A record built with [`RECORD_PARTS`] (its text and sentences) also
+    /// keeps its sentences for [`ClaimIndex::claim_context`]; the text
+    /// itself is not stored.
     pub fn upsert(&mut self, rec: &DocRecord) -> Result<Upsert, IndexError> {
         let id = rec.doc.id.as_str();
         let hash = rec.doc.content_hash.as_str();
