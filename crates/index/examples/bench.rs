@@ -13,15 +13,18 @@
 //! index with a fixed seed, runs it once to warm up, then times each query
 //! and prints p50/p90/p99 and the peak RSS of the process.
 //!
-//! Measured 2026-11-27 on the shared 2-core box (load average 12-17, so
-//! wall times are inflated), news.jsonl.gz ×10 = 212,680 documents,
-//! 1,053,470 claims, 547 MB on disk, 6 segments:
-//! - build: 84.5 s (12.5k claims/s), peak RSS 704 MB (256 MB writer budget)
-//! - 200 queries, top 10, warm: p50 0.20 ms, p90 8.3 ms, p99 37 ms, max 47 ms;
-//!   peak RSS 192 MB (free text p50 6.0 ms, speaker 0.14, unit+value 0.18,
-//!   date range 0.13, mixed 1.2)
-//! - export (stream + JSON): 62k claims/s wall, 7.2 s CPU for all claims
-//!   (≈145k claims per CPU-second)
+//! Measured 2026-11-27 on the shared 2-core box (load average 8-12, so
+//! wall times are inflated), news.jsonl.gz ×10 extracted with
+//! `--include text,sentences` = 212,680 documents, 1,057,530 claims,
+//! 666.5 MB on disk (with each document's sentences kept for `show`;
+//! +23% over the same index without them: 56.8 → 69.8 MB at ×1):
+//! - build: 137 s (7.7k claims/s), peak RSS 795 MB (256 MB writer budget)
+//! - 200 queries, top 10, warm: p50 0.19 ms, p90 8.0 ms, p99 14 ms, max
+//!   24 ms; peak RSS 212 MB (free text p50 5.8 ms, speaker 0.11, unit+value
+//!   0.18, date range 0.13, mixed 1.6)
+//! - `claimdex export` (the CLI, not this example): 5.8 s wall, 4.1 s CPU
+//!   for all claims (182k claims/s wall, ≈255k claims per CPU-second; was
+//!   ≈116k per CPU-second before rows were decoded straight from the store)
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
