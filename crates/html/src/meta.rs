@@ -36,6 +36,10 @@ pub(crate) struct Meta {
     pub url: Option<String>,
     pub site: Option<String>,
     pub lang: Option<String>,
+    /// Where `published` came from when that was a last-resort guess
+    /// (a date in the text, an image file name, the most frequent date in
+    /// the source, the modification date); `None` for real sources.
+    pub date_guess: Option<&'static str>,
 }
 
 /// Fields read from JSON-LD article objects.
@@ -347,10 +351,19 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         (None, None) => None,
     }
     .or_else(|| visible_date(html))
-    .or_else(|| raw_key_date(src))
-    .or_else(|| text_datetime(body_text))
-    .or_else(|| meta("og:image").and_then(|u| image_date(&u)))
-    .or_else(|| frequent_date(src));
+    .or_else(|| raw_key_date(src));
+    if out.published.is_none() {
+        let (date, source) = if let Some(d) = text_datetime(body_text) {
+            (Some(d), "a date and time in the article text")
+        } else if let Some(d) = meta("og:image").and_then(|u| image_date(&u)) {
+            (Some(d), "the file name of the page's image")
+        } else {
+            let d = frequent_date(src);
+            (d, "the date written most often in the page source")
+        };
+        out.published = date;
+        out.date_guess = date.map(|_| source);
+    }
     out.modified = ld.modified.or_else(|| {
         [
             "article:modified_time",
@@ -361,8 +374,9 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .iter()
         .find_map(|k| meta(k).and_then(|v| iso_date(&v)))
     });
-    if out.published.is_none() {
+    if out.published.is_none() && out.modified.is_some() {
         out.published = out.modified;
+        out.date_guess = Some("the page's modification date");
     }
 
     // Title.
