@@ -343,27 +343,17 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     let url_pub = url.and_then(url_date);
     out.published = match (url_pub, structured) {
         // Editors put the day in the URL path, and metadata times are often
-        // converted to UTC: the URL wins unless the metadata cannot be that
-        // day in any zone (the URL then names the day the story was begun).
-        (Some(u), Some(s)) if !s.could_be(u) => Some(local_day(s, html, src)),
+        // converted to UTC: the URL wins unless the metadata is a later day
+        // that it cannot be in any zone (the URL then names the day the
+        // story was begun). Metadata earlier than the URL is more likely a
+        // stale default than the real day.
+        (Some(u), Some(s)) if s.date > u && !s.could_be(u) => Some(local_day(s, html, src)),
         (Some(u), _) => Some(u),
         (None, Some(s)) => Some(local_day(s, html, src)),
         (None, None) => None,
     }
     .or_else(|| visible_date(html))
     .or_else(|| raw_key_date(src));
-    if out.published.is_none() {
-        let (date, source) = if let Some(d) = text_datetime(body_text) {
-            (Some(d), "a date and time in the article text")
-        } else if let Some(d) = meta("og:image").and_then(|u| image_date(&u)) {
-            (Some(d), "the file name of the page's image")
-        } else {
-            let d = frequent_date(src);
-            (d, "the date written most often in the page source")
-        };
-        out.published = date;
-        out.date_guess = date.map(|_| source);
-    }
     out.modified = ld.modified.or_else(|| {
         [
             "article:modified_time",
@@ -374,9 +364,21 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .iter()
         .find_map(|k| meta(k).and_then(|v| iso_date(&v)))
     });
-    if out.published.is_none() && out.modified.is_some() {
-        out.published = out.modified;
-        out.date_guess = Some("the page's modification date");
+    if out.published.is_none() {
+        // Last resorts, a stated modification date first: a page's last
+        // change is closer to its publication than dates found by pattern.
+        let (date, source) = if let Some(d) = out.modified {
+            (Some(d), "the page's modification date")
+        } else if let Some(d) = text_datetime(body_text) {
+            (Some(d), "a date and time in the article text")
+        } else if let Some(d) = meta("og:image").and_then(|u| image_date(&u)) {
+            (Some(d), "the file name of the page's image")
+        } else {
+            let d = frequent_date(src);
+            (d, "the date written most often in the page source")
+        };
+        out.published = date;
+        out.date_guess = date.map(|_| source);
     }
 
     // Title.
@@ -790,6 +792,11 @@ mod tests {
         assert_eq!(
             at("https://n.example/p/2020/07/08/story"),
             Some(date(2020, 7, 9))
+        );
+        // Metadata earlier than the URL day does not win.
+        assert_eq!(
+            at("https://n.example/p/2020/07/12/story"),
+            Some(date(2020, 7, 12))
         );
         let page = r#"<meta property="article:published_time" content="2020-02-18T02:18:11Z">"#;
         let m = extract(
