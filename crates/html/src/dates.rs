@@ -23,9 +23,12 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// Month-name dates: "October 28, 2025", "Oct. 28 2025", "28 October 2025", "28. Oktober 2025".
 static HUMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))(?-u:\b)",
     )
 });
+/// Chinese, Japanese and Korean dates: "2020年2月15日", "2020년 3월 4일".
+static CJK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"));
 /// Numeric day-first or month-first dates: "02.01.2020", "1/2/2020".
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)(?-u:\b)"));
@@ -235,6 +238,9 @@ pub(crate) fn human_date(s: &str) -> Option<Date> {
             return Some(date);
         }
     }
+    if let Some(d) = CJK.captures(s).and_then(|c| ymd(&c[1], &c[2], &c[3])) {
+        return Some(d);
+    }
     if let Some(d) = iso_date(s) {
         return Some(d);
     }
@@ -314,9 +320,26 @@ fn month_number(word: &str) -> Option<u8> {
             "déc",
         ],
     ];
+    // Genitive forms of Slavic languages, and Turkish, Scandinavian and
+    // Indonesian names, in a second table so the first stays readable.
+    const MORE: [&[&str]; 12] = [
+        &["января", "stycznia", "ledna", "ocak"],
+        &["февраля", "lutego", "února", "şubat"],
+        &["марта", "marca", "března", "mart", "maret"],
+        &["апреля", "kwietnia", "dubna", "nisan"],
+        &["мая", "maja", "května", "mayıs"],
+        &["июня", "czerwca", "června", "haziran"],
+        &["июля", "lipca", "července", "temmuz"],
+        &["августа", "sierpnia", "srpna", "ağustos", "agustus"],
+        &["сентября", "września", "září", "eylül"],
+        &["октября", "października", "října", "ekim"],
+        &["ноября", "listopada", "listopadu", "kasım"],
+        &["декабря", "grudnia", "prosince", "aralık", "desember"],
+    ];
     MONTHS
         .iter()
-        .position(|names| names.contains(&w))
+        .zip(MORE.iter())
+        .position(|(names, more)| names.contains(&w) || more.contains(&w))
         .map(|i| i as u8 + 1)
 }
 
@@ -427,5 +450,11 @@ mod tests {
         assert_eq!(human_date("28.10.2025 kl. 10"), Some(date(2025, 10, 28)));
         assert_eq!(human_date("10/28/2025"), Some(date(2025, 10, 28)));
         assert_eq!(human_date("in the 2025 season"), None);
+        assert_eq!(human_date("МОСКВА, 29 июня 2020"), Some(date(2020, 6, 29)));
+        assert_eq!(human_date("31 października 2020"), Some(date(2020, 10, 31)));
+        assert_eq!(human_date("14. března 2021"), Some(date(2021, 3, 14)));
+        assert_eq!(human_date("12 Ağustos 2020"), Some(date(2020, 8, 12)));
+        assert_eq!(human_date("公開（2020年2月15日）"), Some(date(2020, 2, 15)));
+        assert_eq!(human_date("2020년 3월 4일 16:52"), Some(date(2020, 3, 4)));
     }
 }
