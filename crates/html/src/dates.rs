@@ -360,6 +360,25 @@ mod tests {
         assert_eq!(iso_date("Tuesday"), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn stamps_never_panic_and_stay_within_a_day(
+            s in "(19|20)[0-9]{2}-?[0-9]{2}-?[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{1,2}(\\.[0-9]{1,3})?)?(Z|UTC|[+-][0-9]{2}(:?[0-9]{2})?)?",
+            junk in "\\PC{0,40}",
+            off in -14 * 60..=14 * 60i32,
+        ) {
+            let _ = stamp(&junk);
+            let _ = human_date(&junk);
+            let _ = url_date(&junk);
+            if let Some(st) = stamp(&s) {
+                proptest::prop_assert!(st.could_be(st.date));
+                let d = st.date_at(off);
+                let diff = (d - st.date).get_days();
+                proptest::prop_assert!((-1..=1).contains(&diff), "{s} {off} {d}");
+            }
+        }
+    }
+
     #[test]
     fn stamps() {
         let s = stamp("2020-05-02T02:54:29.000Z").unwrap();
