@@ -31,6 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "id": id, "text": p.text, "title": p.title, "author": p.author,
             "published": p.published.map(|d| d.to_string()), "url": p.url,
             "site": p.site, "lang": p.lang,
+            "warnings": p.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
         }});
         writeln!(out, "{doc}")?;
     }

@@ -15,19 +15,42 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 /// HTML standard's prescan looks at 1024; real pages put it later).
 const PRESCAN: usize = 8192;
 
-/// Decodes page bytes; returns the text and the encoding's name.
+/// A page decoded to text.
+pub(crate) struct Decoded {
+    /// The page as text.
+    pub text: String,
+    /// Name of the encoding used.
+    pub encoding: &'static str,
+    /// No BOM, not valid UTF-8 and no usable declaration: the encoding
+    /// was guessed from the bytes.
+    pub guessed: bool,
+    /// Some bytes were invalid in that encoding (now U+FFFD).
+    pub errors: bool,
+}
+
+/// Decodes page bytes.
 ///
 /// Valid UTF-8 wins over a declared single-byte charset on purpose: pages
 /// often reach us already re-encoded (JSONL `html` records, crawlers) while
 /// their `<meta charset>` still names the original, and non-ASCII text that
 /// is by accident valid UTF-8 in another charset is vanishingly rare.
-pub(crate) fn decode(bytes: &[u8], url: Option<&str>) -> (String, &'static str) {
+pub(crate) fn decode(bytes: &[u8], url: Option<&str>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc.name());
+        let (text, errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+            guessed: false,
+            errors,
+        };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_owned(), UTF_8.name());
+        return Decoded {
+            text: s.to_owned(),
+            encoding: UTF_8.name(),
+            guessed: false,
+            errors: false,
+        };
     }
     let head = &bytes[..bytes.len().min(PRESCAN)];
     let declared = META_CHARSET
@@ -42,6 +65,7 @@ pub(crate) fn decode(bytes: &[u8], url: Option<&str>) -> (String, &'static str) 
                 e.output_encoding()
             }
         });
+    let guessed = declared.is_none();
     let enc = declared.unwrap_or_else(|| {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(bytes, true);
@@ -51,8 +75,13 @@ pub(crate) fn decode(bytes: &[u8], url: Option<&str>) -> (String, &'static str) 
             chardetng::Utf8Detection::Allow,
         )
     });
-    let (text, _, _) = enc.decode(bytes);
-    (text.into_owned(), enc.name())
+    let (text, used, errors) = enc.decode(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: used.name(),
+        guessed,
+        errors,
+    }
 }
 
 /// The top-level domain of a URL's host ("dk" for `https://sn.dk/…`),
@@ -71,38 +100,41 @@ mod tests {
 
     #[test]
     fn utf8_bom_is_stripped() {
-        let (t, e) = decode(b"\xEF\xBB\xBFhi", None);
-        assert_eq!((t.as_str(), e), ("hi", "UTF-8"));
+        let d = decode(b"\xEF\xBB\xBFhi", None);
+        assert_eq!((d.text.as_str(), d.encoding), ("hi", "UTF-8"));
+        assert!(!d.guessed && !d.errors);
     }
 
     #[test]
     fn declared_charset_used_for_invalid_utf8() {
         let page = b"<meta charset=\"windows-1252\"><p>caf\xE9</p>";
-        let (t, e) = decode(page, None);
-        assert!(t.contains("café"), "{t}");
-        assert_eq!(e, "windows-1252");
+        let d = decode(page, None);
+        assert!(d.text.contains("café"), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(!d.guessed);
     }
 
     #[test]
     fn http_equiv_charset() {
         let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\xE9t\xE9</p>";
-        let (t, _) = decode(page, None);
-        assert!(t.contains("été"), "{t}");
+        let d = decode(page, None);
+        assert!(d.text.contains("été"), "{}", d.text);
     }
 
     #[test]
     fn valid_utf8_beats_stale_declaration() {
         let page = "<meta charset=\"iso-8859-1\"><p>café</p>".as_bytes();
-        let (t, e) = decode(page, None);
-        assert!(t.contains("café"));
-        assert_eq!(e, "UTF-8");
+        let d = decode(page, None);
+        assert!(d.text.contains("café"));
+        assert_eq!(d.encoding, "UTF-8");
     }
 
     #[test]
     fn undeclared_legacy_bytes_are_detected() {
         let page = b"<p>Le caf\xE9 \xE9tait ferm\xE9 et la client\xE8le \xE9tait d\xE9\xE7ue.</p>";
-        let (t, _) = decode(page, Some("https://exemple.fr/a"));
-        assert!(t.contains("café"), "{t}");
+        let d = decode(page, Some("https://exemple.fr/a"));
+        assert!(d.text.contains("café"), "{}", d.text);
+        assert!(d.guessed);
     }
 
     #[test]

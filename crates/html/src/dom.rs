@@ -127,7 +127,7 @@ pub(crate) struct Dom {
 }
 
 /// At most this many arena nodes are built; the rest of a page is ignored.
-const MAX_NODES: usize = 400_000;
+pub(crate) const MAX_NODES: usize = 400_000;
 /// Elements nested deeper than this are flattened into their ancestor.
 const MAX_DEPTH: usize = 512;
 

@@ -2,7 +2,7 @@
 //! `article:*`, Dublin Core and plain `<meta>` names, `<time>`, the URL
 //! path, then visible bylines and datelines.
 
-use crate::dates::{human_date, iso_date, url_date};
+use crate::dates::{human_date, iso_date, offset_minutes, stamp, url_date, Stamp};
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
@@ -36,16 +36,20 @@ pub(crate) struct Meta {
     pub url: Option<String>,
     pub site: Option<String>,
     pub lang: Option<String>,
+    /// Where `published` came from when that was a last-resort guess
+    /// (a date in the text, an image file name, the most frequent date in
+    /// the source, the modification date); `None` for real sources.
+    pub date_guess: Option<&'static str>,
 }
 
 /// Fields read from JSON-LD article objects.
 #[derive(Default)]
 struct Ld {
     /// `datePublished` of any object (a `WebPage`), when no article has one.
-    any_published: Option<Date>,
+    any_published: Option<Stamp>,
     headline: Option<String>,
     authors: Vec<String>,
-    published: Option<Date>,
+    published: Option<Stamp>,
     modified: Option<Date>,
     publisher: Option<String>,
     lang: Option<String>,
@@ -212,7 +216,7 @@ fn walk_ld(v: &Value, ld: &mut Ld, depth: usize) {
                 if ld.published.is_none() {
                     ld.published = str_of(o.get("datePublished"))
                         .or_else(|| str_of(o.get("dateCreated")))
-                        .and_then(|s| iso_date(&s));
+                        .and_then(|s| stamp(&s));
                 }
                 if ld.modified.is_none() {
                     ld.modified = str_of(o.get("dateModified")).and_then(|s| iso_date(&s));
@@ -228,7 +232,7 @@ fn walk_ld(v: &Value, ld: &mut Ld, depth: usize) {
                 }
             }
             if ld.any_published.is_none() {
-                ld.any_published = str_of(o.get("datePublished")).and_then(|s| iso_date(&s));
+                ld.any_published = str_of(o.get("datePublished")).and_then(|s| stamp(&s));
             }
             for key in [
                 "@graph",
@@ -330,21 +334,26 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
     // Publication date.
     let meta_pub = PUB_KEYS
         .iter()
-        .find_map(|k| meta(k).and_then(|v| iso_date(&v).or_else(|| human_date(&v))));
-    let time_pub = time_date(html);
-    let url_pub = url.and_then(url_date);
-    // The URL path first: editors put the day of publication there, while
-    // metadata times are often converted to another zone than the page's.
-    out.published = url_pub
-        .or(ld.published)
+        .find_map(|k| meta(k).and_then(|v| stamp(&v)));
+    let structured = ld
+        .published
         .or(meta_pub)
         .or(ld.any_published)
-        .or(time_pub)
-        .or_else(|| visible_date(html))
-        .or_else(|| raw_key_date(src))
-        .or_else(|| text_datetime(body_text))
-        .or_else(|| meta("og:image").and_then(|u| image_date(&u)))
-        .or_else(|| frequent_date(src));
+        .or_else(|| time_date(html));
+    let url_pub = url.and_then(url_date);
+    out.published = match (url_pub, structured) {
+        // Editors put the day in the URL path, and metadata times are often
+        // converted to UTC: the URL wins unless the metadata is a later day
+        // that it cannot be in any zone (the URL then names the day the
+        // story was begun). Metadata earlier than the URL is more likely a
+        // stale default than the real day.
+        (Some(u), Some(s)) if s.date > u && !s.could_be(u) => Some(local_day(s, html, src)),
+        (Some(u), _) => Some(u),
+        (None, Some(s)) => Some(local_day(s, html, src)),
+        (None, None) => None,
+    }
+    .or_else(|| visible_date(html))
+    .or_else(|| raw_key_date(src));
     out.modified = ld.modified.or_else(|| {
         [
             "article:modified_time",
@@ -356,7 +365,20 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .find_map(|k| meta(k).and_then(|v| iso_date(&v)))
     });
     if out.published.is_none() {
-        out.published = out.modified;
+        // Last resorts, a stated modification date first: a page's last
+        // change is closer to its publication than dates found by pattern.
+        let (date, source) = if let Some(d) = out.modified {
+            (Some(d), "the page's modification date")
+        } else if let Some(d) = text_datetime(body_text) {
+            (Some(d), "a date and time in the article text")
+        } else if let Some(d) = meta("og:image").and_then(|u| image_date(&u)) {
+            (Some(d), "the file name of the page's image")
+        } else {
+            let d = frequent_date(src);
+            (d, "the date written most often in the page source")
+        };
+        out.published = date;
+        out.date_guess = date.map(|_| source);
     }
 
     // Title.
@@ -484,11 +506,11 @@ fn byline(s: &str) -> Option<String> {
 
 /// A publication date from `<time>` elements: one marked as the
 /// publication time first, else the first with a `datetime`.
-fn time_date(html: &Html) -> Option<Date> {
+fn time_date(html: &Html) -> Option<Stamp> {
     let mut first = None;
     for t in html.select(&TIME) {
         let el = t.value();
-        let Some(dt) = el.attr("datetime").and_then(iso_date) else {
+        let Some(dt) = el.attr("datetime").and_then(stamp) else {
             continue;
         };
         let marked = el.attr("pubdate").is_some()
@@ -574,6 +596,63 @@ fn image_date(url: &str) -> Option<Date> {
     })
 }
 
+/// The calendar day a page's readers saw for a publication stamp. Only a
+/// UTC time of day needs work: it moves to the date written in the element
+/// the page marks as its publication date, when the stamp can fall on that
+/// day; else to the UTC offset most of the page's own timestamps carry.
+fn local_day(s: Stamp, html: &Html, src: &str) -> Date {
+    if !s.is_utc_time() {
+        return s.date;
+    }
+    if let Some(d) = marked_visible_date(html).filter(|&d| s.could_be(d)) {
+        return d;
+    }
+    page_offset(src).map_or(s.date, |off| s.date_at(off))
+}
+
+static ITEMPROP_PUBLISHED: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop=datePublished], [itemprop=datepublished]"));
+
+/// The human-written date in a visible element marked
+/// `itemprop="datePublished"` (one without a machine-readable value).
+fn marked_visible_date(html: &Html) -> Option<Date> {
+    html.select(&ITEMPROP_PUBLISHED)
+        .filter(|e| e.value().attr("content").is_none() && e.value().attr("datetime").is_none())
+        .take(20)
+        .find_map(|e| short_text(e, 300).and_then(|t| human_date(&t)))
+}
+
+/// Timestamps with a numeric UTC offset in a page source: ISO 8601
+/// (`2020-05-01T22:54:29-04:00`) and RFC 2822 (`01 May 2020 23:00:00 -0400`).
+static OFFSET_STAMP: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?|(?:19|20)\d\d \d\d:\d\d:\d\d )([+-]\d\d:?\d\d)(?:[^\d]|$)",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// The UTC offset (minutes) most of a page's timestamps are written in,
+/// when that is not UTC itself: the site's own zone. `Z` stamps are not
+/// counted (they are normalised, not local); ties go to UTC.
+fn page_offset(src: &str) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for c in OFFSET_STAMP.captures_iter(src).take(2000) {
+        let Some(off) = offset_minutes(&c[1]) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(o, _)| *o == off) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((off, 1)),
+        }
+    }
+    let utc = counts.iter().find(|(o, _)| *o == 0).map_or(0, |&(_, n)| n);
+    let (off, n) = counts
+        .into_iter()
+        .filter(|&(o, _)| o != 0)
+        .max_by_key(|&(_, n)| n)?;
+    (n > utc).then_some(off)
+}
+
 /// A date written in an element whose class or id says it holds one.
 fn visible_date(html: &Html) -> Option<Date> {
     html.select(&DATE_HINT).take(200).find_map(|e| {
@@ -656,6 +735,82 @@ mod tests {
         assert_eq!(m.url.as_deref(), Some("https://ht.example/news/ships"));
         assert_eq!(m.site.as_deref(), Some("Harbour Times"));
         assert_eq!(m.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn utc_stamps_move_to_the_local_day() {
+        let pub_at = |ts: &str, extra: &str, url: Option<&str>| {
+            let page = format!(
+                r#"<meta property="article:published_time" content="{ts}"><p>Story.</p>{extra}"#
+            );
+            extract(&Html::parse_document(&page), &page, "", url).published
+        };
+        // A late-evening story in New York, stamped in UTC; the page's
+        // schedule widget shows the site's offset.
+        let tv = r#"<script>var next = {"at": "Fri, 01 May 2020 23:00:00 -0400"};</script>"#;
+        assert_eq!(
+            pub_at("2020-05-02T02:54:29Z", tv, None),
+            Some(date(2020, 5, 1))
+        );
+        // No local offset anywhere: the UTC day stands.
+        assert_eq!(
+            pub_at("2020-05-02T02:54:29Z", "", None),
+            Some(date(2020, 5, 2))
+        );
+        // Offsets written mostly as +00:00 say the site runs on UTC.
+        let utc = r#"<i data-t="2020-05-02T01:00:00+00:00"></i><i data-t="2020-05-02T01:30:00+00:00"></i><i data-t="2020-05-01T20:00:00-04:00"></i>"#;
+        assert_eq!(
+            pub_at("2020-05-02T02:54:29Z", utc, None),
+            Some(date(2020, 5, 2))
+        );
+        // The visible date marked as the publication date, a day the
+        // stamp can fall on, wins over the UTC day.
+        let vis = r#"<p itemprop="datePublished">6 dicembre 2020</p>"#;
+        assert_eq!(
+            pub_at("2020-12-05T23:15:00Z", vis, None),
+            Some(date(2020, 12, 6))
+        );
+        // ...but not a date the stamp cannot be.
+        let far = r#"<p itemprop="datePublished">9 dicembre 2020</p>"#;
+        assert_eq!(
+            pub_at("2020-12-05T23:15:00Z", far, None),
+            Some(date(2020, 12, 5))
+        );
+        // A local time is never moved.
+        assert_eq!(
+            pub_at("2020-06-29T00:16:15+03:00", tv, None),
+            Some(date(2020, 6, 29))
+        );
+    }
+
+    #[test]
+    fn url_day_against_metadata() {
+        let page = r#"<meta property="article:published_time" content="2020-07-09T10:04:04Z">"#;
+        let at = |url: &str| extract(&Html::parse_document(page), page, "", Some(url)).published;
+        // The URL names the day the story was begun; 10:04 UTC cannot be
+        // July 8 anywhere, so the metadata wins.
+        assert_eq!(
+            at("https://n.example/p/2020/07/08/story"),
+            Some(date(2020, 7, 9))
+        );
+        // Metadata earlier than the URL day does not win.
+        assert_eq!(
+            at("https://n.example/p/2020/07/12/story"),
+            Some(date(2020, 7, 12))
+        );
+        let page = r#"<meta property="article:published_time" content="2020-02-18T02:18:11Z">"#;
+        let m = extract(
+            &Html::parse_document(page),
+            page,
+            "",
+            Some("https://n.example/2020/02/17/a"),
+        );
+        // 02:18 UTC is still February 17 in the Americas: the URL day stands.
+        assert_eq!(m.published, Some(date(2020, 2, 17)));
+        // Human-written JSON-LD dates are read too.
+        let page = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue, Sep 15 2020 10:01:41 EDT"}</script>"#;
+        let m = extract(&Html::parse_document(page), page, "", None);
+        assert_eq!(m.published, Some(date(2020, 9, 15)));
     }
 
     #[test]

@@ -27,6 +27,7 @@ fn fixture_pages() {
             "url": p.url,
             "site": p.site,
             "lang": p.lang,
+            "warnings": p.warnings.iter().map(|w| w.kind()).collect::<Vec<_>>(),
         }));
     }
     insta::assert_json_snapshot!("fixture_pages", out);

@@ -101,7 +101,10 @@ fn oversized_page_is_cut_and_reported() {
     let html = para.repeat(n);
     let p = parse_page(html.as_bytes(), None);
     assert!(
-        p.warnings.iter().any(|w| w.contains("size cap")),
+        p.warnings.iter().any(
+            |w| matches!(w, claimdex_html::PageWarning::Truncated { .. })
+                && w.to_string().contains("size cap")
+        ),
         "{:?}",
         p.warnings
     );
