@@ -60,8 +60,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                 Decision::Extract
             }
         },
-        |ex, _| {
-            let record = DocRecord::from_extraction(&ex, Include::default());
+        // The contract records are built on the workers.
+        |ex| Ok(DocRecord::from_extraction(&ex, Include::default())),
+        |record, _| {
             match writer.upsert(&record)? {
                 Upsert::New => counts.new += 1,
                 Upsert::Changed => counts.changed += 1,

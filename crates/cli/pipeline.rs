@@ -1,22 +1,54 @@
-//! The document pipeline shared by `extract` and `ingest`: read inputs in
-//! order, analyse and extract in parallel batches, hand results back in
-//! input order, and keep the tally for the summary.
+//! The document pipeline shared by `extract` and `ingest`: a reader thread,
+//! extraction workers and an ordered writer, joined by bounded channels so
+//! that reading, extracting and writing overlap.
+//!
+//! ```text
+//! reader thread ──jobs──► N workers ──results──► writer (this thread)
+//!   read, decide            analyse, extract,       reorder by sequence
+//!                           render                  number, sink, tally
+//! ```
+//!
+//! Every input item gets a sequence number; the writer hands items to the
+//! sink strictly in that order, so `extract` prints documents in input
+//! order and the index receives them in a deterministic order. A permit
+//! per item in flight (taken by the reader, returned by the writer) bounds
+//! what is held at once: at most [`WINDOW_PER_WORKER`] items per worker,
+//! whatever the corpus size, and no barrier between batches.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 use anyhow::Result;
 use claimdex_ingest::read::{read_inputs, Item, ReadOptions};
+use claimdex_ingest::SkipReason;
 use claimdex_model::{Document, Extraction};
-use rayon::prelude::*;
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::args::InputArgs;
 
-/// Documents analysed in parallel at a time. Bounds memory: at most this
-/// many documents (each capped by `--max-doc-bytes`) are held at once.
-const BATCH: usize = 64;
+/// Items in flight (read, not yet written) per worker. Bounds memory: at
+/// most this many documents (each capped by `--max-doc-bytes`) and their
+/// rendered output are held per worker; large enough that one slow
+/// document does not starve the other workers.
+const WINDOW_PER_WORKER: usize = 64;
+
+/// Chunks of documents queued for the workers, per worker.
+const QUEUE_PER_WORKER: usize = 2;
+
+/// Documents per chunk, at most; a chunk also ends at [`CHUNK_BYTES`] of
+/// text, so that one chunk of long documents does not hold up the others.
+const CHUNK_DOCS: usize = 8;
+
+/// Text bytes per chunk beyond which the chunk is sent.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Progress is redrawn every this many items.
+const PROGRESS_EVERY: u64 = 64;
 
 /// What a run did, for the summary line and `--report`.
 #[derive(Debug, Default, Serialize)]
@@ -79,6 +111,18 @@ impl Summary {
             .unwrap_or(0.0);
     }
 
+    /// Counts a skipped item and prints it.
+    fn record_skip(&mut self, category: &'static str, message: String, progress: &Progress) {
+        progress.println(&format!("claimdex: skipped {message}"));
+        *self.skipped.entry(category).or_default() += 1;
+        if self.keep_items {
+            self.skipped_items.push(SkippedItem {
+                reason: category,
+                message,
+            });
+        }
+    }
+
     /// "12 skipped (3 binary, 9 bad record)".
     pub fn skipped_line(&self) -> String {
         if self.skipped.is_empty() {
@@ -112,76 +156,299 @@ pub enum Decision {
     Skip,
 }
 
-/// Reads every input, decides per document, extracts the chosen ones in
-/// parallel batches and passes each extraction to `sink` in input order.
-pub fn run(
+/// One input item on its way to the writer.
+enum Slot<T> {
+    /// A document extracted and rendered.
+    Extracted {
+        bytes: u64,
+        claims: u64,
+        out: Result<T>,
+    },
+    /// A document read but not extracted ([`Decision::Skip`]).
+    Unextracted { bytes: u64 },
+    /// Extraction panicked on this document (a bug, not an input error):
+    /// reported like a skipped item so that the batch goes on.
+    Failed { message: String },
+    /// An input that could not be read.
+    Skip(SkipReason),
+    /// A file of an unsupported kind.
+    Unsupported,
+    /// A record holding no document.
+    Passed(&'static str),
+}
+
+/// Consecutive documents for one worker. Documents travel in small chunks
+/// so that the threads synchronise once per chunk, not once per document.
+type Chunk = Vec<(u64, Document)>;
+
+/// Bounds the items in flight: the reader may start item `seq` only while
+/// `seq < written + size`, where `written` counts the items the writer has
+/// passed on.
+struct Window {
+    size: u64,
+    state: Mutex<WindowState>,
+    moved: Condvar,
+}
+
+struct WindowState {
+    written: u64,
+    /// The writer has stopped (done or failed): nobody waits any more.
+    closed: bool,
+}
+
+impl Window {
+    fn new(size: u64) -> Self {
+        Window {
+            size,
+            state: Mutex::new(WindowState {
+                written: 0,
+                closed: false,
+            }),
+            moved: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, WindowState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether item `seq` may start now.
+    fn is_open_for(&self, seq: u64) -> bool {
+        let state = self.lock();
+        state.closed || seq < state.written + self.size
+    }
+
+    /// Waits until item `seq` may start; false when the writer has stopped.
+    fn enter(&self, seq: u64) -> bool {
+        let mut state = self.lock();
+        while !state.closed && seq >= state.written + self.size {
+            state = self
+                .moved
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        !state.closed
+    }
+
+    fn advance(&self, written: u64) {
+        self.lock().written = written;
+        self.moved.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().closed = true;
+        self.moved.notify_all();
+    }
+}
+
+/// Reads every input, decides per document (on the reader thread),
+/// analyses, extracts and renders the chosen ones on `--jobs` worker
+/// threads, and passes each rendering to `sink` in input order on the
+/// calling thread.
+pub fn run<T: Send>(
     input: &InputArgs,
     summary: &mut Summary,
-    mut decide: impl FnMut(&Document) -> Decision,
-    mut sink: impl FnMut(Extraction, &mut Summary) -> Result<()>,
+    decide: impl FnMut(&Document) -> Decision + Send,
+    render: impl Fn(Extraction) -> Result<T> + Sync,
+    mut sink: impl FnMut(T, &mut Summary) -> Result<()>,
 ) -> Result<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(input.jobs.unwrap_or(0))
-        .build()?;
+    let workers = match input.jobs {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let progress = Progress::new(!input.quiet && stderr_is_terminal());
     let opts = ReadOptions {
         max_doc_bytes: input.max_doc_bytes,
     };
+    let inputs = input.inputs.clone();
     let published = input.published;
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
-        let docs = std::mem::take(batch);
-        let extractions: Vec<Extraction> = pool.install(|| {
-            docs.into_par_iter()
-                .map(|mut doc| {
-                    claimdex_ingest::analyze(&mut doc, published);
-                    claimdex_ingest::extract(doc)
-                })
-                .collect()
-        });
-        progress.update(summary);
-        for ex in extractions {
-            summary.extracted += 1;
-            summary.claims += ex.claims.len() as u64;
-            sink(ex, summary)?;
+    let render = &render;
+
+    let window = Window::new((WINDOW_PER_WORKER * workers) as u64);
+    let (job_tx, job_rx) = sync_channel::<Chunk>(QUEUE_PER_WORKER * workers);
+    let (result_tx, result_rx) = channel::<Vec<(u64, Slot<T>)>>();
+    // Shared by the workers only: when the last of them stops, the queue
+    // closes and a reader blocked on it wakes up.
+    let job_rx = Arc::new(Mutex::new(job_rx));
+
+    std::thread::scope(|scope| {
+        let reader_results = result_tx.clone();
+        let window = &window;
+        scope.spawn(move || read_and_decide(inputs, opts, decide, window, job_tx, reader_results));
+        for _ in 0..workers {
+            let jobs = Arc::clone(&job_rx);
+            let results = result_tx.clone();
+            scope.spawn(move || loop {
+                let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                let Ok(chunk) = next else {
+                    return;
+                };
+                let done = chunk
+                    .into_iter()
+                    .map(|(seq, doc)| (seq, extract_one(doc, published, render)))
+                    .collect();
+                if results.send(done).is_err() {
+                    return;
+                }
+            });
         }
-        Ok(())
-    };
-    for item in read_inputs(input.inputs.clone(), opts) {
-        match item {
-            Item::Doc(doc) => {
-                summary.documents += 1;
-                summary.bytes += doc.text.len() as u64;
-                if let Decision::Extract = decide(&doc) {
-                    batch.push(*doc);
-                    if batch.len() >= BATCH {
-                        flush(&mut batch, summary)?;
-                    }
-                }
-            }
-            Item::Skip(reason) => {
-                // Keep stdout and stderr in step for a reader watching both.
-                if !batch.is_empty() {
-                    flush(&mut batch, summary)?;
-                }
-                let message = reason.to_string();
-                progress.println(&format!("claimdex: skipped {message}"));
-                *summary.skipped.entry(reason.category()).or_default() += 1;
-                if summary.keep_items {
-                    summary.skipped_items.push(SkippedItem {
-                        reason: reason.category(),
-                        message,
-                    });
-                }
-            }
-            Item::Unsupported(_) => summary.unsupported_files += 1,
-            Item::Passed(what) => *summary.records_passed_over.entry(what).or_default() += 1,
-        }
-    }
-    flush(&mut batch, summary)?;
+        drop(job_rx);
+        // The writer's own copy would keep the results channel open.
+        drop(result_tx);
+        let written = write_in_order(result_rx, window, summary, &progress, &mut sink);
+        // Wakes a reader waiting for room when the sink failed; otherwise
+        // it has finished already.
+        window.close();
+        written
+    })?;
     progress.finish();
     summary.finish();
     Ok(())
+}
+
+/// The reader thread: numbers the input items, decides per document, sends
+/// documents to the workers in chunks and everything else straight to the
+/// writer. Returns early once the writer or the workers have stopped.
+fn read_and_decide<T>(
+    inputs: Vec<String>,
+    opts: ReadOptions,
+    mut decide: impl FnMut(&Document) -> Decision,
+    window: &Window,
+    jobs: SyncSender<Chunk>,
+    results: Sender<Vec<(u64, Slot<T>)>>,
+) {
+    let mut chunk: Chunk = Vec::with_capacity(CHUNK_DOCS);
+    let mut chunk_bytes = 0usize;
+    for (seq, item) in (0u64..).zip(read_inputs(inputs, opts)) {
+        if !window.is_open_for(seq) {
+            // The writer may be waiting for a document still held here.
+            if !chunk.is_empty() && jobs.send(std::mem::take(&mut chunk)).is_err() {
+                return;
+            }
+            chunk_bytes = 0;
+            if !window.enter(seq) {
+                return;
+            }
+        }
+        let slot = match item {
+            Item::Doc(doc) => {
+                let bytes = doc.text.len() as u64;
+                match decide(&doc) {
+                    Decision::Extract => {
+                        chunk_bytes += doc.text.len();
+                        chunk.push((seq, *doc));
+                        if chunk.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
+                            if jobs.send(std::mem::take(&mut chunk)).is_err() {
+                                return;
+                            }
+                            chunk_bytes = 0;
+                        }
+                        continue;
+                    }
+                    Decision::Skip => Slot::Unextracted { bytes },
+                }
+            }
+            Item::Skip(reason) => Slot::Skip(reason),
+            Item::Unsupported(_) => Slot::Unsupported,
+            Item::Passed(what) => Slot::Passed(what),
+        };
+        if results.send(vec![(seq, slot)]).is_err() {
+            return;
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = jobs.send(chunk);
+    }
+}
+
+/// Analyses, extracts and renders one document on a worker.
+fn extract_one<T>(
+    mut doc: Document,
+    published: Option<Date>,
+    render: &impl Fn(Extraction) -> Result<T>,
+) -> Slot<T> {
+    let bytes = doc.text.len() as u64;
+    let id = doc.id.clone();
+    // An extractor bug must not take the batch down: the document is
+    // reported like a skipped item and the others go on.
+    let done = catch_unwind(AssertUnwindSafe(|| {
+        claimdex_ingest::analyze(&mut doc, published);
+        let ex = claimdex_ingest::extract(doc);
+        let claims = ex.claims.len() as u64;
+        (claims, render(ex))
+    }));
+    match done {
+        Ok((claims, out)) => Slot::Extracted { bytes, claims, out },
+        Err(panic) => Slot::Failed {
+            message: format!("{id}: extraction failed: {}", panic_text(&*panic)),
+        },
+    }
+}
+
+/// The writer: puts the workers' results back into input order, hands them
+/// to `sink` and keeps the tally.
+fn write_in_order<T>(
+    results: Receiver<Vec<(u64, Slot<T>)>>,
+    window: &Window,
+    summary: &mut Summary,
+    progress: &Progress,
+    sink: &mut impl FnMut(T, &mut Summary) -> Result<()>,
+) -> Result<()> {
+    let mut pending: BTreeMap<u64, Slot<T>> = BTreeMap::new();
+    let mut next = 0u64;
+    for done in results {
+        pending.extend(done);
+        let before = next;
+        while let Some(slot) = pending.remove(&next) {
+            next += 1;
+            emit(slot, summary, progress, sink)?;
+            if next.is_multiple_of(PROGRESS_EVERY) {
+                progress.update(summary);
+            }
+        }
+        if next != before {
+            window.advance(next);
+        }
+    }
+    Ok(())
+}
+
+fn emit<T>(
+    slot: Slot<T>,
+    summary: &mut Summary,
+    progress: &Progress,
+    sink: &mut impl FnMut(T, &mut Summary) -> Result<()>,
+) -> Result<()> {
+    match slot {
+        Slot::Extracted { bytes, claims, out } => {
+            summary.documents += 1;
+            summary.bytes += bytes;
+            summary.extracted += 1;
+            summary.claims += claims;
+            sink(out?, summary)?;
+        }
+        Slot::Unextracted { bytes } => {
+            summary.documents += 1;
+            summary.bytes += bytes;
+        }
+        Slot::Failed { message } => {
+            summary.documents += 1;
+            summary.record_skip("extraction failed", message, progress);
+        }
+        Slot::Skip(reason) => summary.record_skip(reason.category(), reason.to_string(), progress),
+        Slot::Unsupported => summary.unsupported_files += 1,
+        Slot::Passed(what) => *summary.records_passed_over.entry(what).or_default() += 1,
+    }
+    Ok(())
+}
+
+/// The message of a caught panic.
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }
 
 /// A spinner on stderr with documents, megabytes and rates; only on a
