@@ -70,7 +70,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             summary.documents,
             summary.claims,
             summary.skipped_line(),
-            unsupported_note(summary.unsupported_files),
+            summary.passed_over_note(),
             summary.rate_line()
         );
     }
@@ -96,14 +96,6 @@ fn render_one(ex: &Extraction, format: Format, include: Include) -> Result<Vec<u
         Format::Csv => render::claims_csv(&mut buf, false, &record)?,
     }
     Ok(buf)
-}
-
-pub fn unsupported_note(n: u64) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        format!("; {n} files of unsupported type passed over")
-    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -9,7 +9,6 @@ use claimdex_model::contract::{content_hash, DocRecord, Include};
 use serde::Serialize;
 
 use crate::args::IngestArgs;
-use crate::extract::unsupported_note;
 use crate::pipeline::{self, Decision, Summary};
 
 /// The tantivy writer's memory budget: bounded whatever the corpus size.
@@ -95,7 +94,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             summary.claims,
             args.index.display(),
             summary.skipped_line(),
-            unsupported_note(summary.unsupported_files),
+            summary.passed_over_note(),
             summary.rate_line()
         );
     }

@@ -68,6 +68,9 @@ pub struct Summary {
     /// Records holding no document (WARC requests, metadata, non-HTML
     /// responses), passed over, by kind.
     pub records_passed_over: BTreeMap<&'static str, u64>,
+    /// Warnings about documents that were read all the same (e.g. an HTML
+    /// page cut at the size cap).
+    pub warnings: u64,
     /// Every skipped item, when a report was asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped_items: Vec<SkippedItem>,
@@ -136,6 +139,37 @@ impl Summary {
         format!("{} skipped ({})", self.skipped_total(), parts.join(", "))
     }
 
+    /// What was passed over without being an error, for the summary line:
+    /// "; 3 files of unsupported type, 40 records (38 warc request, 2 warc
+    /// metadata) passed over; 1 warning" (empty when nothing was).
+    pub fn passed_over_note(&self) -> String {
+        let mut passed = Vec::new();
+        if self.unsupported_files > 0 {
+            passed.push(format!(
+                "{} files of unsupported type",
+                self.unsupported_files
+            ));
+        }
+        if !self.records_passed_over.is_empty() {
+            let total: u64 = self.records_passed_over.values().sum();
+            let parts: Vec<String> = self
+                .records_passed_over
+                .iter()
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect();
+            passed.push(format!("{total} records ({})", parts.join(", ")));
+        }
+        let mut note = String::new();
+        if !passed.is_empty() {
+            note = format!("; {} passed over", passed.join(", "));
+        }
+        if self.warnings > 0 {
+            let s = if self.warnings == 1 { "" } else { "s" };
+            note.push_str(&format!("; {} warning{s}", self.warnings));
+        }
+        note
+    }
+
     /// Throughput as "N docs/s, M MB/s".
     pub fn rate_line(&self) -> String {
         let secs = self.elapsed_seconds.max(1e-9);
@@ -175,6 +209,8 @@ enum Slot<T> {
     Unsupported,
     /// A record holding no document.
     Passed(&'static str),
+    /// A warning about a document read all the same.
+    Warning(String),
 }
 
 /// Consecutive documents for one worker. Documents travel in small chunks
@@ -351,6 +387,7 @@ fn read_and_decide<T>(
             Item::Skip(reason) => Slot::Skip(reason),
             Item::Unsupported(_) => Slot::Unsupported,
             Item::Passed(what) => Slot::Passed(what),
+            Item::Warning { source, message } => Slot::Warning(format!("{source}: {message}")),
         };
         if results.send(vec![(seq, slot)]).is_err() {
             return;
@@ -438,6 +475,10 @@ fn emit<T>(
         Slot::Skip(reason) => summary.record_skip(reason.category(), reason.to_string(), progress),
         Slot::Unsupported => summary.unsupported_files += 1,
         Slot::Passed(what) => *summary.records_passed_over.entry(what).or_default() += 1,
+        Slot::Warning(message) => {
+            progress.println(&format!("claimdex: warning: {message}"));
+            summary.warnings += 1;
+        }
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 //! skipped. Everything streams: a JSONL file is read a line at a time and
 //! no reader holds more than one document.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -48,6 +49,14 @@ pub enum Item {
     /// A record that holds no document (a WARC request, metadata or
     /// non-HTML response), passed over and counted by kind (not an error).
     Passed(&'static str),
+    /// A warning about the document just before it in the stream (e.g. an
+    /// HTML page cut at the size cap): the document was read, not skipped.
+    Warning {
+        /// Where the document came from (`path`, `path:line`, `path#record`).
+        source: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// What kind of file a path names, from its file name.
@@ -203,21 +212,27 @@ fn read_file(path: PathBuf, id: String, opts: ReadOptions) -> Box<dyn Iterator<I
             }
         },
         FileKind::Text | FileKind::Markdown | FileKind::Html { .. } => {
-            Box::new(std::iter::once(read_whole(file, path, id, kind, &opts)))
+            Box::new(read_whole(file, path, id, kind, &opts).into_iter())
         }
     }
 }
 
-fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &ReadOptions) -> Item {
+fn read_whole(
+    file: File,
+    path: PathBuf,
+    id: String,
+    kind: FileKind,
+    opts: &ReadOptions,
+) -> Vec<Item> {
     let limit = opts.max_doc_bytes;
     if let Ok(meta) = file.metadata() {
         if meta.len() > limit && !matches!(kind, FileKind::Html { gzip: true }) {
-            return Item::Skip(SkipReason::TooLarge {
+            return vec![Item::Skip(SkipReason::TooLarge {
                 path,
                 line: None,
                 size: meta.len(),
                 limit,
-            });
+            })];
         }
     }
     let mut bytes = Vec::new();
@@ -228,45 +243,46 @@ fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &Read
         _ => file.take(limit + 1).read_to_end(&mut bytes),
     };
     if let Err(err) = read {
-        return match kind {
+        return vec![match kind {
             FileKind::Html { gzip: true } => Item::Skip(SkipReason::Compressed {
                 path,
                 line: None,
                 reason: err.to_string(),
             }),
             _ => Item::Skip(SkipReason::Io { path, source: err }),
-        };
+        }];
     }
     if bytes.len() as u64 > limit {
-        return Item::Skip(SkipReason::TooLarge {
+        return vec![Item::Skip(SkipReason::TooLarge {
             path,
             line: None,
             size: bytes.len() as u64,
             limit,
-        });
+        })];
     }
     let source = path.to_string_lossy().into_owned();
     if let FileKind::Html { .. } = kind {
-        return html_document(&bytes, id, source, None);
+        let (doc, warnings) = html_document(&bytes, id, source, None);
+        return std::iter::once(doc).chain(warnings).collect();
     }
     let text = match decode(&bytes) {
         Ok(text) => text,
         Err(not_text) => {
-            return Item::Skip(SkipReason::Binary {
+            return vec![Item::Skip(SkipReason::Binary {
                 path,
                 reason: not_text.0,
-            })
+            })]
         }
     };
     if text.trim().is_empty() {
-        return Item::Skip(SkipReason::Empty { path, line: None });
+        return vec![Item::Skip(SkipReason::Empty { path, line: None })];
     }
     let format = if kind == FileKind::Markdown {
         SourceFormat::Markdown
     } else {
         SourceFormat::Text
     };
-    Item::Doc(Box::new(Document::new(id, source, format, text)))
+    vec![Item::Doc(Box::new(Document::new(id, source, format, text)))]
 }
 
 /// Reports every error of a decompressor as corrupt data, so that readers
@@ -292,12 +308,26 @@ pub fn read_jsonl(
     JsonlReader::new(reader, path, opts)
 }
 
-/// The document of one HTML page (file, JSONL `html` record or WARC response).
-pub(crate) fn html_document(bytes: &[u8], id: String, source: String, url: Option<String>) -> Item {
+/// The document of one HTML page (file, JSONL `html` record or WARC
+/// response), and [`Item::Warning`]s for what the HTML reader reported.
+pub(crate) fn html_document(
+    bytes: &[u8],
+    id: String,
+    source: String,
+    url: Option<String>,
+) -> (Item, Vec<Item>) {
     // Every page read is a document, even one without article text (a
     // gallery, a video page, a redirect stub): its metadata is kept and it
     // simply makes no claims.
     let page = claimdex_html::parse_page(bytes, url.as_deref());
+    let warnings = page
+        .warnings
+        .into_iter()
+        .map(|message| Item::Warning {
+            source: source.clone(),
+            message,
+        })
+        .collect();
     let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
     doc.blocks = page.blocks;
     doc.title = page.title;
@@ -306,7 +336,7 @@ pub(crate) fn html_document(bytes: &[u8], id: String, source: String, url: Optio
     doc.url = page.url.or(url);
     doc.site = page.site;
     doc.lang = page.lang;
-    Item::Doc(Box::new(doc))
+    (Item::Doc(Box::new(doc)), warnings)
 }
 
 /// A JSONL record as the contract defines it. Unknown keys are ignored.
@@ -330,6 +360,8 @@ struct JsonlReader {
     opts: ReadOptions,
     buf: Vec<u8>,
     done: bool,
+    /// Warnings about the last document, given out after it.
+    queued: VecDeque<Item>,
 }
 
 impl JsonlReader {
@@ -341,6 +373,7 @@ impl JsonlReader {
             opts,
             buf: Vec::new(),
             done: false,
+            queued: VecDeque::new(),
         }
     }
 
@@ -386,7 +419,7 @@ impl JsonlReader {
         Ok(Some(total))
     }
 
-    fn record(&self, line: u64) -> Item {
+    fn record(&mut self, line: u64) -> Item {
         let bad = |reason: String| {
             Item::Skip(SkipReason::BadRecord {
                 path: self.path.clone(),
@@ -426,7 +459,12 @@ impl JsonlReader {
                     text,
                 )))
             }
-            (None, Some(html)) => html_document(html.as_bytes(), id, source, record.url.clone()),
+            (None, Some(html)) => {
+                let (doc, warnings) =
+                    html_document(html.as_bytes(), id, source, record.url.clone());
+                self.queued.extend(warnings);
+                doc
+            }
             (None, None) => return bad("record has neither \"text\" nor \"html\"".into()),
         };
         if let Item::Doc(doc) = &mut item {
@@ -445,6 +483,9 @@ impl Iterator for JsonlReader {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if let Some(warning) = self.queued.pop_front() {
+            return Some(warning);
+        }
         loop {
             if self.done {
                 return None;
@@ -532,6 +573,53 @@ mod tests {
         );
         assert_eq!(FileKind::of(Path::new("a.txt.zst")), None);
         assert_eq!(FileKind::of(Path::new("README")), None);
+    }
+
+    /// A file removed, a file turned into a directory and a
+    /// sub-directory removed after the walk listed them: each is a skip
+    /// naming its path, and the walk goes on past it.
+    #[test]
+    fn entries_that_vanish_during_the_walk_are_skips_naming_the_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        for name in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+            std::fs::write(root.join(name), format!("Sales in {name} rose 2% in May."))
+                .expect("write");
+        }
+        std::fs::create_dir(root.join("sub")).expect("mkdir");
+        std::fs::write(root.join("sub/e.txt"), "Costs fell 1% in June.").expect("write");
+        let mut items = read_inputs(
+            vec![root.to_string_lossy().into_owned()],
+            ReadOptions::default(),
+        );
+        // The first document means the top directory has been listed.
+        assert!(matches!(items.next(), Some(Item::Doc(d)) if d.id == "a.txt"));
+        std::fs::remove_file(root.join("b.txt")).expect("rm");
+        std::fs::remove_file(root.join("c.txt")).expect("rm");
+        std::fs::create_dir(root.join("c.txt")).expect("mkdir");
+        std::fs::remove_dir_all(root.join("sub")).expect("rm -r");
+        let rest: Vec<Item> = items.collect();
+        assert_eq!(rest.len(), 4, "{rest:?}");
+        let names = |item: &Item| match item {
+            Item::Skip(SkipReason::Io { path, .. } | SkipReason::Walk { path, .. }) => {
+                path.file_name().map(|n| n.to_string_lossy().into_owned())
+            }
+            _ => None,
+        };
+        assert_eq!(names(&rest[0]).as_deref(), Some("b.txt"), "{rest:?}");
+        assert_eq!(names(&rest[1]).as_deref(), Some("c.txt"), "{rest:?}");
+        assert!(
+            matches!(&rest[2], Item::Doc(d) if d.id == "d.txt"),
+            "{rest:?}"
+        );
+        assert_eq!(names(&rest[3]).as_deref(), Some("sub"), "{rest:?}");
+        for skip in [&rest[0], &rest[1], &rest[3]] {
+            let Item::Skip(reason) = skip else {
+                panic!("{skip:?}")
+            };
+            let message = reason.to_string();
+            assert!(message.contains(&*root.to_string_lossy()), "{message}");
+        }
     }
 
     fn jsonl(input: &str, max: u64) -> Vec<Item> {

@@ -17,6 +17,7 @@
 //! skip, a record whose length does not land on the next record is skipped
 //! and the reader resynchronises on the next `WARC/` version line.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Cursor, Read};
 use std::path::PathBuf;
 
@@ -45,6 +46,8 @@ pub struct WarcReader {
     resync_quietly: bool,
     done: bool,
     line: Vec<u8>,
+    /// Warnings about the last document, given out after it.
+    queued: VecDeque<Item>,
 }
 
 /// One header line, as read.
@@ -70,6 +73,7 @@ impl WarcReader {
             resync_quietly: false,
             done: false,
             line: Vec::new(),
+            queued: VecDeque::new(),
         }
     }
 
@@ -337,7 +341,7 @@ impl WarcReader {
     }
 
     /// Turns one well-framed record into an item.
-    fn record_item(&self, headers: &Headers, block: &[u8]) -> Item {
+    fn record_item(&mut self, headers: &Headers, block: &[u8]) -> Item {
         let kind = headers
             .get("warc-type")
             .unwrap_or("")
@@ -379,7 +383,8 @@ impl WarcReader {
             .unwrap_or_else(|| format!("{}#{}", self.path.display(), self.record));
         let source = format!("{}#{}", self.path.display(), self.record);
         let bytes = body.utf8_bytes();
-        let mut item = html_document(&bytes, id, source, url);
+        let (mut item, warnings) = html_document(&bytes, id, source, url);
+        self.queued.extend(warnings);
         if let Item::Doc(doc) = &mut item {
             // The crawl date is when the page was fetched, not written:
             // only a fallback behind the page and its text.
@@ -470,6 +475,9 @@ impl Iterator for WarcReader {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if let Some(warning) = self.queued.pop_front() {
+            return Some(warning);
+        }
         while !self.done {
             if let Some(item) = self.next_record() {
                 return Some(item);
