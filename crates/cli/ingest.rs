@@ -2,6 +2,8 @@
 //! index, skipping unchanged documents and committing in batches.
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, Result};
 use claimdex_index::{ClaimIndex, Upsert};
@@ -43,19 +45,23 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut counts = IngestCounts::default();
     let mut since_commit = 0usize;
     let commit_every = args.commit_every.max(1);
-    let mut lookup_error = None;
-    let mut skipped_unchanged = 0u64;
+    // Decisions are taken on the worker threads.
+    let lookup_error = Mutex::new(None);
+    let skipped_unchanged = AtomicU64::new(0);
     let result = pipeline::run(
         &args.input,
         &mut summary,
         |doc| match index.doc_hash(&doc.id) {
             Ok(Some(hash)) if hash == content_hash(&doc.text) => {
-                skipped_unchanged += 1;
+                skipped_unchanged.fetch_add(1, Ordering::Relaxed);
                 Decision::Skip
             }
             Ok(_) => Decision::Extract,
             Err(err) => {
-                lookup_error.get_or_insert(err);
+                lookup_error
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get_or_insert(err);
                 Decision::Extract
             }
         },
@@ -76,12 +82,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             Ok(())
         },
     );
-    counts.unchanged += skipped_unchanged;
+    counts.unchanged += skipped_unchanged.into_inner();
     // Whatever happened, what was written so far is committed whole.
     writer.commit()?;
     counts.commits += 1;
     result?;
-    if let Some(err) = lookup_error {
+    if let Some(err) = lookup_error
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+    {
         eprintln!("claimdex: warning: could not check indexed versions ({err}); documents were re-extracted");
     }
     if !args.input.quiet {

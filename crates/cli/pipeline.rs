@@ -4,8 +4,9 @@
 //!
 //! ```text
 //! reader thread ──jobs──► N workers ──results──► writer (this thread)
-//!   read, decide            analyse, extract,       reorder by sequence
-//!                           render                  number, sink, tally
+//!   read                    parse HTML, decide,     reorder by sequence
+//!                           analyse, extract,       number, sink, tally
+//!                           render
 //! ```
 //!
 //! Every input item gets a sequence number; the writer hands items to the
@@ -23,7 +24,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 use anyhow::Result;
-use claimdex_ingest::read::{read_inputs, Item, ReadOptions};
+use claimdex_ingest::read::{read_inputs, Item, Page, ReadOptions};
 use claimdex_ingest::SkipReason;
 use claimdex_model::{Document, Extraction};
 use jiff::civil::Date;
@@ -215,7 +216,17 @@ enum Slot<T> {
 
 /// Consecutive documents for one worker. Documents travel in small chunks
 /// so that the threads synchronise once per chunk, not once per document.
-type Chunk = Vec<(u64, Document)>;
+type Chunk = Vec<(u64, Input)>;
+
+/// What a worker gets: a document, or an HTML page to parse first.
+enum Input {
+    Doc(Box<Document>),
+    Page(Box<Page>),
+}
+
+/// What the writer gets for one input item: its slot, then warnings about
+/// it (already prefixed with its source).
+type Outcome<T> = (Slot<T>, Vec<String>);
 
 /// Bounds the items in flight: the reader may start item `seq` only while
 /// `seq < written + size`, where `written` counts the items the writer has
@@ -277,14 +288,13 @@ impl Window {
     }
 }
 
-/// Reads every input, decides per document (on the reader thread),
-/// analyses, extracts and renders the chosen ones on `--jobs` worker
-/// threads, and passes each rendering to `sink` in input order on the
-/// calling thread.
+/// Reads every input; parses HTML pages, decides per document, analyses,
+/// extracts and renders the chosen ones on `--jobs` worker threads; and
+/// passes each rendering to `sink` in input order on the calling thread.
 pub fn run<T: Send>(
     input: &InputArgs,
     summary: &mut Summary,
-    decide: impl FnMut(&Document) -> Decision + Send,
+    decide: impl Fn(&Document) -> Decision + Sync,
     render: impl Fn(Extraction) -> Result<T> + Sync,
     mut sink: impl FnMut(T, &mut Summary) -> Result<()>,
 ) -> Result<()> {
@@ -295,14 +305,17 @@ pub fn run<T: Send>(
     let progress = Progress::new(!input.quiet && stderr_is_terminal());
     let opts = ReadOptions {
         max_doc_bytes: input.max_doc_bytes,
+        // Pages are parsed on the workers, not on the reader thread.
+        defer_html: true,
     };
     let inputs = input.inputs.clone();
     let published = input.published;
     let render = &render;
+    let decide = &decide;
 
     let window = Window::new((WINDOW_PER_WORKER * workers) as u64);
     let (job_tx, job_rx) = sync_channel::<Chunk>(QUEUE_PER_WORKER * workers);
-    let (result_tx, result_rx) = channel::<Vec<(u64, Slot<T>)>>();
+    let (result_tx, result_rx) = channel::<Vec<(u64, Outcome<T>)>>();
     // Shared by the workers only: when the last of them stops, the queue
     // closes and a reader blocked on it wakes up.
     let job_rx = Arc::new(Mutex::new(job_rx));
@@ -310,7 +323,7 @@ pub fn run<T: Send>(
     std::thread::scope(|scope| {
         let reader_results = result_tx.clone();
         let window = &window;
-        scope.spawn(move || read_and_decide(inputs, opts, decide, window, job_tx, reader_results));
+        scope.spawn(move || read_all(inputs, opts, window, job_tx, reader_results));
         for _ in 0..workers {
             let jobs = Arc::clone(&job_rx);
             let results = result_tx.clone();
@@ -321,7 +334,7 @@ pub fn run<T: Send>(
                 };
                 let done = chunk
                     .into_iter()
-                    .map(|(seq, doc)| (seq, extract_one(doc, published, render)))
+                    .map(|(seq, input)| (seq, extract_one(input, published, decide, render)))
                     .collect();
                 if results.send(done).is_err() {
                     return;
@@ -342,16 +355,15 @@ pub fn run<T: Send>(
     Ok(())
 }
 
-/// The reader thread: numbers the input items, decides per document, sends
-/// documents to the workers in chunks and everything else straight to the
-/// writer. Returns early once the writer or the workers have stopped.
-fn read_and_decide<T>(
+/// The reader thread: numbers the input items, sends documents and pages
+/// to the workers in chunks and everything else straight to the writer.
+/// Returns early once the writer or the workers have stopped.
+fn read_all<T>(
     inputs: Vec<String>,
     opts: ReadOptions,
-    mut decide: impl FnMut(&Document) -> Decision,
     window: &Window,
     jobs: SyncSender<Chunk>,
-    results: Sender<Vec<(u64, Slot<T>)>>,
+    results: Sender<Vec<(u64, Outcome<T>)>>,
 ) {
     let mut chunk: Chunk = Vec::with_capacity(CHUNK_DOCS);
     let mut chunk_bytes = 0usize;
@@ -368,29 +380,33 @@ fn read_and_decide<T>(
         }
         let slot = match item {
             Item::Doc(doc) => {
-                let bytes = doc.text.len() as u64;
-                match decide(&doc) {
-                    Decision::Extract => {
-                        chunk_bytes += doc.text.len();
-                        chunk.push((seq, *doc));
-                        if chunk.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
-                            if jobs.send(std::mem::take(&mut chunk)).is_err() {
-                                return;
-                            }
-                            chunk_bytes = 0;
-                        }
-                        continue;
-                    }
-                    Decision::Skip => Slot::Unextracted { bytes },
-                }
+                chunk_bytes += doc.text.len();
+                chunk.push((seq, Input::Doc(doc)));
+                None
             }
-            Item::Skip(reason) => Slot::Skip(reason),
-            Item::Unsupported(_) => Slot::Unsupported,
-            Item::Passed(what) => Slot::Passed(what),
-            Item::Warning { source, message } => Slot::Warning(format!("{source}: {message}")),
+            Item::Page(page) => {
+                chunk_bytes += page.len();
+                chunk.push((seq, Input::Page(page)));
+                None
+            }
+            Item::Skip(reason) => Some(Slot::Skip(reason)),
+            Item::Unsupported(_) => Some(Slot::Unsupported),
+            Item::Passed(what) => Some(Slot::Passed(what)),
+            Item::Warning { source, message } => {
+                Some(Slot::Warning(format!("{source}: {message}")))
+            }
         };
-        if results.send(vec![(seq, slot)]).is_err() {
-            return;
+        if let Some(slot) = slot {
+            if results.send(vec![(seq, (slot, Vec::new()))]).is_err() {
+                return;
+            }
+            continue;
+        }
+        if chunk.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
+            if jobs.send(std::mem::take(&mut chunk)).is_err() {
+                return;
+            }
+            chunk_bytes = 0;
         }
     }
     if !chunk.is_empty() {
@@ -398,47 +414,65 @@ fn read_and_decide<T>(
     }
 }
 
-/// Analyses, extracts and renders one document on a worker.
+/// Parses (a page), decides, analyses, extracts and renders one input on
+/// a worker.
 fn extract_one<T>(
-    mut doc: Document,
+    input: Input,
     published: Option<Date>,
+    decide: &impl Fn(&Document) -> Decision,
     render: &impl Fn(Extraction) -> Result<T>,
-) -> Slot<T> {
-    let bytes = doc.text.len() as u64;
-    let id = doc.id.clone();
-    // An extractor bug must not take the batch down: the document is
-    // reported like a skipped item and the others go on.
+) -> Outcome<T> {
+    let source = match &input {
+        Input::Doc(doc) => doc.source.clone(),
+        Input::Page(page) => page.source().to_string(),
+    };
+    // An extractor bug must not take the batch down: the input is reported
+    // like a skipped item and the others go on.
     let done = catch_unwind(AssertUnwindSafe(|| {
+        let (mut doc, warnings) = match input {
+            Input::Doc(doc) => (*doc, Vec::new()),
+            Input::Page(page) => page.parse(),
+        };
+        let warnings: Vec<String> = warnings
+            .into_iter()
+            .map(|w| format!("{}: {w}", doc.source))
+            .collect();
+        let bytes = doc.text.len() as u64;
+        if let Decision::Skip = decide(&doc) {
+            return (Slot::Unextracted { bytes }, warnings);
+        }
         claimdex_ingest::analyze(&mut doc, published);
         let ex = claimdex_ingest::extract(doc);
         let claims = ex.claims.len() as u64;
-        (claims, render(ex))
+        let out = render(ex);
+        (Slot::Extracted { bytes, claims, out }, warnings)
     }));
-    match done {
-        Ok((claims, out)) => Slot::Extracted { bytes, claims, out },
-        Err(panic) => Slot::Failed {
-            message: format!("{id}: extraction failed: {}", panic_text(&*panic)),
-        },
-    }
+    done.unwrap_or_else(|panic| {
+        let message = format!("{source}: extraction failed: {}", panic_text(&*panic));
+        (Slot::Failed { message }, Vec::new())
+    })
 }
 
 /// The writer: puts the workers' results back into input order, hands them
 /// to `sink` and keeps the tally.
 fn write_in_order<T>(
-    results: Receiver<Vec<(u64, Slot<T>)>>,
+    results: Receiver<Vec<(u64, Outcome<T>)>>,
     window: &Window,
     summary: &mut Summary,
     progress: &Progress,
     sink: &mut impl FnMut(T, &mut Summary) -> Result<()>,
 ) -> Result<()> {
-    let mut pending: BTreeMap<u64, Slot<T>> = BTreeMap::new();
+    let mut pending: BTreeMap<u64, Outcome<T>> = BTreeMap::new();
     let mut next = 0u64;
     for done in results {
         pending.extend(done);
         let before = next;
-        while let Some(slot) = pending.remove(&next) {
+        while let Some((slot, warnings)) = pending.remove(&next) {
             next += 1;
             emit(slot, summary, progress, sink)?;
+            for warning in warnings {
+                emit(Slot::Warning(warning), summary, progress, sink)?;
+            }
             if next.is_multiple_of(PROGRESS_EVERY) {
                 progress.update(summary);
             }

@@ -27,12 +27,18 @@ pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
 pub struct ReadOptions {
     /// Largest file or record accepted, in bytes.
     pub max_doc_bytes: u64,
+    /// Give HTML pages out unparsed, as [`Item::Page`], so that the caller
+    /// can parse them with [`Page::parse`] on other threads (parsing is
+    /// most of the cost of reading a page). Off: pages come as
+    /// [`Item::Doc`], followed by their [`Item::Warning`]s.
+    pub defer_html: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            defer_html: false,
         }
     }
 }
@@ -42,6 +48,9 @@ impl Default for ReadOptions {
 pub enum Item {
     /// A document, ready for analysis.
     Doc(Box<Document>),
+    /// An HTML page still to be parsed (only with
+    /// [`ReadOptions::defer_html`]).
+    Page(Box<Page>),
     /// An input that could not be read; the stream goes on.
     Skip(SkipReason),
     /// A file that is not of a supported kind, passed over (not an error).
@@ -262,8 +271,9 @@ fn read_whole(
     }
     let source = path.to_string_lossy().into_owned();
     if let FileKind::Html { .. } = kind {
-        let (doc, warnings) = html_document(&bytes, id, source, None);
-        return std::iter::once(doc).chain(warnings).collect();
+        let mut warnings = VecDeque::new();
+        let item = Page::new(bytes, id, source, None).into_item(opts, &mut warnings);
+        return std::iter::once(item).chain(warnings).collect();
     }
     let text = match decode(&bytes) {
         Ok(text) => text,
@@ -308,35 +318,98 @@ pub fn read_jsonl(
     JsonlReader::new(reader, path, opts)
 }
 
-/// The document of one HTML page (file, JSONL `html` record or WARC
-/// response), and [`Item::Warning`]s for what the HTML reader reported.
-pub(crate) fn html_document(
-    bytes: &[u8],
+/// An HTML page read (from a file, a JSONL `html` record or a WARC
+/// response) but not parsed yet, with what its container says about it.
+#[derive(Debug)]
+pub struct Page {
+    bytes: Vec<u8>,
     id: String,
     source: String,
+    /// The address the page was fetched from.
     url: Option<String>,
-) -> (Item, Vec<Item>) {
-    // Every page read is a document, even one without article text (a
-    // gallery, a video page, a redirect stub): its metadata is kept and it
-    // simply makes no claims.
-    let page = claimdex_html::parse_page(bytes, url.as_deref());
-    let warnings = page
-        .warnings
-        .into_iter()
-        .map(|message| Item::Warning {
+    /// Title and author from the container, used when the page has none.
+    title: Option<String>,
+    author: Option<String>,
+    /// Publication date from the container (a JSONL record): the caller's
+    /// word, it beats the page's own.
+    published: Option<Date>,
+    /// From a WARC archive: when the page has no date, its text is asked,
+    /// then the crawl date (when it was fetched, not written) is the
+    /// fallback.
+    crawl: Option<Option<Date>>,
+}
+
+impl Page {
+    pub(crate) fn new(bytes: Vec<u8>, id: String, source: String, url: Option<String>) -> Self {
+        Page {
+            bytes,
+            id,
+            source,
+            url,
+            title: None,
+            author: None,
+            published: None,
+            crawl: None,
+        }
+    }
+
+    /// Bytes of HTML.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the page has no bytes at all.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Where the page came from (`path`, `path:line`, `path#record`).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Parses the page into its document, and the HTML reader's warnings
+    /// about it. Every page is a document, even one without article text
+    /// (a gallery, a video page, a redirect stub): its metadata is kept and
+    /// it simply makes no claims.
+    pub fn parse(self) -> (Document, Vec<String>) {
+        let page = claimdex_html::parse_page(&self.bytes, self.url.as_deref());
+        let mut doc = Document::new(self.id, self.source, SourceFormat::Html, page.text);
+        doc.blocks = page.blocks;
+        doc.title = page.title.or(self.title);
+        doc.author = page.author.or(self.author);
+        doc.published = self.published.or(page.published);
+        doc.url = page.url.or(self.url);
+        doc.site = page.site;
+        doc.lang = page.lang;
+        if let Some(crawl_date) = self.crawl {
+            if doc.published.is_none() {
+                doc.published = claimdex_dates::find_publication_date(&doc.text).or(crawl_date);
+            }
+        }
+        (doc, page.warnings)
+    }
+
+    /// The item for this page: itself when parsing is deferred, else its
+    /// document; `warnings` receives the parser's warnings.
+    pub(crate) fn into_item(self, opts: &ReadOptions, warnings: &mut VecDeque<Item>) -> Item {
+        if opts.defer_html {
+            return Item::Page(Box::new(self));
+        }
+        let source = self.source.clone();
+        let (doc, found) = self.parse();
+        warnings.extend(found.into_iter().map(|message| Item::Warning {
             source: source.clone(),
             message,
-        })
-        .collect();
-    let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
-    doc.blocks = page.blocks;
-    doc.title = page.title;
-    doc.author = page.author;
-    doc.published = page.published;
-    doc.url = page.url.or(url);
-    doc.site = page.site;
-    doc.lang = page.lang;
-    (Item::Doc(Box::new(doc)), warnings)
+        }));
+        Item::Doc(Box::new(doc))
+    }
+
+    /// Sets what a WARC record says: the crawl date as the last fallback.
+    pub(crate) fn crawled(mut self, date: Option<Date>) -> Self {
+        self.crawl = Some(date);
+        self
+    }
 }
 
 /// A JSONL record as the contract defines it. Unknown keys are ignored.
@@ -460,10 +533,11 @@ impl JsonlReader {
                 )))
             }
             (None, Some(html)) => {
-                let (doc, warnings) =
-                    html_document(html.as_bytes(), id, source, record.url.clone());
-                self.queued.extend(warnings);
-                doc
+                let mut page = Page::new(html.into_bytes(), id, source, record.url.clone());
+                page.title = record.title.clone();
+                page.author = record.author.clone();
+                page.published = published;
+                page.into_item(&self.opts, &mut self.queued)
             }
             (None, None) => return bad("record has neither \"text\" nor \"html\"".into()),
         };
@@ -622,12 +696,56 @@ mod tests {
         }
     }
 
+    /// A deferred page parses into the document the reader would have
+    /// given, with the record's metadata applied the same way.
+    #[test]
+    fn deferred_html_pages_parse_into_the_same_documents() {
+        let line = serde_json::json!({
+            "id": "p1",
+            "url": "https://news.example/p1",
+            "author": "Desk",
+            "published": "2024-03-01",
+            "html": "<html><head><title>Port</title></head><body><article>\
+                     <p>Cargo rose 5% in February, the port said.</p></article></body></html>",
+        })
+        .to_string();
+        let read = |defer_html| {
+            let reader = Box::new(BufReader::new(io::Cursor::new(line.clone().into_bytes())));
+            let opts = ReadOptions {
+                defer_html,
+                ..ReadOptions::default()
+            };
+            JsonlReader::new(reader, PathBuf::from("t.jsonl"), opts).collect::<Vec<Item>>()
+        };
+        let (now, later) = (read(false), read(true));
+        assert_eq!((now.len(), later.len()), (1, 1));
+        let (Item::Doc(now), Item::Page(page)) = (&now[0], later.into_iter().next().unwrap())
+        else {
+            panic!("expected a document and a page");
+        };
+        assert_eq!(page.source(), "t.jsonl:1");
+        let (later, warnings) = page.parse();
+        assert!(warnings.is_empty());
+        assert_eq!(format!("{now:?}"), format!("{later:?}"));
+        assert_eq!(later.title.as_deref(), Some("Port"));
+        assert_eq!(later.author.as_deref(), Some("Desk"));
+        assert_eq!(later.url.as_deref(), Some("https://news.example/p1"));
+        assert_eq!(
+            later.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-01")
+        );
+        assert!(later.text.contains("Cargo rose 5%"));
+    }
+
     fn jsonl(input: &str, max: u64) -> Vec<Item> {
         let reader = Box::new(BufReader::new(io::Cursor::new(input.as_bytes().to_vec())));
         JsonlReader::new(
             reader,
             PathBuf::from("t.jsonl"),
-            ReadOptions { max_doc_bytes: max },
+            ReadOptions {
+                max_doc_bytes: max,
+                ..ReadOptions::default()
+            },
         )
         .collect()
     }

@@ -25,7 +25,7 @@ use encoding_rs::{Encoding, UTF_8};
 use jiff::civil::Date;
 
 use crate::error::SkipReason;
-use crate::read::{html_document, parse_iso_date, Item, ReadOptions};
+use crate::read::{parse_iso_date, Item, Page, ReadOptions};
 
 /// Longest header line accepted (WARC or HTTP), in bytes.
 const MAX_LINE: u64 = 64 * 1024;
@@ -383,16 +383,9 @@ impl WarcReader {
             .unwrap_or_else(|| format!("{}#{}", self.path.display(), self.record));
         let source = format!("{}#{}", self.path.display(), self.record);
         let bytes = body.utf8_bytes();
-        let (mut item, warnings) = html_document(&bytes, id, source, url);
-        self.queued.extend(warnings);
-        if let Item::Doc(doc) = &mut item {
-            // The crawl date is when the page was fetched, not written:
-            // only a fallback behind the page and its text.
-            if doc.published.is_none() {
-                doc.published = claimdex_dates::find_publication_date(&doc.text).or(date);
-            }
-        }
-        item
+        Page::new(bytes, id, source, url)
+            .crawled(date)
+            .into_item(&self.opts, &mut self.queued)
     }
 
     /// The HTML payload of an HTTP response block, or the item that says
@@ -774,7 +767,13 @@ mod tests {
     fn oversized_record_is_skipped_without_keeping_it() {
         let mut bytes = response("a", PAGE, 0);
         bytes.extend(response("b", "<p>short</p>", 0));
-        let items = read(&bytes, ReadOptions { max_doc_bytes: 120 });
+        let items = read(
+            &bytes,
+            ReadOptions {
+                max_doc_bytes: 120,
+                ..ReadOptions::default()
+            },
+        );
         assert!(matches!(
             items[0],
             Item::Skip(SkipReason::TooLarge { line: Some(1), .. })
