@@ -141,6 +141,42 @@ fn real_warc_archives_read() {
     }
 }
 
+/// With several workers and documents of very different lengths (so that
+/// they finish out of order), output is still in input order, bad records
+/// included in the count, and repeated runs print the same bytes.
+#[test]
+fn parallel_extract_keeps_input_order() {
+    let dir = tmp();
+    let path = dir.path().join("mixed.jsonl");
+    let mut lines = Vec::new();
+    let mut want = Vec::new();
+    for i in 0..240 {
+        if i % 50 == 17 {
+            lines.push("{broken".to_string());
+            continue;
+        }
+        let id = format!("d{i:03}");
+        let mut rec: serde_json::Value = serde_json::from_str(&record(&id, i)).unwrap();
+        if i % 7 == 0 {
+            let long = rec["text"].as_str().unwrap().repeat(40);
+            rec["text"] = long.into();
+        }
+        lines.push(rec.to_string());
+        want.push(id);
+    }
+    fs::write(&path, lines.join("\n")).unwrap();
+    let first = run(&["extract", "--jobs", "3", s(&path)]);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    assert_eq!(ids(&first), want);
+    assert!(
+        first.stderr.contains("5 skipped (5 bad record)"),
+        "{}",
+        first.stderr
+    );
+    let again = run(&["extract", "--jobs", "2", s(&path)]);
+    assert_eq!(again.stdout, first.stdout);
+}
+
 /// Records that hold no document are counted by kind in the summary line
 /// (and are no error: exit 0).
 #[test]
