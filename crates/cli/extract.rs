@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use claimdex_model::contract::{DocRecord, Include};
+use claimdex_model::Extraction;
 
 use crate::args::{ExtractArgs, Format, IncludePart};
 use crate::pipeline::{self, Decision, Summary};
@@ -16,33 +17,32 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         sentences: args.include.contains(&IncludePart::Sentences),
     };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::new(false);
     let mut first = true;
     if args.format == Format::Json {
         out.write_all(b"[")?;
     }
+    let format = args.format;
     let result = pipeline::run(
         &args.input,
         &mut summary,
         |_| Decision::Extract,
-        |ex, _| {
-            let record = DocRecord::from_extraction(&ex, include);
-            match args.format {
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut out, &record)?;
-                    out.write_all(b"\n")?;
+        // Conversion and serialisation run on the workers; the writer only
+        // copies bytes.
+        |ex| render_one(&ex, format, include),
+        |bytes, _| {
+            match format {
+                Format::Json if !first => out.write_all(b",\n")?,
+                Format::Json => out.write_all(b"\n")?,
+                Format::Csv if first => {
+                    let mut header = csv::Writer::from_writer(&mut out);
+                    header.write_record(render::CSV_HEADER)?;
+                    header.flush()?;
                 }
-                Format::Json => {
-                    if !first {
-                        out.write_all(b",")?;
-                    }
-                    out.write_all(b"\n")?;
-                    serde_json::to_writer_pretty(&mut out, &record)?;
-                }
-                Format::Text => render::extraction_text(&mut out, &record)?,
-                Format::Csv => render::claims_csv(&mut out, first, &record)?,
+                _ => {}
             }
+            out.write_all(&bytes)?;
             first = false;
             Ok(())
         },
@@ -70,7 +70,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             summary.documents,
             summary.claims,
             summary.skipped_line(),
-            unsupported_note(summary.unsupported_files),
+            summary.passed_over_note(),
             summary.rate_line()
         );
     }
@@ -81,12 +81,21 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     })
 }
 
-pub fn unsupported_note(n: u64) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        format!("; {n} files of unsupported type passed over")
+/// One extraction in `format`, as the bytes to print (without the JSON
+/// array's separators and the CSV header, which depend on the position).
+fn render_one(ex: &Extraction, format: Format, include: Include) -> Result<Vec<u8>> {
+    let record = DocRecord::from_extraction(ex, include);
+    let mut buf = Vec::with_capacity(4 * ex.doc.text.len() + 256);
+    match format {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut buf, &record)?;
+            buf.push(b'\n');
+        }
+        Format::Json => serde_json::to_writer_pretty(&mut buf, &record)?,
+        Format::Text => render::extraction_text(&mut buf, &record)?,
+        Format::Csv => render::claims_csv(&mut buf, false, &record)?,
     }
+    Ok(buf)
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

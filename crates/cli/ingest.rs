@@ -2,6 +2,8 @@
 //! index, skipping unchanged documents and committing in batches.
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, Result};
 use claimdex_index::{ClaimIndex, Upsert};
@@ -9,7 +11,6 @@ use claimdex_model::contract::{content_hash, DocRecord};
 use serde::Serialize;
 
 use crate::args::IngestArgs;
-use crate::extract::unsupported_note;
 use crate::pipeline::{self, Decision, Summary};
 
 /// The tantivy writer's memory budget: bounded whatever the corpus size.
@@ -44,25 +45,35 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut counts = IngestCounts::default();
     let mut since_commit = 0usize;
     let commit_every = args.commit_every.max(1);
-    let mut lookup_error = None;
-    let mut skipped_unchanged = 0u64;
+    // Decisions are taken on the worker threads.
+    let lookup_error = Mutex::new(None);
+    let skipped_unchanged = AtomicU64::new(0);
     let result = pipeline::run(
         &args.input,
         &mut summary,
         |doc| match index.doc_hash(&doc.id) {
             Ok(Some(hash)) if hash == content_hash(&doc.text) => {
-                skipped_unchanged += 1;
+                skipped_unchanged.fetch_add(1, Ordering::Relaxed);
                 Decision::Skip
             }
             Ok(_) => Decision::Extract,
             Err(err) => {
-                lookup_error.get_or_insert(err);
+                lookup_error
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get_or_insert(err);
                 Decision::Extract
             }
         },
-        |ex, _| {
-            // With the parts the index keeps for `claimdex show`.
-            let record = DocRecord::from_extraction(&ex, claimdex_index::RECORD_PARTS);
+        // The contract records are built on the workers, with the parts the
+        // index keeps for `claimdex show`.
+        |ex| {
+            Ok(DocRecord::from_extraction(
+                &ex,
+                claimdex_index::RECORD_PARTS,
+            ))
+        },
+        |record, _| {
             match writer.upsert(&record)? {
                 Upsert::New => counts.new += 1,
                 Upsert::Changed => counts.changed += 1,
@@ -77,12 +88,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             Ok(())
         },
     );
-    counts.unchanged += skipped_unchanged;
+    counts.unchanged += skipped_unchanged.into_inner();
     // Whatever happened, what was written so far is committed whole.
     writer.commit()?;
     counts.commits += 1;
     result?;
-    if let Some(err) = lookup_error {
+    if let Some(err) = lookup_error
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+    {
         eprintln!("claimdex: warning: could not check indexed versions ({err}); documents were re-extracted");
     }
     if !args.input.quiet {
@@ -95,7 +109,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             summary.claims,
             args.index.display(),
             summary.skipped_line(),
-            unsupported_note(summary.unsupported_files),
+            summary.passed_over_note(),
             summary.rate_line()
         );
     }

@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let reader = Box::new(BufReader::new(Cursor::new(data.to_vec())));
     let opts = ReadOptions {
         max_doc_bytes: 1 << 16,
+        ..ReadOptions::default()
     };
     for item in read_jsonl(reader, PathBuf::from("fuzz.jsonl"), opts) {
         if let Item::Doc(doc) = item {

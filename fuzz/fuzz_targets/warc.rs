@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let reader = Box::new(BufReader::new(Cursor::new(data.to_vec())));
     let opts = ReadOptions {
         max_doc_bytes: 1 << 16,
+        ..ReadOptions::default()
     };
     let mut n = 0usize;
     for item in WarcReader::new(reader, PathBuf::from("fuzz.warc"), opts) {

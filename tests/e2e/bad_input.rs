@@ -2,8 +2,9 @@
 //! goes on, and the exit code is 1.
 
 use std::fs;
+use std::io::Read;
 
-use crate::{run, seed_path};
+use crate::{claimdex, run, seed_path};
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -195,5 +196,88 @@ fn directory_with_bad_and_unsupported_files() {
             .contains("1 files of unsupported type passed over"),
         "{}",
         out.stderr
+    );
+}
+
+/// A file removed, a file replaced by a directory and a sub-directory
+/// removed while the walk is under way: each error names its path, the
+/// batch reads everything else and exits with 1.
+///
+/// Deterministic without sleeps: stdout is a pipe this test does not read
+/// until the damage is done, so once the pipe and the writer's buffer are
+/// full (a few dozen documents with their text) the writer stops, and the
+/// pipeline's bounded window stops the reader a bounded number of items
+/// later (--jobs 1: under a hundred), far before the damaged entries.
+#[test]
+fn entries_that_vanish_or_become_unreadable_during_the_walk() {
+    let dir = tmp();
+    let root = dir.path();
+    let body = "The ferry line carried 41,000 passengers in May, up 6% on April, \
+                the operator said on Tuesday. Fares will rise by 2% from July 1. "
+        .repeat(12);
+    for i in 0..600 {
+        fs::write(
+            root.join(format!("f{i:04}.txt")),
+            format!("Report {i}. {body}"),
+        )
+        .unwrap();
+    }
+    fs::create_dir(root.join("zz")).unwrap();
+    fs::write(root.join("zz/late.txt"), "Late: costs fell 1% in June.").unwrap();
+    let mut child = claimdex()
+        .args(["extract", "--jobs", "1", "--include", "text"])
+        .arg(root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("claimdex starts");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).map(|_| text)
+    });
+    // The first output byte means the top directory has been listed.
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("first output byte");
+    fs::remove_file(root.join("f0500.txt")).unwrap();
+    fs::remove_file(root.join("f0501.txt")).unwrap();
+    fs::create_dir(root.join("f0501.txt")).unwrap();
+    fs::remove_dir_all(root.join("zz")).unwrap();
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).expect("read stdout");
+    let status = child.wait().expect("claimdex finishes");
+    let stderr = errors.join().expect("stderr reader").expect("stderr");
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let out = [&first[..], &rest].concat();
+    let ids: Vec<String> = String::from_utf8_lossy(&out)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSONL");
+            v["doc"]["id"].as_str().unwrap_or("").to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 598, "{stderr}");
+    for id in ["f0000.txt", "f0499.txt", "f0502.txt", "f0599.txt"] {
+        assert!(ids.iter().any(|i| i == id), "{id} missing: {stderr}");
+    }
+    let skipped: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("claimdex: skipped"))
+        .collect();
+    assert_eq!(skipped.len(), 3, "{stderr}");
+    assert!(
+        skipped[0].contains("f0500.txt") && skipped[0].contains("cannot read"),
+        "{stderr}"
+    );
+    assert!(
+        skipped[1].contains("f0501.txt") && skipped[1].contains("cannot read"),
+        "{stderr}"
+    );
+    assert!(skipped[2].contains("zz"), "{stderr}");
+    assert!(
+        stderr.contains("598 documents") && stderr.contains("3 skipped"),
+        "{stderr}"
     );
 }

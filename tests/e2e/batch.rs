@@ -141,6 +141,105 @@ fn real_warc_archives_read() {
     }
 }
 
+/// With several workers and documents of very different lengths (so that
+/// they finish out of order), output is still in input order, bad records
+/// included in the count, and repeated runs print the same bytes.
+#[test]
+fn parallel_extract_keeps_input_order() {
+    let dir = tmp();
+    let path = dir.path().join("mixed.jsonl");
+    let mut lines = Vec::new();
+    let mut want = Vec::new();
+    for i in 0..240 {
+        if i % 50 == 17 {
+            lines.push("{broken".to_string());
+            continue;
+        }
+        let id = format!("d{i:03}");
+        let mut rec: serde_json::Value = serde_json::from_str(&record(&id, i)).unwrap();
+        if i % 7 == 0 {
+            let long = rec["text"].as_str().unwrap().repeat(40);
+            rec["text"] = long.into();
+        }
+        lines.push(rec.to_string());
+        want.push(id);
+    }
+    fs::write(&path, lines.join("\n")).unwrap();
+    let first = run(&["extract", "--jobs", "3", s(&path)]);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    assert_eq!(ids(&first), want);
+    assert!(
+        first.stderr.contains("5 skipped (5 bad record)"),
+        "{}",
+        first.stderr
+    );
+    let again = run(&["extract", "--jobs", "2", s(&path)]);
+    assert_eq!(again.stdout, first.stdout);
+}
+
+/// Records that hold no document are counted by kind in the summary line
+/// (and are no error: exit 0).
+#[test]
+fn summary_counts_warc_records_passed_over() {
+    let dir = tmp();
+    let path = dir.path().join("crawl.warc");
+    let request = "WARC/1.0\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:uuid:q1>\r\nContent-Type: application/http; msgtype=request\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n";
+    let info = "WARC/1.0\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:i1>\r\nContent-Type: application/warc-fields\r\nContent-Length: 9\r\n\r\nsoftware:\r\n\r\n";
+    let page = warc_response("p1", "Wheat exports rose 6% in March, the board said.", 0);
+    fs::write(&path, format!("{info}{request}{page}{request}")).unwrap();
+    let out = run(&["extract", s(&path)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(ids(&out), ["urn:uuid:p1"]);
+    assert!(
+        out.stderr
+            .contains("3 records (2 warc request, 1 warc warcinfo) passed over"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The HTML reader's warnings (here: the element cap) are printed with
+/// the record they concern and counted; the page is still a document.
+#[test]
+fn html_page_warnings_are_printed_with_their_source() {
+    let dir = tmp();
+    let path = dir.path().join("pages.jsonl");
+    let mut html =
+        String::from("<html><body><article><p>Fares rose 3% in May, the operator said.</p>");
+    html.push_str(&"<i>x</i>".repeat(400_001));
+    html.push_str("</article></body></html>");
+    let lines = [
+        serde_json::json!({"id": "big", "html": html}).to_string(),
+        record("plain", 1),
+    ];
+    fs::write(&path, lines.join("\n")).unwrap();
+    let out = run(&["extract", s(&path)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(ids(&out), ["big", "plain"]);
+    let warning = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("claimdex: warning:"))
+        .unwrap_or_else(|| panic!("no warning: {}", out.stderr));
+    assert!(
+        warning.contains("pages.jsonl:1") && warning.contains("node cap"),
+        "{warning}"
+    );
+    // Every warning printed is counted in the summary (the page may also
+    // draw others, e.g. for having no publication date).
+    let printed = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("claimdex: warning:"))
+        .count();
+    let counted = if printed == 1 {
+        "; 1 warning;".to_string()
+    } else {
+        format!("; {printed} warnings;")
+    };
+    assert!(out.stderr.contains(&counted), "{}", out.stderr);
+}
+
 #[test]
 fn warc_pages_carry_target_uri_and_crawl_date() {
     let dir = tmp();

@@ -132,8 +132,11 @@ pub fn claim_id(doc_id: &str, content_hash: &str, span: Span) -> String {
         "{doc_id}\u{0}{content_hash}\u{0}{}\u{0}{}",
         span.start, span.end
     );
-    let full = claimdex_model::contract::content_hash(&key);
-    format!("c{}", &full[..16])
+    // The first 16 hex digits of `content_hash(key)`, without the other 16.
+    format!(
+        "c{:016x}",
+        claimdex_model::contract::content_hash_head(&key)
+    )
 }
 
 #[cfg(test)]
@@ -144,6 +147,8 @@ mod tests {
     fn ids_are_stable_and_distinct() {
         let a = claim_id("d", "h", Span::new(0, 5));
         assert_eq!(a, claim_id("d", "h", Span::new(0, 5)));
+        // Pinned: ids must not move between versions.
+        assert_eq!(a, "c5aecd6f272efae5c");
         assert_ne!(a, claim_id("d", "h", Span::new(0, 6)));
         assert_eq!(a.len(), 17);
     }

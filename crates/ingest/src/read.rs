@@ -7,6 +7,7 @@
 //! skipped. Everything streams: a JSONL file is read a line at a time and
 //! no reader holds more than one document.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -26,12 +27,18 @@ pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
 pub struct ReadOptions {
     /// Largest file or record accepted, in bytes.
     pub max_doc_bytes: u64,
+    /// Give HTML pages out unparsed, as [`Item::Page`], so that the caller
+    /// can parse them with [`Page::parse`] on other threads (parsing is
+    /// most of the cost of reading a page). Off: pages come as
+    /// [`Item::Doc`], followed by their [`Item::Warning`]s.
+    pub defer_html: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            defer_html: false,
         }
     }
 }
@@ -41,6 +48,9 @@ impl Default for ReadOptions {
 pub enum Item {
     /// A document, ready for analysis.
     Doc(Box<Document>),
+    /// An HTML page still to be parsed (only with
+    /// [`ReadOptions::defer_html`]).
+    Page(Box<Page>),
     /// An input that could not be read; the stream goes on.
     Skip(SkipReason),
     /// A file that is not of a supported kind, passed over (not an error).
@@ -48,6 +58,14 @@ pub enum Item {
     /// A record that holds no document (a WARC request, metadata or
     /// non-HTML response), passed over and counted by kind (not an error).
     Passed(&'static str),
+    /// A warning about the document just before it in the stream (e.g. an
+    /// HTML page cut at the size cap): the document was read, not skipped.
+    Warning {
+        /// Where the document came from (`path`, `path:line`, `path#record`).
+        source: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// What kind of file a path names, from its file name.
@@ -203,21 +221,27 @@ fn read_file(path: PathBuf, id: String, opts: ReadOptions) -> Box<dyn Iterator<I
             }
         },
         FileKind::Text | FileKind::Markdown | FileKind::Html { .. } => {
-            Box::new(std::iter::once(read_whole(file, path, id, kind, &opts)))
+            Box::new(read_whole(file, path, id, kind, &opts).into_iter())
         }
     }
 }
 
-fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &ReadOptions) -> Item {
+fn read_whole(
+    file: File,
+    path: PathBuf,
+    id: String,
+    kind: FileKind,
+    opts: &ReadOptions,
+) -> Vec<Item> {
     let limit = opts.max_doc_bytes;
     if let Ok(meta) = file.metadata() {
         if meta.len() > limit && !matches!(kind, FileKind::Html { gzip: true }) {
-            return Item::Skip(SkipReason::TooLarge {
+            return vec![Item::Skip(SkipReason::TooLarge {
                 path,
                 line: None,
                 size: meta.len(),
                 limit,
-            });
+            })];
         }
     }
     let mut bytes = Vec::new();
@@ -228,45 +252,47 @@ fn read_whole(file: File, path: PathBuf, id: String, kind: FileKind, opts: &Read
         _ => file.take(limit + 1).read_to_end(&mut bytes),
     };
     if let Err(err) = read {
-        return match kind {
+        return vec![match kind {
             FileKind::Html { gzip: true } => Item::Skip(SkipReason::Compressed {
                 path,
                 line: None,
                 reason: err.to_string(),
             }),
             _ => Item::Skip(SkipReason::Io { path, source: err }),
-        };
+        }];
     }
     if bytes.len() as u64 > limit {
-        return Item::Skip(SkipReason::TooLarge {
+        return vec![Item::Skip(SkipReason::TooLarge {
             path,
             line: None,
             size: bytes.len() as u64,
             limit,
-        });
+        })];
     }
     let source = path.to_string_lossy().into_owned();
     if let FileKind::Html { .. } = kind {
-        return html_document(&bytes, id, source, None);
+        let mut warnings = VecDeque::new();
+        let item = Page::new(bytes, id, source, None).into_item(opts, &mut warnings);
+        return std::iter::once(item).chain(warnings).collect();
     }
     let text = match decode(&bytes) {
         Ok(text) => text,
         Err(not_text) => {
-            return Item::Skip(SkipReason::Binary {
+            return vec![Item::Skip(SkipReason::Binary {
                 path,
                 reason: not_text.0,
-            })
+            })]
         }
     };
     if text.trim().is_empty() {
-        return Item::Skip(SkipReason::Empty { path, line: None });
+        return vec![Item::Skip(SkipReason::Empty { path, line: None })];
     }
     let format = if kind == FileKind::Markdown {
         SourceFormat::Markdown
     } else {
         SourceFormat::Text
     };
-    Item::Doc(Box::new(Document::new(id, source, format, text)))
+    vec![Item::Doc(Box::new(Document::new(id, source, format, text)))]
 }
 
 /// Reports every error of a decompressor as corrupt data, so that readers
@@ -292,21 +318,99 @@ pub fn read_jsonl(
     JsonlReader::new(reader, path, opts)
 }
 
-/// The document of one HTML page (file, JSONL `html` record or WARC response).
-pub(crate) fn html_document(bytes: &[u8], id: String, source: String, url: Option<String>) -> Item {
-    // Every page read is a document, even one without article text (a
-    // gallery, a video page, a redirect stub): its metadata is kept and it
-    // simply makes no claims.
-    let page = claimdex_html::parse_page(bytes, url.as_deref());
-    let mut doc = Document::new(id, source, SourceFormat::Html, page.text);
-    doc.blocks = page.blocks;
-    doc.title = page.title;
-    doc.author = page.author;
-    doc.published = page.published;
-    doc.url = page.url.or(url);
-    doc.site = page.site;
-    doc.lang = page.lang;
-    Item::Doc(Box::new(doc))
+/// An HTML page read (from a file, a JSONL `html` record or a WARC
+/// response) but not parsed yet, with what its container says about it.
+#[derive(Debug)]
+pub struct Page {
+    bytes: Vec<u8>,
+    id: String,
+    source: String,
+    /// The address the page was fetched from.
+    url: Option<String>,
+    /// Title and author from the container, used when the page has none.
+    title: Option<String>,
+    author: Option<String>,
+    /// Publication date from the container (a JSONL record): the caller's
+    /// word, it beats the page's own.
+    published: Option<Date>,
+    /// From a WARC archive: when the page has no date, its text is asked,
+    /// then the crawl date (when it was fetched, not written) is the
+    /// fallback.
+    crawl: Option<Option<Date>>,
+}
+
+impl Page {
+    pub(crate) fn new(bytes: Vec<u8>, id: String, source: String, url: Option<String>) -> Self {
+        Page {
+            bytes,
+            id,
+            source,
+            url,
+            title: None,
+            author: None,
+            published: None,
+            crawl: None,
+        }
+    }
+
+    /// Bytes of HTML.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the page has no bytes at all.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Where the page came from (`path`, `path:line`, `path#record`).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Parses the page into its document, and the HTML reader's warnings
+    /// about it. Every page is a document, even one without article text
+    /// (a gallery, a video page, a redirect stub): its metadata is kept and
+    /// it simply makes no claims.
+    pub fn parse(self) -> (Document, Vec<String>) {
+        let page = claimdex_html::parse_page(&self.bytes, self.url.as_deref());
+        let mut doc = Document::new(self.id, self.source, SourceFormat::Html, page.text);
+        doc.blocks = page.blocks;
+        doc.title = page.title.or(self.title);
+        doc.author = page.author.or(self.author);
+        doc.published = self.published.or(page.published);
+        doc.url = page.url.or(self.url);
+        doc.site = page.site;
+        doc.lang = page.lang;
+        if let Some(crawl_date) = self.crawl {
+            if doc.published.is_none() {
+                doc.published = claimdex_dates::find_publication_date(&doc.text).or(crawl_date);
+            }
+        }
+        let warnings = page.warnings.iter().map(ToString::to_string).collect();
+        (doc, warnings)
+    }
+
+    /// The item for this page: itself when parsing is deferred, else its
+    /// document; `warnings` receives the parser's warnings.
+    pub(crate) fn into_item(self, opts: &ReadOptions, warnings: &mut VecDeque<Item>) -> Item {
+        if opts.defer_html {
+            return Item::Page(Box::new(self));
+        }
+        let source = self.source.clone();
+        let (doc, found) = self.parse();
+        warnings.extend(found.into_iter().map(|message| Item::Warning {
+            source: source.clone(),
+            message,
+        }));
+        Item::Doc(Box::new(doc))
+    }
+
+    /// Sets what a WARC record says: the crawl date as the last fallback.
+    pub(crate) fn crawled(mut self, date: Option<Date>) -> Self {
+        self.crawl = Some(date);
+        self
+    }
 }
 
 /// A JSONL record as the contract defines it. Unknown keys are ignored.
@@ -330,6 +434,8 @@ struct JsonlReader {
     opts: ReadOptions,
     buf: Vec<u8>,
     done: bool,
+    /// Warnings about the last document, given out after it.
+    queued: VecDeque<Item>,
 }
 
 impl JsonlReader {
@@ -341,6 +447,7 @@ impl JsonlReader {
             opts,
             buf: Vec::new(),
             done: false,
+            queued: VecDeque::new(),
         }
     }
 
@@ -386,7 +493,7 @@ impl JsonlReader {
         Ok(Some(total))
     }
 
-    fn record(&self, line: u64) -> Item {
+    fn record(&mut self, line: u64) -> Item {
         let bad = |reason: String| {
             Item::Skip(SkipReason::BadRecord {
                 path: self.path.clone(),
@@ -426,7 +533,13 @@ impl JsonlReader {
                     text,
                 )))
             }
-            (None, Some(html)) => html_document(html.as_bytes(), id, source, record.url.clone()),
+            (None, Some(html)) => {
+                let mut page = Page::new(html.into_bytes(), id, source, record.url.clone());
+                page.title = record.title.clone();
+                page.author = record.author.clone();
+                page.published = published;
+                page.into_item(&self.opts, &mut self.queued)
+            }
             (None, None) => return bad("record has neither \"text\" nor \"html\"".into()),
         };
         if let Item::Doc(doc) = &mut item {
@@ -445,6 +558,9 @@ impl Iterator for JsonlReader {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if let Some(warning) = self.queued.pop_front() {
+            return Some(warning);
+        }
         loop {
             if self.done {
                 return None;
@@ -534,12 +650,103 @@ mod tests {
         assert_eq!(FileKind::of(Path::new("README")), None);
     }
 
+    /// A file removed, a file turned into a directory and a
+    /// sub-directory removed after the walk listed them: each is a skip
+    /// naming its path, and the walk goes on past it.
+    #[test]
+    fn entries_that_vanish_during_the_walk_are_skips_naming_the_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        for name in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+            std::fs::write(root.join(name), format!("Sales in {name} rose 2% in May."))
+                .expect("write");
+        }
+        std::fs::create_dir(root.join("sub")).expect("mkdir");
+        std::fs::write(root.join("sub/e.txt"), "Costs fell 1% in June.").expect("write");
+        let mut items = read_inputs(
+            vec![root.to_string_lossy().into_owned()],
+            ReadOptions::default(),
+        );
+        // The first document means the top directory has been listed.
+        assert!(matches!(items.next(), Some(Item::Doc(d)) if d.id == "a.txt"));
+        std::fs::remove_file(root.join("b.txt")).expect("rm");
+        std::fs::remove_file(root.join("c.txt")).expect("rm");
+        std::fs::create_dir(root.join("c.txt")).expect("mkdir");
+        std::fs::remove_dir_all(root.join("sub")).expect("rm -r");
+        let rest: Vec<Item> = items.collect();
+        assert_eq!(rest.len(), 4, "{rest:?}");
+        let names = |item: &Item| match item {
+            Item::Skip(SkipReason::Io { path, .. } | SkipReason::Walk { path, .. }) => {
+                path.file_name().map(|n| n.to_string_lossy().into_owned())
+            }
+            _ => None,
+        };
+        assert_eq!(names(&rest[0]).as_deref(), Some("b.txt"), "{rest:?}");
+        assert_eq!(names(&rest[1]).as_deref(), Some("c.txt"), "{rest:?}");
+        assert!(
+            matches!(&rest[2], Item::Doc(d) if d.id == "d.txt"),
+            "{rest:?}"
+        );
+        assert_eq!(names(&rest[3]).as_deref(), Some("sub"), "{rest:?}");
+        for skip in [&rest[0], &rest[1], &rest[3]] {
+            let Item::Skip(reason) = skip else {
+                panic!("{skip:?}")
+            };
+            let message = reason.to_string();
+            assert!(message.contains(&*root.to_string_lossy()), "{message}");
+        }
+    }
+
+    /// A deferred page parses into the document the reader would have
+    /// given, with the record's metadata applied the same way.
+    #[test]
+    fn deferred_html_pages_parse_into_the_same_documents() {
+        let line = serde_json::json!({
+            "id": "p1",
+            "url": "https://news.example/p1",
+            "author": "Desk",
+            "published": "2024-03-01",
+            "html": "<html><head><title>Port</title></head><body><article>\
+                     <p>Cargo rose 5% in February, the port said.</p></article></body></html>",
+        })
+        .to_string();
+        let read = |defer_html| {
+            let reader = Box::new(BufReader::new(io::Cursor::new(line.clone().into_bytes())));
+            let opts = ReadOptions {
+                defer_html,
+                ..ReadOptions::default()
+            };
+            JsonlReader::new(reader, PathBuf::from("t.jsonl"), opts).collect::<Vec<Item>>()
+        };
+        let (now, later) = (read(false), read(true));
+        assert_eq!((now.len(), later.len()), (1, 1));
+        let (Item::Doc(now), Item::Page(page)) = (&now[0], later.into_iter().next().unwrap())
+        else {
+            panic!("expected a document and a page");
+        };
+        assert_eq!(page.source(), "t.jsonl:1");
+        let (later, warnings) = page.parse();
+        assert!(warnings.is_empty());
+        assert_eq!(format!("{now:?}"), format!("{later:?}"));
+        assert_eq!(later.title.as_deref(), Some("Port"));
+        assert_eq!(later.author.as_deref(), Some("Desk"));
+        assert_eq!(later.url.as_deref(), Some("https://news.example/p1"));
+        assert_eq!(
+            later.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-01")
+        );
+        assert!(later.text.contains("Cargo rose 5%"));
+    }
+
     fn jsonl(input: &str, max: u64) -> Vec<Item> {
         let reader = Box::new(BufReader::new(io::Cursor::new(input.as_bytes().to_vec())));
         JsonlReader::new(
             reader,
             PathBuf::from("t.jsonl"),
-            ReadOptions { max_doc_bytes: max },
+            ReadOptions {
+                max_doc_bytes: max,
+                ..ReadOptions::default()
+            },
         )
         .collect()
     }

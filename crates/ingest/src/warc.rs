@@ -17,6 +17,7 @@
 //! skip, a record whose length does not land on the next record is skipped
 //! and the reader resynchronises on the next `WARC/` version line.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Cursor, Read};
 use std::path::PathBuf;
 
@@ -24,7 +25,7 @@ use encoding_rs::{Encoding, UTF_8};
 use jiff::civil::Date;
 
 use crate::error::SkipReason;
-use crate::read::{html_document, parse_iso_date, Item, ReadOptions};
+use crate::read::{parse_iso_date, Item, Page, ReadOptions};
 
 /// Longest header line accepted (WARC or HTTP), in bytes.
 const MAX_LINE: u64 = 64 * 1024;
@@ -45,6 +46,8 @@ pub struct WarcReader {
     resync_quietly: bool,
     done: bool,
     line: Vec<u8>,
+    /// Warnings about the last document, given out after it.
+    queued: VecDeque<Item>,
 }
 
 /// One header line, as read.
@@ -70,6 +73,7 @@ impl WarcReader {
             resync_quietly: false,
             done: false,
             line: Vec::new(),
+            queued: VecDeque::new(),
         }
     }
 
@@ -337,7 +341,7 @@ impl WarcReader {
     }
 
     /// Turns one well-framed record into an item.
-    fn record_item(&self, headers: &Headers, block: &[u8]) -> Item {
+    fn record_item(&mut self, headers: &Headers, block: &[u8]) -> Item {
         let kind = headers
             .get("warc-type")
             .unwrap_or("")
@@ -379,15 +383,9 @@ impl WarcReader {
             .unwrap_or_else(|| format!("{}#{}", self.path.display(), self.record));
         let source = format!("{}#{}", self.path.display(), self.record);
         let bytes = body.utf8_bytes();
-        let mut item = html_document(&bytes, id, source, url);
-        if let Item::Doc(doc) = &mut item {
-            // The crawl date is when the page was fetched, not written:
-            // only a fallback behind the page and its text.
-            if doc.published.is_none() {
-                doc.published = claimdex_dates::find_publication_date(&doc.text).or(date);
-            }
-        }
-        item
+        Page::new(bytes, id, source, url)
+            .crawled(date)
+            .into_item(&self.opts, &mut self.queued)
     }
 
     /// The HTML payload of an HTTP response block, or the item that says
@@ -470,6 +468,9 @@ impl Iterator for WarcReader {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if let Some(warning) = self.queued.pop_front() {
+            return Some(warning);
+        }
         while !self.done {
             if let Some(item) = self.next_record() {
                 return Some(item);
@@ -766,7 +767,13 @@ mod tests {
     fn oversized_record_is_skipped_without_keeping_it() {
         let mut bytes = response("a", PAGE, 0);
         bytes.extend(response("b", "<p>short</p>", 0));
-        let items = read(&bytes, ReadOptions { max_doc_bytes: 120 });
+        let items = read(
+            &bytes,
+            ReadOptions {
+                max_doc_bytes: 120,
+                ..ReadOptions::default()
+            },
+        );
         assert!(matches!(
             items[0],
             Item::Skip(SkipReason::TooLarge { line: Some(1), .. })

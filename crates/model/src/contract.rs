@@ -365,17 +365,31 @@ fn comparator_str(c: crate::Comparator) -> String {
 /// different offset bases. Stable across runs, versions and machines, which
 /// is what change detection and claim ids need; not a security hash.
 pub fn content_hash(text: &str) -> String {
-    format!(
-        "{:016x}{:016x}",
-        fnv1a(text.as_bytes(), 0xcbf2_9ce4_8422_2325),
-        fnv1a(text.as_bytes(), 0x6c62_272e_07bb_0142)
-    )
+    // Both hashes in one pass: the two multiply chains are independent, so
+    // the CPU runs them side by side for about the cost of one.
+    let (a, b) = text
+        .as_bytes()
+        .iter()
+        .fold((FNV_BASIS_A, FNV_BASIS_B), |(a, b), &x| {
+            (fnv1a_step(a, x), fnv1a_step(b, x))
+        });
+    format!("{a:016x}{b:016x}")
 }
 
-fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
-    bytes.iter().fold(seed, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+/// The first half of [`content_hash`] as a number:
+/// `format!("{:016x}", content_hash_head(t))` equals
+/// `content_hash(t)[..16]`, at half the cost (claim ids need no more).
+pub fn content_hash_head(text: &str) -> u64 {
+    text.as_bytes()
+        .iter()
+        .fold(FNV_BASIS_A, |h, &x| fnv1a_step(h, x))
+}
+
+const FNV_BASIS_A: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_BASIS_B: u64 = 0x6c62_272e_07bb_0142;
+
+fn fnv1a_step(h: u64, byte: u8) -> u64 {
+    (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// The last `n` code points of `s`.
@@ -496,6 +510,15 @@ mod tests {
         assert_eq!(content_hash(""), content_hash(""));
         assert_ne!(content_hash("a"), content_hash("b"));
         assert_eq!(content_hash("claimdex").len(), 32);
+        // Pinned: ids and change detection must not move between versions.
+        assert_eq!(content_hash(""), "cbf29ce4842223256c62272e07bb0142");
+        assert_eq!(content_hash("claimdex"), "8afadb547c21106cd47d17e7347bfc3b");
+        for t in ["", "a", "Preise stiegen um 3 %.", "claimdex"] {
+            assert_eq!(
+                format!("{:016x}", content_hash_head(t)),
+                content_hash(t)[..16]
+            );
+        }
     }
 
     #[test]
