@@ -953,6 +953,47 @@ impl<'a> P<'a> {
         Some((total + cur, end, words, last_big, scale))
     }
 
+    /// Whether token `i` is "a"/"an" before a unit of measure or a
+    /// currency spelled out ("a gallon", "a metric ton", "a penny"): one
+    /// of that unit. Time units (the dates stage's durations), percent and
+    /// count words ("a dozen" is twelve) are not read this way.
+    fn a_unit(&self, i: usize) -> bool {
+        let k = i + 1;
+        if !(self.is_w(i, "a") || self.is_w(i, "an"))
+            || !self.next_to(k)
+            || !self.is_wordtok(k)
+            || self.lw(k).len() < 3
+        {
+            return false;
+        }
+        // Cheap test before the unit lookup: the word is a unit on its own
+        // or starts a known two-word unit.
+        self.unit_at(k, false, 1.0)
+            .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
+    }
+
+    /// Whether the word before token `i` is a determiner, possessive or
+    /// ordering word that turns a following count into a reference ("the
+    /// two", "their three", "the other two", "all four").
+    fn determiner_before(&self, i: usize) -> bool {
+        i > 0
+            && self.is_wordtok(i - 1)
+            && self.next_to(i)
+            && lexicon::is_count_determiner(self.lw(i - 1))
+    }
+
+    /// Whether token `i`, capitalised, follows a capitalised word, as in
+    /// a name ("Channel Four", "Big Three").
+    fn name_part(&self, i: usize) -> bool {
+        let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+        i > 0
+            && cap(self.w(i))
+            && self.is_wordtok(i - 1)
+            && self.next_to(i)
+            && cap(self.w(i - 1))
+            && !lexicon::is_function_word(self.lw(i - 1))
+    }
+
     /// A numeral written in words: integers, "point" decimals, fractions
     /// ("two thirds", "one and a half", "half a million").
     fn word_numeral(&self, i: usize) -> Option<Nm> {
@@ -1034,7 +1075,18 @@ impl<'a> P<'a> {
                         ..base
                     });
                 }
-                self.word_int(i)?
+                match self.word_int(i) {
+                    Some(r) => r,
+                    // "a gallon", "a penny": one of the unit.
+                    None if self.a_unit(i) => {
+                        return Some(Nm {
+                            v: Some(1.0),
+                            end: i + 1,
+                            ..base
+                        });
+                    }
+                    None => return None,
+                }
             } else {
                 self.word_int(i)?
             };
@@ -1142,7 +1194,23 @@ impl<'a> P<'a> {
                 Some('.') | Some(',') | Some(';') | Some('!') | Some('?') | Some(')')
             )
             || (self.is_wordtok(j) && matches!(self.lw(j), "of" | "is" | "are" | "was" | "were"));
-        let small = nwords == 1 && !frac && v <= 10.0 && (v == 1.0 || !stands_alone);
+        // Before a noun a small count is a figure ("two people died",
+        // "in six boxes") unless a determiner makes it a reference to
+        // things already known ("the two nations", "their three
+        // children"), a hyphen makes it part of a compound ("two-day"),
+        // or it is part of a name ("Channel Four").
+        let reference = v <= 1.0
+            || (self.sym(j) == Some('-') && self.touch(j))
+            || self.determiner_before(i)
+            || self.name_part(i)
+            // "four times a week" is a frequency, "four times more" a ratio
+            // read elsewhere.
+            || self.is_w(j, "times");
+        let counts_before_noun = !reference;
+        let small = nwords == 1
+            && !frac
+            && v <= 10.0
+            && (v == 1.0 || !(stands_alone || counts_before_noun));
         let nm = Nm {
             v: finite(v),
             end: j,
@@ -2347,6 +2415,9 @@ impl<'a> P<'a> {
                             | b'z'
                     )
                 );
+                if matches!(w, "a" | "an") {
+                    return self.a_unit(i);
+                }
                 first_ok
                     && w.len() <= 11
                     && w.len() >= 3
