@@ -953,6 +953,28 @@ impl<'a> P<'a> {
         Some((total + cur, end, words, last_big, scale))
     }
 
+    /// The unit of "50 mg" in "45 and 50 mg" (token `k` is "and"/"or"
+    /// after the first numeral `nm`), as a hit ending where `nm` ends. Only
+    /// measures and percent are shared, both numbers written alike.
+    fn shared_unit(&self, k: usize, nm: &Nm) -> Option<UnitHit> {
+        if !(self.is_w(k, "and") || self.is_w(k, "or")) || !self.next_to(k + 1) || !self.next_to(k)
+        {
+            return None;
+        }
+        if nm.v.is_none() || (nm.plain && nm.ndig == 4) {
+            return None;
+        }
+        let m = self.numeral(k + 1, false)?;
+        if m.code || m.v.is_none() || m.words != nm.words || m.scale != nm.scale {
+            return None;
+        }
+        let u = self.unit_at(m.end, false, m.scale)?;
+        if !matches!(u.kind, UKind::Measure | UKind::Percent) {
+            return None;
+        }
+        Some(UnitHit { end: nm.end, ..u })
+    }
+
     /// Whether token `i` is "a"/"an" before a unit of measure or a
     /// currency spelled out ("a gallon", "a metric ton", "a penny"): one
     /// of that unit. Time units (the dates stage's durations), percent and
@@ -1034,6 +1056,33 @@ impl<'a> P<'a> {
                         ..base
                     });
                 }
+            }
+            // "more than half", "nearly half of voters": a hedged half is
+            // a share; a bare one is mostly prose ("the second half").
+            let hedged = i > 0
+                && self.next_to(i)
+                && matches!(
+                    self.lw(i - 1),
+                    "than"
+                        | "nearly"
+                        | "almost"
+                        | "about"
+                        | "around"
+                        | "over"
+                        | "roughly"
+                        | "approximately"
+                        | "just"
+                        | "only"
+                        | "barely"
+                        | "some"
+                );
+            if lw == "half" && hedged {
+                return Some(Nm {
+                    v: Some(0.5),
+                    end: i + 1,
+                    frac: true,
+                    ..base
+                });
             }
             return None;
         }
@@ -1772,6 +1821,17 @@ impl<'a> P<'a> {
         if url_like(self, num_start) {
             return Err(nm.end.max(i + 1));
         }
+        // A number hyphen-joined to a word before it names something
+        // ("SCP-173 m", "F-16 jets", "COVID-19 cases"), unit or not.
+        if num_start == i
+            && i > 1
+            && matches!(self.sym(i - 1), Some('-'))
+            && self.touch(i)
+            && self.touch(i - 1)
+            && self.is_wordtok(i - 2)
+        {
+            return Err(nm.end.max(i + 1));
+        }
         let mut k = nm.end;
         // Unit right after the first number (before a range connector).
         let mut unit1 = self.unit_at(k, money.is_some(), nm.scale);
@@ -1844,6 +1904,15 @@ impl<'a> P<'a> {
                 }
             }
         }
+        // "45 and 50 mg", "2 or 3 percent": the first number shares the
+        // unit written after the second.
+        if value_max.is_none() && unit1.is_none() && money.is_none() {
+            if let Some(u) = self.shared_unit(k, &nm) {
+                if !self.bare_excluded(num_start, &nm, qual.is_some()) {
+                    unit1 = Some(u);
+                }
+            }
+        }
         if value_max.is_some() {
             end_tok = k;
         } else {
@@ -1892,8 +1961,9 @@ impl<'a> P<'a> {
             kind = FigureKind::Money;
             if let Some(u) = &unit1 {
                 if u.kind == UKind::Money && u.unit == code {
-                    // "$5 dollars": the word repeats the sign.
-                    span_end_tok = u.end;
+                    // "$5 dollars": the word repeats the sign; the figure
+                    // is what the sign and digits say.
+                    span_end_tok = if value_max.is_some() { k } else { nm.end };
                 } else if let UKind::Count(m) = u.kind {
                     mul = m;
                     span_end_tok = u.end;
@@ -1934,7 +2004,8 @@ impl<'a> P<'a> {
                     {
                         age_end = Some(e + 2);
                     }
-                    if let Some(ae) = age_end.filter(|_| value_max.is_none()) {
+                    // Ranges of ages too: "40 - 50 years old".
+                    if let Some(ae) = age_end {
                         unit = u.unit.clone();
                         kind = FigureKind::Quantity;
                         span_end_tok = ae;
@@ -1967,6 +2038,18 @@ impl<'a> P<'a> {
                     if lexicon::currency_code(rest).is_some() && rest.len() == 3 {
                         mul *= 1e6;
                     }
+                }
+            }
+        }
+        // A scale word after a currency code: "75 USD million".
+        if kind == FigureKind::Money && nm.scale == 1.0 && value_max.is_none() && mul == 1.0 {
+            if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(span_end_tok)) {
+                let code_before = unit1.as_ref().is_some_and(|u| {
+                    u.end == span_end_tok && lexicon::currency_code(self.w(u.end - 1)).is_some()
+                });
+                if code_before && self.next_to(span_end_tok) {
+                    mul = s;
+                    span_end_tok += 1;
                 }
             }
         }
@@ -2107,7 +2190,23 @@ impl<'a> P<'a> {
         } else if self.is_w(j, "to") && self.next_to(j) {
             // "from 5 to 10" and "rose 15p to 410p" are changes, not
             // ranges.
-            if start > 0 && is_change_word(self.lw(start - 1)) {
+            if start > 0 && self.is_w(start - 1, "from") {
+                // "from 7 to 10" alone is a span of values ("zones from 7 to
+                // 10"); after a change word it is a change ("cut from 44 mg
+                // to 50 mg", "up from 7 to 10").
+                let changed = (start.saturating_sub(5)..start - 1)
+                    .rev()
+                    .take_while(|&t| {
+                        self.same_line(t + 1)
+                            && !matches!(self.sym(t), Some('.' | ';' | ',' | '!' | '?'))
+                    })
+                    .any(|t| {
+                        self.is_wordtok(t) && is_change_word(self.lw(t)) && !self.is_w(t, "by")
+                    });
+                if changed {
+                    return None;
+                }
+            } else if start > 0 && is_change_word(self.lw(start - 1)) {
                 return None;
             }
             j += 1;
@@ -2663,6 +2762,22 @@ fn is_change_word(w: &str) -> bool {
             | "narrowed"
             | "firmed"
             | "sank"
+            | "reduced"
+            | "changed"
+            | "moved"
+            | "went"
+            | "expanded"
+            | "shrank"
+            | "improved"
+            | "worsened"
+            | "revised"
+            | "hiked"
+            | "boosted"
+            | "trimmed"
+            | "slashed"
+            | "doubled"
+            | "tripled"
+            | "halved"
     )
 }
 
