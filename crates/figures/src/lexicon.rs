@@ -598,7 +598,7 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => ("", Count(12.0)),
         // time (durations: only used for ages and rate denominators)
         "year" | "years" | "yr" | "yrs" => ("yr", Time),
-        "month" | "months" | "mos" => ("mo", Time),
+        "month" | "months" | "mos" | "mth" | "mths" => ("mo", Time),
         "week" | "weeks" | "wk" | "wks" => ("wk", Time),
         "day" | "days" => ("d", Time),
         "hour" | "hours" | "hr" | "hrs" | "h" => ("h", Time),
@@ -670,7 +670,8 @@ pub(crate) fn is_month(w: &str) -> bool {
 pub(crate) fn is_count_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the"
+        "a" | "an"
+            | "the"
             | "these"
             | "those"
             | "this"

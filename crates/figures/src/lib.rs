@@ -160,6 +160,11 @@ impl<'a> P<'a> {
 
     /// A hedge starting at `i`: (text end byte, comparator, next token).
     fn qualifier(&self, i: usize) -> Option<(usize, Option<Comparator>, usize)> {
+        // A sign hedge goes with digits ("<5", "~ 20"), not words
+        // ("<Four Seasons Hotels>" is a name in brackets).
+        if self.sym(i).is_some() && self.is_wordtok(i + 1) && self.touch(i + 1) {
+            return None;
+        }
         match self.sym(i) {
             Some('~') | Some('≈') => return Some((i, Some(Comparator::Approximately), i + 1)),
             Some('>') | Some('<') if i + 1 < self.n() => {
@@ -531,7 +536,21 @@ impl<'a> P<'a> {
             return self.digit_numeral(i, money);
         }
         if self.is_wordtok(i) {
-            return self.word_numeral(i);
+            let mut nm = self.word_numeral(i)?;
+            // "five mln dlrs", "two bln": a spelled-out number before a
+            // written-out scale abbreviation (never a lone letter).
+            if nm.scale == 1.0 && !nm.frac && self.next_to(nm.end) && self.is_wordtok(nm.end) {
+                let w = self.w(nm.end);
+                if w.len() >= 2 {
+                    if let Some(s) = lexicon::scale_abbrev(w, false, false) {
+                        nm.v = nm.v.map(|v| tidy(v * s)).and_then(finite);
+                        nm.scale = s;
+                        nm.small_word = false;
+                        nm.end += 1;
+                    }
+                }
+            }
+            return Some(nm);
         }
         None
     }
@@ -969,7 +988,9 @@ impl<'a> P<'a> {
             return None;
         }
         let u = self.unit_at(m.end, false, m.scale)?;
-        if !matches!(u.kind, UKind::Measure | UKind::Percent) {
+        // A time unit is shared too, so that "five or six years" stays a
+        // duration (the dates stage's) rather than a bare "five".
+        if !matches!(u.kind, UKind::Measure | UKind::Percent | UKind::Time) {
             return None;
         }
         Some(UnitHit { end: nm.end, ..u })
@@ -988,10 +1009,29 @@ impl<'a> P<'a> {
         {
             return false;
         }
-        // Cheap test before the unit lookup: the word is a unit on its own
-        // or starts a known two-word unit.
-        self.unit_at(k, false, 1.0)
-            .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
+        // Cheap test before the phrase lookup ("a" is a common word): the
+        // word is a unit on its own or starts a two-word measure.
+        let w = self.lw(k);
+        // "a bit" is an idiom; after a figure "a barrel" is its rate
+        // ("19 ringgit a kilo", "64 cts a barrel").
+        if w == "bit" || (i > 0 && self.after_figure(i - 1)) {
+            return false;
+        }
+        let maybe = lexicon::unit_lower(w).is_some()
+            || matches!(
+                w,
+                "metric" | "square" | "cubic" | "short" | "nautical" | "troy" | "light"
+            );
+        maybe
+            && self
+                .unit_at(k, false, 1.0)
+                .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
+    }
+
+    /// Whether token `t` ends a figure: digits, or a unit or currency
+    /// word (cheap test, used to tell a rate "a barrel" from a quantity).
+    fn after_figure(&self, t: usize) -> bool {
+        self.is_num(t) || (self.is_wordtok(t) && lexicon::unit_lower(self.lw(t)).is_some())
     }
 
     /// Whether the word before token `i` is a determiner, possessive or
@@ -1004,16 +1044,24 @@ impl<'a> P<'a> {
             && lexicon::is_count_determiner(self.lw(i - 1))
     }
 
-    /// Whether token `i`, capitalised, follows a capitalised word, as in
-    /// a name ("Channel Four", "Big Three").
+    /// Whether token `i`, capitalised, follows a word on the same line, as
+    /// in a name ("Channel Four", "Group of Five", "Big Three").
     fn name_part(&self, i: usize) -> bool {
         let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
-        i > 0
-            && cap(self.w(i))
-            && self.is_wordtok(i - 1)
-            && self.next_to(i)
-            && cap(self.w(i - 1))
-            && !lexicon::is_function_word(self.lw(i - 1))
+        if i == 0 || !cap(self.w(i)) || !self.same_line(i) {
+            return false;
+        }
+        // Mid-sentence, after any word ("Group of Five", "Channel Four").
+        if self.is_wordtok(i - 1) && self.next_to(i) {
+            return true;
+        }
+        // Before another capitalised word and not at a sentence start
+        // ("<Four Seasons Hotels>", "(Three Lions)").
+        let sentence_start = matches!(
+            self.sym(i - 1),
+            Some('.' | '!' | '?' | ':' | '"' | '“' | '‘' | '\'' | '-' | '—' | '–')
+        );
+        !sentence_start && self.is_wordtok(i + 1) && self.next_to(i + 1) && cap(self.w(i + 1))
     }
 
     /// A numeral written in words: integers, "point" decimals, fractions
@@ -1248,6 +1296,8 @@ impl<'a> P<'a> {
         // things already known ("the two nations", "their three
         // children"), a hyphen makes it part of a compound ("two-day"),
         // or it is part of a name ("Channel Four").
+        // "March nine": a day of the month, the dates stage's.
+        let month_before = i > 0 && self.next_to(i) && lexicon::is_month(self.lw(i - 1));
         let reference = v <= 1.0
             || (self.sym(j) == Some('-') && self.touch(j))
             || self.determiner_before(i)
@@ -1259,7 +1309,7 @@ impl<'a> P<'a> {
         let small = nwords == 1
             && !frac
             && v <= 10.0
-            && (v == 1.0 || !(stands_alone || counts_before_noun));
+            && (v == 1.0 || month_before || !(stands_alone || counts_before_noun));
         let nm = Nm {
             v: finite(v),
             end: j,
