@@ -984,7 +984,13 @@ impl<'a> P<'a> {
             return None;
         }
         let m = self.numeral(k + 1, false)?;
-        if m.code || m.v.is_none() || m.words != nm.words || m.scale != nm.scale {
+        if m.code || m.words != nm.words || m.scale != nm.scale {
+            return None;
+        }
+        // Alike in size too: "from 205,000 or 12.8 pct" is a count and its
+        // share, not two percentages.
+        let (a, b) = (nm.v?.abs(), m.v?.abs());
+        if a > b * 10.0 || b > a * 10.0 {
             return None;
         }
         let u = self.unit_at(m.end, false, m.scale)?;
@@ -1297,7 +1303,8 @@ impl<'a> P<'a> {
         // children"), a hyphen makes it part of a compound ("two-day"),
         // or it is part of a name ("Channel Four").
         // "March nine": a day of the month, the dates stage's.
-        let month_before = i > 0 && self.next_to(i) && lexicon::is_month(self.lw(i - 1));
+        let month_before =
+            v >= 1.0 && i > 0 && self.next_to(i) && lexicon::is_month(self.lw(i - 1));
         let reference = v <= 1.0
             || (self.sym(j) == Some('-') && self.touch(j))
             || self.determiner_before(i)
