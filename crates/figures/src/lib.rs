@@ -1002,6 +1002,28 @@ impl<'a> P<'a> {
         Some(UnitHit { end: nm.end, ..u })
     }
 
+    /// The end of an uncertainty "± 0.02" / "+/- 1" at token `k`: the
+    /// token after its number (digits only).
+    fn uncertainty_at(&self, k: usize) -> Option<usize> {
+        let j = if self.sym(k) == Some('±') {
+            k + 1
+        } else if self.sym(k) == Some('+')
+            && self.sym(k + 1) == Some('/')
+            && self.sym(k + 2) == Some('-')
+            && self.touch(k + 1)
+            && self.touch(k + 2)
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        if !self.next_to(k) || !(self.next_to(j) || self.touch(j)) || !self.is_num(j) {
+            return None;
+        }
+        let m = self.digits(j)?;
+        (!m.code && m.end > j).then_some(m.end)
+    }
+
     /// Whether token `i` is "a"/"an" before a unit of measure or a
     /// currency spelled out ("a gallon", "a metric ton", "a penny"): one
     /// of that unit. Time units (the dates stage's durations), percent and
@@ -1890,6 +1912,12 @@ impl<'a> P<'a> {
             return Err(nm.end.max(i + 1));
         }
         let mut k = nm.end;
+        // A stated uncertainty, "9.83 ± 0.02 km", "5 +/- 1 kg": part of
+        // the figure; the unit comes after it.
+        if let Some(e) = self.uncertainty_at(k) {
+            k = e;
+            nm.end = e;
+        }
         // Unit right after the first number (before a range connector).
         let mut unit1 = self.unit_at(k, money.is_some(), nm.scale);
         // "one in five", "1 in 4": a ratio.
