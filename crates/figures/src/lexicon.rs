@@ -423,7 +423,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "yen" | "japanese yen" => ("JPY", Money),
         "yuan" | "renminbi" | "chinese yuan" | "kuai" => ("CNY", Money),
         "rupee" | "rupees" | "indian rupee" | "indian rupees" => ("INR", Money),
-        "sri lankan rupee" | "sri lankan rupees" => ("LKR", Money),
+        // "ரூ" (Tamil) and "රු" (Sinhala) are how Sri Lanka writes its rupee.
+        "sri lankan rupee" | "sri lankan rupees" | "ரூ" | "රු" => ("LKR", Money),
         "pakistani rupee" | "pakistani rupees" => ("PKR", Money),
         "swiss franc" | "swiss francs" => ("CHF", Money),
         // A bare "franc", "peso" or "krone" names no country (French,
