@@ -1729,7 +1729,8 @@ impl<'a> P<'a> {
         if i > 0 && self.touch(i) {
             match self.kind(i - 1) {
                 Some(Tk::Word) => return true,
-                Some(Tk::Sym('#')) | Some(Tk::Sym('+')) => return true,
+                // "#5", "+44", and the exponent in "m^2".
+                Some(Tk::Sym('#')) | Some(Tk::Sym('+')) | Some(Tk::Sym('^')) => return true,
                 Some(Tk::Sym('-')) | Some(Tk::Sym('/')) if i > 1 && self.touch(i - 1) => {
                     return true;
                 }
