@@ -659,6 +659,17 @@ impl<'a> P<'a> {
             {
                 return Err(span_end_tok.max(i + 1));
             }
+            // A day range "6 to 9 January", "May 3-5" is a date too.
+            let month_after = self.next_to(span_end_tok)
+                && self.is_wordtok(span_end_tok)
+                && lexicon::is_month(self.lw(span_end_tok));
+            let month_before = num_start > 0
+                && self.next_to(num_start)
+                && self.is_wordtok(num_start - 1)
+                && lexicon::is_month(self.lw(num_start - 1));
+            if value_max.is_some() && (month_after || month_before) {
+                return Err(span_end_tok.max(i + 1));
+            }
         }
         // Digit-word tokens like "10G" or "5G": a code, not a figure.
         if kind != FigureKind::Number && self.touch(span_end_tok) && self.is_wordtok(span_end_tok) {
@@ -1295,6 +1306,37 @@ fn is_change_word(w: &str) -> bool {
             | "doubled"
             | "tripled"
             | "halved"
+            | "grow"
+            | "grows"
+            | "growing"
+            | "rising"
+            | "falling"
+            | "increase"
+            | "increases"
+            | "increasing"
+            | "decrease"
+            | "decreases"
+            | "decreasing"
+            | "drop"
+            | "drops"
+            | "climb"
+            | "climbs"
+            | "jump"
+            | "jumps"
+            | "expand"
+            | "expands"
+            | "shrink"
+            | "shrinks"
+            | "reduce"
+            | "reduces"
+            | "raise"
+            | "raises"
+            | "lower"
+            | "lowers"
+            | "move"
+            | "moves"
+            | "change"
+            | "changes"
     )
 }
 

@@ -74,9 +74,14 @@ impl<'a> P<'a> {
         // Cheap test before the phrase lookup ("a" is a common word): the
         // word is a unit on its own or starts a two-word measure.
         let w = self.lw(k);
-        // "a bit" is an idiom; after a figure "a barrel" is its rate
-        // ("19 ringgit a kilo", "64 cts a barrel").
-        if w == "bit" || (i > 0 && self.after_figure(i - 1)) {
+        // "a bit", "a degree of", "a cup of tea", "a ton of work", "a foot
+        // in the door" are idioms more often than amounts; after a figure
+        // "a barrel" is its rate ("19 ringgit a kilo", "64 cts a barrel").
+        if matches!(
+            w,
+            "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
+        ) || (i > 0 && self.after_figure(i - 1))
+        {
             return false;
         }
         let maybe = lexicon::unit_lower(w).is_some()
