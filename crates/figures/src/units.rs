@@ -71,28 +71,28 @@ impl<'a> P<'a> {
         {
             return false;
         }
-        // Cheap test before the phrase lookup ("a" is a common word): the
-        // word is a unit on its own or starts a two-word measure.
+        // Cheap test first ("a" is a common word): the next word is a unit
+        // on its own or starts a two-word measure.
         let w = self.lw(k);
-        // "a bit", "a degree of", "a cup of tea", "a ton of work", "a foot
-        // in the door" are idioms more often than amounts; after a figure
-        // "a barrel" is its rate ("19 ringgit a kilo", "64 cts a barrel").
-        if matches!(
-            w,
-            "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
-        ) || (i > 0 && self.after_figure(i - 1))
-        {
-            return false;
-        }
         let maybe = lexicon::unit_lower(w).is_some()
             || matches!(
                 w,
                 "metric" | "square" | "cubic" | "short" | "nautical" | "troy" | "light"
             );
-        maybe
-            && self
-                .unit_at(k, false, 1.0)
-                .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
+        // "a bit", "a degree of", "a cup of tea", "a ton of work", "a foot
+        // in the door" are idioms more often than amounts; after a figure
+        // "a barrel" is its rate ("19 ringgit a kilo", "64 cts a barrel").
+        if !maybe
+            || matches!(
+                w,
+                "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
+            )
+            || (i > 0 && self.after_figure(i - 1))
+        {
+            return false;
+        }
+        self.unit_at(k, false, 1.0)
+            .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
     }
 
     /// Whether token `t` ends a figure: digits, or a unit or currency
