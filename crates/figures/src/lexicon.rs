@@ -700,6 +700,63 @@ pub(crate) fn is_count_determiner(w: &str) -> bool {
     )
 }
 
+/// Nouns after which a number names an item rather than counting
+/// ("band two", "phase three", "page four", "years one and two").
+pub(crate) fn is_label_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "band"
+            | "phase"
+            | "stage"
+            | "round"
+            | "level"
+            | "tier"
+            | "grade"
+            | "class"
+            | "category"
+            | "year"
+            | "years"
+            | "day"
+            | "days"
+            | "week"
+            | "game"
+            | "games"
+            | "match"
+            | "chapter"
+            | "page"
+            | "section"
+            | "part"
+            | "step"
+            | "act"
+            | "scene"
+            | "season"
+            | "episode"
+            | "volume"
+            | "lane"
+            | "gate"
+            | "platform"
+            | "terminal"
+            | "zone"
+            | "channel"
+            | "option"
+            | "room"
+            | "floor"
+            | "division"
+            | "pillar"
+            | "article"
+            | "clause"
+            | "paragraph"
+            | "item"
+            | "question"
+            | "exercise"
+            | "figure"
+            | "table"
+            | "version"
+            | "number"
+            | "no"
+    )
+}
+
 /// Capitalised words that may stand before a number without making it
 /// part of a name ("About 50", "In 2024", "Over 60%").
 pub(crate) fn is_function_word(w: &str) -> bool {

@@ -725,6 +725,27 @@ impl<'a> P<'a> {
             && lexicon::is_count_determiner(self.lw(i - 1))
     }
 
+    /// Whether a labelling noun comes before the number word at `i`,
+    /// across a list of number words ("band two", "phase three", "in years
+    /// three, four and five"): the number names an item, it counts nothing.
+    pub(crate) fn label_before(&self, i: usize) -> bool {
+        let mut t = i;
+        for _ in 0..8 {
+            if t == 0 || !self.next_to(t) {
+                return false;
+            }
+            t -= 1;
+            let skip = matches!(self.sym(t), Some(','))
+                || (self.is_wordtok(t)
+                    && (matches!(self.lw(t), "and" | "or")
+                        || lexicon::num_word(self.lw(t)).is_some()));
+            if !skip {
+                return self.is_wordtok(t) && lexicon::is_label_noun(self.lw(t));
+            }
+        }
+        false
+    }
+
     /// Whether token `i`, capitalised, follows a word on the same line, as
     /// in a name ("Channel Four", "Group of Five", "Big Three").
     pub(crate) fn name_part(&self, i: usize) -> bool {
@@ -980,6 +1001,8 @@ impl<'a> P<'a> {
         // "March nine": a day of the month, the dates stage's.
         let month_before =
             v >= 1.0 && i > 0 && self.next_to(i) && lexicon::is_month(self.lw(i - 1));
+        // "band two", "years one and two": a label, even at a clause end.
+        let label = self.label_before(i);
         let reference = v <= 1.0
             || (self.sym(j) == Some('-') && self.touch(j))
             || self.determiner_before(i)
@@ -991,7 +1014,7 @@ impl<'a> P<'a> {
         let small = nwords == 1
             && !frac
             && v <= 10.0
-            && (v == 1.0 || month_before || !(stands_alone || counts_before_noun));
+            && (v == 1.0 || month_before || label || !(stands_alone || counts_before_noun));
         let nm = Nm {
             v: finite(v),
             end: j,
