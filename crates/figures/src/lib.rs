@@ -616,14 +616,17 @@ impl<'a> P<'a> {
             }
         }
         // Frequencies: "four times a week", "3 times per day".
-        if unit.is_empty() && kind == FigureKind::Number && value_max.is_none() {
-            if self.is_w(nm.end, "times") && self.next_to(nm.end) {
-                if let Some((den, e)) = self.rate_at(nm.end + 1) {
-                    if matches!(den, "yr" | "mo" | "wk" | "d" | "h" | "min" | "s") {
-                        unit = format!("times/{den}");
-                        kind = FigureKind::Quantity;
-                        span_end_tok = e;
-                    }
+        if unit.is_empty()
+            && kind == FigureKind::Number
+            && value_max.is_none()
+            && self.is_w(nm.end, "times")
+            && self.next_to(nm.end)
+        {
+            if let Some((den, e)) = self.rate_at(nm.end + 1) {
+                if matches!(den, "yr" | "mo" | "wk" | "d" | "h" | "min" | "s") {
+                    unit = format!("times/{den}");
+                    kind = FigureKind::Quantity;
+                    span_end_tok = e;
                 }
             }
         }
