@@ -423,9 +423,15 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "yen" | "japanese yen" => ("JPY", Money),
         "yuan" | "renminbi" | "chinese yuan" | "kuai" => ("CNY", Money),
         "rupee" | "rupees" | "indian rupee" | "indian rupees" => ("INR", Money),
-        "sri lankan rupee" | "sri lankan rupees" => ("LKR", Money),
+        // "ரூ" (Tamil) and "රු" (Sinhala) are how Sri Lanka writes its rupee.
+        "sri lankan rupee" | "sri lankan rupees" | "ரூ" | "රු" => ("LKR", Money),
         "pakistani rupee" | "pakistani rupees" => ("PKR", Money),
-        "swiss franc" | "swiss francs" | "franc" | "francs" => ("CHF", Money),
+        "swiss franc" | "swiss francs" => ("CHF", Money),
+        // A bare "franc", "peso" or "krone" names no country (French,
+        // Swiss, Belgian, CFA francs; Mexican, Argentine, Chilean pesos;
+        // Danish, Norwegian kroner): the word is the unit, not a guessed
+        // ISO code.
+        "franc" | "francs" => ("franc", Money),
         "french franc" | "french francs" => ("FRF", Money),
         "finnish markka" | "markka" | "markkaa" => ("FIM", Money),
         "peseta" | "pesetas" => ("ESP", Money),
@@ -433,7 +439,11 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "deutsche mark" | "deutsche marks" | "deutschmark" | "deutschmarks" => ("DEM", Money),
         "lira" | "liras" | "turkish lira" | "turkish liras" => ("TRY", Money),
         "lire" | "italian lire" => ("ITL", Money),
-        "peso" | "pesos" | "mexican peso" | "mexican pesos" => ("MXN", Money),
+        "mexican peso" | "mexican pesos" => ("MXN", Money),
+        "peso" | "pesos" => ("peso", Money),
+        "argentine peso" | "argentine pesos" => ("ARS", Money),
+        "chilean peso" | "chilean pesos" => ("CLP", Money),
+        "colombian peso" | "colombian pesos" => ("COP", Money),
         "philippine peso" | "philippine pesos" => ("PHP", Money),
         "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", Money),
         "rand" => ("ZAR", Money),
@@ -446,7 +456,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "forint" | "forints" => ("HUF", Money),
         "krona" | "kronor" | "swedish krona" | "swedish kronor" => ("SEK", Money),
         "norwegian krone" | "norwegian kroner" => ("NOK", Money),
-        "danish krone" | "danish kroner" | "krone" | "kroner" => ("DKK", Money),
+        "danish krone" | "danish kroner" => ("DKK", Money),
+        "krone" | "kroner" => ("krone", Money),
         "dirham" | "dirhams" => ("AED", Money),
         "riyal" | "riyals" => ("SAR", Money),
         "hryvnia" | "hryvnias" => ("UAH", Money),
@@ -458,7 +469,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "satoshi" | "satoshis" => ("satoshi", Money),
         "cent" | "cents" | "¢" | "cts" | "ct" => ("cent", Money),
         "mark" | "marks" | "dm" | "d-mark" | "d-marks" => ("DEM", Money),
-        "penny" | "pennies" | "pence" | "p" => ("pence", Money),
+        // One British penny, several pence.
+        "penny" => ("penny", Money),
+        "pennies" | "pence" | "p" => ("pence", Money),
         // length
         "m" | "meter" | "meters" | "metre" | "metres" => ("m", Measure),
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => ("km", Measure),
@@ -586,7 +599,7 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => ("", Count(12.0)),
         // time (durations: only used for ages and rate denominators)
         "year" | "years" | "yr" | "yrs" => ("yr", Time),
-        "month" | "months" | "mos" => ("mo", Time),
+        "month" | "months" | "mos" | "mth" | "mths" => ("mo", Time),
         "week" | "weeks" | "wk" | "wks" => ("wk", Time),
         "day" | "days" => ("d", Time),
         "hour" | "hours" | "hr" | "hrs" | "h" => ("h", Time),
@@ -649,6 +662,98 @@ pub(crate) fn is_month(w: &str) -> bool {
             | "oct"
             | "nov"
             | "dec"
+    )
+}
+
+/// Words before a small spelled-out count that make it a reference to
+/// things already named rather than a figure ("the two nations", "their
+/// three children", "the other two", "all four").
+pub(crate) fn is_count_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "these"
+            | "those"
+            | "this"
+            | "that"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "all"
+            | "both"
+            | "other"
+            | "first"
+            | "last"
+            | "next"
+            | "past"
+            | "previous"
+            | "top"
+            | "only"
+            | "same"
+            | "which"
+            | "whose"
+    )
+}
+
+/// Nouns after which a number names an item rather than counting
+/// ("band two", "phase three", "page four", "years one and two").
+pub(crate) fn is_label_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "band"
+            | "phase"
+            | "stage"
+            | "round"
+            | "level"
+            | "tier"
+            | "grade"
+            | "class"
+            | "category"
+            | "year"
+            | "years"
+            | "day"
+            | "days"
+            | "week"
+            | "game"
+            | "games"
+            | "match"
+            | "chapter"
+            | "page"
+            | "section"
+            | "part"
+            | "step"
+            | "act"
+            | "scene"
+            | "season"
+            | "episode"
+            | "volume"
+            | "lane"
+            | "gate"
+            | "platform"
+            | "terminal"
+            | "zone"
+            | "channel"
+            | "option"
+            | "room"
+            | "floor"
+            | "division"
+            | "pillar"
+            | "article"
+            | "clause"
+            | "paragraph"
+            | "item"
+            | "question"
+            | "exercise"
+            | "figure"
+            | "table"
+            | "version"
+            | "number"
+            | "no"
     )
 }
 

@@ -212,3 +212,92 @@ fn overflow_is_none() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].value, None);
 }
+
+#[test]
+fn small_counts_before_nouns() {
+    use FigureKind::Number;
+    one("Police arrested six men.", "six", 6.0, "", Number);
+    one("Three people died in the blast.", "Three", 3.0, "", Number);
+    none("The two nations signed a deal.");
+    none("Their three children and all four drivers left.");
+    none("It was a three-day visit.");
+    none("The Group of Five met.");
+    none("Payment is due March nine.");
+    none("Bonds mature in five or six years.");
+    none("She tried one last time.");
+}
+
+#[test]
+fn one_of_a_unit() {
+    one(
+        "A gallon of fuel",
+        "A gallon",
+        1.0,
+        "gal",
+        FigureKind::Quantity,
+    );
+    one("Look, a penny!", "a penny", 1.0, "penny", FigureKind::Money);
+    none("Profit fell a bit.");
+    let g = got("Oil sold at 19 ringgit a kilo.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].2, "MYR/kg");
+}
+
+#[test]
+fn ranges_after_from() {
+    let g = got("Zones run from 7 to 10.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "7 to 10");
+    assert_eq!(got("Sales rose from 7 to 10 dollars.").len(), 2);
+}
+
+#[test]
+fn number_words_with_scale_abbreviations() {
+    one(
+        "It paid five mln dlrs.",
+        "five mln dlrs",
+        5e6,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "They lost 75 USD million.",
+        "75 USD million",
+        75e6,
+        "USD",
+        FigureKind::Money,
+    );
+}
+
+#[test]
+fn shared_units_and_uncertainty() {
+    let g = got("Doses of 45 and 50 mg.");
+    assert_eq!((g[0].0.as_str(), g[0].2.as_str()), ("45", "mg"));
+    let g = got("It rose from 205,000 or 12.8 pct.");
+    assert_eq!(g[0].2, "", "{g:?}");
+    one(
+        "a mass of 12 +/- 2 kg",
+        "12 +/- 2 kg",
+        12.0,
+        "kg",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn ambiguous_currency_words_keep_the_word() {
+    one(
+        "It spent 500 mln francs.",
+        "500 mln francs",
+        5e8,
+        "franc",
+        FigureKind::Money,
+    );
+    one(
+        "It spent 40 pesos.",
+        "40 pesos",
+        40.0,
+        "peso",
+        FigureKind::Money,
+    );
+}

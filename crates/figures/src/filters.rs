@@ -1,0 +1,231 @@
+//! What is not a figure: years, dates, times of day, ordinals, codes,
+//! list numbering, street numbers, parts of names and small counts.
+
+use super::*;
+
+impl<'a> P<'a> {
+    /// Whether a numeral reads as a clock time before "am"/"pm": a whole
+    /// hour 1-12 or "h.mm".
+    pub(crate) fn time_like(&self, nm: &Nm) -> bool {
+        let Some(v) = nm.v else { return false };
+        if nm.plain {
+            return (0.0..=12.0).contains(&v);
+        }
+        let t = self
+            .text
+            .get(self.toks[nm.end.saturating_sub(1)].s..self.toks[nm.end.saturating_sub(1)].e)
+            .unwrap_or("");
+        t.len() == 2 && v < 13.0 && nm.end >= 3 && self.sym(nm.end - 2) == Some('.')
+    }
+
+    /// The first token of the line holding token `i`, and whether `i` is it.
+    pub(crate) fn line_start(&self, i: usize) -> bool {
+        let s = self.toks[i].s;
+        // Only the last few bytes matter: a list marker is short.
+        let mut from = s.saturating_sub(16);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..s).unwrap_or("");
+        if from > 0 && !before.contains('\n') {
+            return false;
+        }
+        let line = match before.rfind('\n') {
+            Some(p) => &before[p + 1..],
+            None => before,
+        };
+        line.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '(' | '#' | '>'))
+    }
+
+    /// Whether the whitespace-free chunk around byte `b` is a URL, e-mail
+    /// address or handle.
+    pub(crate) fn in_url(&self, b: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut s = b.min(bytes.len());
+        while s > 0 && !bytes[s - 1].is_ascii_whitespace() {
+            s -= 1;
+            if b - s > 200 {
+                break;
+            }
+        }
+        let mut e = b.min(bytes.len());
+        while e < bytes.len() && !bytes[e].is_ascii_whitespace() && e - b < 200 {
+            e += 1;
+        }
+        let chunk = self.low.get(s..e).unwrap_or("");
+        chunk.contains("://") || chunk.contains("www.") || chunk.contains('@')
+    }
+
+    /// Filters for a bare number (no unit, no currency) starting at token
+    /// `i` and ending at `end`: true when it is not a figure.
+    pub(crate) fn bare_excluded(&self, i: usize, nm: &Nm, has_qual: bool) -> bool {
+        let end = nm.end;
+        let v = nm.v.unwrap_or(0.0);
+        // Years: plain four digits 1000..2100. A hedge makes it a count
+        // ("more than 2000"), unless the hedge is also a preposition that
+        // goes with years ("over 1987 wages", "around 2000", "in 2024").
+        if nm.plain && nm.ndig == 4 && (1000.0..=2100.0).contains(&v) {
+            let prep_hedge = i > 0
+                && matches!(
+                    self.lw(i - 1),
+                    "over" | "under" | "above" | "below" | "around" | "about" | "circa" | "between"
+                );
+            if !has_qual || (prep_hedge && v >= 1900.0) {
+                return true;
+            }
+        }
+        // Ordinals and decades: "21st", "1980s".
+        if self.touch(end) && self.is_wordtok(end) {
+            let w = self.lw(end);
+            if matches!(w, "st" | "nd" | "rd" | "th" | "s") {
+                return true;
+            }
+        }
+        // Dates around a month: "May 4", "4 May", "Dec. 12".
+        if nm.plain && (1.0..=31.0).contains(&v) {
+            let mut p = i;
+            if p > 0 && self.sym(p - 1) == Some('.') {
+                p -= 1;
+            }
+            if p > 0 && self.is_wordtok(p - 1) && lexicon::is_month(self.lw(p - 1)) {
+                return true;
+            }
+            if self.is_wordtok(end) && self.next_to(end) && lexicon::is_month(self.lw(end)) {
+                return true;
+            }
+        }
+        // Times of day: "10:30", "6pm", "11 p.m.".
+        if self.sym(end) == Some(':') && self.touch(end) && self.is_num(end + 1) {
+            return true;
+        }
+        if i > 0 && self.sym(i - 1) == Some(':') && self.touch(i) && self.is_num(i.wrapping_sub(2))
+        {
+            return true;
+        }
+        if self.next_to(end) && matches!(self.lw(end), "am" | "pm" | "a" | "p") {
+            let dotted = matches!(self.lw(end), "a" | "p") && self.sym(end + 1) == Some('.');
+            if (matches!(self.lw(end), "am" | "pm") || dotted) && v <= 12.0 {
+                return true;
+            }
+        }
+        if self.is_w(end, "o") && self.sym(end + 1) == Some('\'') {
+            return true;
+        }
+        if self.next_to(end)
+            && matches!(
+                self.w(end),
+                "GMT"
+                    | "BST"
+                    | "UTC"
+                    | "EST"
+                    | "EDT"
+                    | "CST"
+                    | "CDT"
+                    | "PST"
+                    | "PDT"
+                    | "CET"
+                    | "JST"
+            )
+        {
+            return true;
+        }
+        // "0914": a clock time or a code, not a count.
+        if nm.plain && nm.ndig >= 2 && self.w(i).starts_with('0') {
+            return true;
+        }
+        // Codes: letters touching the digits ("G7", "i7", "06F6"), a hyphen
+        // joining them to a word ("COVID-19", "F-16"), "#5", "No. 5".
+        if i > 0 && self.touch(i) {
+            match self.kind(i - 1) {
+                Some(Tk::Word) => return true,
+                // "#5", "+44", and the exponent in "m^2".
+                Some(Tk::Sym('#')) | Some(Tk::Sym('+')) | Some(Tk::Sym('^')) => return true,
+                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) if i > 1 && self.touch(i - 1) => {
+                    return true;
+                }
+                Some(Tk::Sym('.')) if i > 1 && self.touch(i - 1) && self.is_wordtok(i - 2) => {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        if self.touch(end) {
+            match self.kind(end) {
+                Some(Tk::Word) => return true,
+                Some(Tk::Sym('-')) | Some(Tk::Sym('/')) | Some(Tk::Sym('_'))
+                    if self.touch(end + 1)
+                        && matches!(self.kind(end + 1), Some(Tk::Num) | Some(Tk::Word)) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        if i > 0 && self.is_wordtok(i - 1) && self.next_to(i) {
+            let pw = self.w(i - 1);
+            let lpw = self.lw(i - 1);
+            if matches!(lpw, "no" | "nr" | "number" | "num" | "art" | "article")
+                && (pw != lpw || self.sym(i) == Some('.'))
+            {
+                return true;
+            }
+            // Parts of names: "Boeing 737", "Voyager 2", "Windows 10".
+            let cap = pw.chars().next().is_some_and(|c| c.is_uppercase());
+            if cap && !lexicon::is_function_word(lpw) && nm.plain {
+                return true;
+            }
+        }
+        if i > 1
+            && self.sym(i - 1) == Some('.')
+            && matches!(self.lw(i - 2), "no" | "nr" | "nos")
+            && self.next_to(i)
+        {
+            return true;
+        }
+        // List numbering: "1." or "1)" at the start of a line, "(1)".
+        if nm.plain
+            && matches!(self.sym(end), Some('.') | Some(')'))
+            && self.touch(end)
+            && (self.line_start(i) || (i > 0 && self.sym(i - 1) == Some('(') && self.touch(i)))
+        {
+            return true;
+        }
+        // Street numbers: "123 Random Street".
+        if nm.plain {
+            for k in end..end + 3 {
+                if !self.is_wordtok(k) || !self.next_to(k) {
+                    break;
+                }
+                let w = self.w(k);
+                if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    break;
+                }
+                if matches!(
+                    self.lw(k),
+                    "street"
+                        | "st"
+                        | "avenue"
+                        | "ave"
+                        | "road"
+                        | "rd"
+                        | "boulevard"
+                        | "blvd"
+                        | "lane"
+                        | "drive"
+                        | "dr"
+                        | "place"
+                        | "court"
+                ) && k > end
+                {
+                    return true;
+                }
+            }
+        }
+        // Small counts in words ("two nations") are prose, not figures.
+        if nm.small_word {
+            return true;
+        }
+        false
+    }
+}
