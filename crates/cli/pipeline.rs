@@ -70,8 +70,8 @@ pub struct Summary {
     /// responses), passed over, by kind.
     pub records_passed_over: BTreeMap<&'static str, u64>,
     /// Warnings about documents that were read all the same (e.g. an HTML
-    /// page cut at the size cap).
-    pub warnings: u64,
+    /// page cut at the size cap), by kind.
+    pub warnings: BTreeMap<&'static str, u64>,
     /// Every skipped item, when a report was asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped_items: Vec<SkippedItem>,
@@ -164,9 +164,15 @@ impl Summary {
         if !passed.is_empty() {
             note = format!("; {} passed over", passed.join(", "));
         }
-        if self.warnings > 0 {
-            let s = if self.warnings == 1 { "" } else { "s" };
-            note.push_str(&format!("; {} warning{s}", self.warnings));
+        if !self.warnings.is_empty() {
+            let total: u64 = self.warnings.values().sum();
+            let s = if total == 1 { "" } else { "s" };
+            let parts: Vec<String> = self
+                .warnings
+                .iter()
+                .map(|(kind, n)| format!("{n} {}", kind.replace('_', " ")))
+                .collect();
+            note.push_str(&format!("; {total} warning{s} ({})", parts.join(", ")));
         }
         note
     }
@@ -211,7 +217,12 @@ enum Slot<T> {
     /// A record holding no document.
     Passed(&'static str),
     /// A warning about a document read all the same.
-    Warning(String),
+    Warning {
+        /// A stable code to count it by.
+        kind: &'static str,
+        /// The warning, with its source.
+        message: String,
+    },
 }
 
 /// Consecutive documents for one worker. Documents travel in small chunks
@@ -225,8 +236,8 @@ enum Input {
 }
 
 /// What the writer gets for one input item: its slot, then warnings about
-/// it (already prefixed with its source).
-type Outcome<T> = (Slot<T>, Vec<String>);
+/// it (each a [`Slot::Warning`], already prefixed with its source).
+type Outcome<T> = (Slot<T>, Vec<Slot<T>>);
 
 /// Bounds the items in flight: the reader may start item `seq` only while
 /// `seq < written + size`, where `written` counts the items the writer has
@@ -392,9 +403,14 @@ fn read_all<T>(
             Item::Skip(reason) => Some(Slot::Skip(reason)),
             Item::Unsupported(_) => Some(Slot::Unsupported),
             Item::Passed(what) => Some(Slot::Passed(what)),
-            Item::Warning { source, message } => {
-                Some(Slot::Warning(format!("{source}: {message}")))
-            }
+            Item::Warning {
+                source,
+                kind,
+                message,
+            } => Some(Slot::Warning {
+                kind,
+                message: format!("{source}: {message}"),
+            }),
         };
         if let Some(slot) = slot {
             if results.send(vec![(seq, (slot, Vec::new()))]).is_err() {
@@ -433,9 +449,12 @@ fn extract_one<T>(
             Input::Doc(doc) => (*doc, Vec::new()),
             Input::Page(page) => page.parse(),
         };
-        let warnings: Vec<String> = warnings
+        let warnings: Vec<Slot<T>> = warnings
             .into_iter()
-            .map(|w| format!("{}: {w}", doc.source))
+            .map(|w| Slot::Warning {
+                kind: w.kind(),
+                message: format!("{}: {w}", doc.source),
+            })
             .collect();
         let bytes = doc.text.len() as u64;
         if let Decision::Skip = decide(&doc) {
@@ -471,7 +490,7 @@ fn write_in_order<T>(
             next += 1;
             emit(slot, summary, progress, sink)?;
             for warning in warnings {
-                emit(Slot::Warning(warning), summary, progress, sink)?;
+                emit(warning, summary, progress, sink)?;
             }
             if next.is_multiple_of(PROGRESS_EVERY) {
                 progress.update(summary);
@@ -509,9 +528,9 @@ fn emit<T>(
         Slot::Skip(reason) => summary.record_skip(reason.category(), reason.to_string(), progress),
         Slot::Unsupported => summary.unsupported_files += 1,
         Slot::Passed(what) => *summary.records_passed_over.entry(what).or_default() += 1,
-        Slot::Warning(message) => {
+        Slot::Warning { kind, message } => {
             progress.println(&format!("claimdex: warning: {message}"));
-            summary.warnings += 1;
+            *summary.warnings.entry(kind).or_default() += 1;
         }
     }
     Ok(())

@@ -233,11 +233,13 @@ fn html_page_warnings_are_printed_with_their_source() {
         .filter(|l| l.starts_with("claimdex: warning:"))
         .count();
     let counted = if printed == 1 {
-        "; 1 warning;".to_string()
+        "; 1 warning (".to_string()
     } else {
-        format!("; {printed} warnings;")
+        format!("; {printed} warnings (")
     };
     assert!(out.stderr.contains(&counted), "{}", out.stderr);
+    // Counted by kind, too.
+    assert!(out.stderr.contains("1 too many elements"), "{}", out.stderr);
 }
 
 #[test]

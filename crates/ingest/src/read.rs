@@ -63,6 +63,9 @@ pub enum Item {
     Warning {
         /// Where the document came from (`path`, `path:line`, `path#record`).
         source: String,
+        /// A stable code for counting warnings by kind (e.g. `no_date`;
+        /// see `claimdex_html::PageWarning::kind`).
+        kind: &'static str,
         /// What is wrong with it.
         message: String,
     },
@@ -372,7 +375,7 @@ impl Page {
     /// about it. Every page is a document, even one without article text
     /// (a gallery, a video page, a redirect stub): its metadata is kept and
     /// it simply makes no claims.
-    pub fn parse(self) -> (Document, Vec<String>) {
+    pub fn parse(self) -> (Document, Vec<claimdex_html::PageWarning>) {
         let page = claimdex_html::parse_page(&self.bytes, self.url.as_deref());
         let mut doc = Document::new(self.id, self.source, SourceFormat::Html, page.text);
         doc.blocks = page.blocks;
@@ -387,8 +390,7 @@ impl Page {
                 doc.published = claimdex_dates::find_publication_date(&doc.text).or(crawl_date);
             }
         }
-        let warnings = page.warnings.iter().map(ToString::to_string).collect();
-        (doc, warnings)
+        (doc, page.warnings)
     }
 
     /// The item for this page: itself when parsing is deferred, else its
@@ -399,9 +401,10 @@ impl Page {
         }
         let source = self.source.clone();
         let (doc, found) = self.parse();
-        warnings.extend(found.into_iter().map(|message| Item::Warning {
+        warnings.extend(found.into_iter().map(|warning| Item::Warning {
             source: source.clone(),
-            message,
+            kind: warning.kind(),
+            message: warning.to_string(),
         }));
         Item::Doc(Box::new(doc))
     }
