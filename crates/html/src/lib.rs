@@ -217,7 +217,10 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
     }
     let html = scraper::Html::parse_document(&strip::strip(&src));
     let dom = dom::Dom::build(&html);
-    let meta = meta::extract(&html, &src, &dom.buf, url);
+    let meta::Meta {
+        page: meta,
+        date_guess,
+    } = meta::extract(&html, &src, &dom.buf, url);
     drop(html);
     drop(src);
     if dom.capped {
@@ -240,7 +243,7 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
             }
         }
     }
-    match meta.date_guess {
+    match date_guess {
         Some(source) => warnings.push(PageWarning::DateGuessed { source }),
         None if meta.published.is_none() => warnings.push(PageWarning::NoDate),
         None => {}
@@ -248,15 +251,9 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
     Page {
         text: ex.text,
         blocks: ex.blocks,
-        title: meta.title,
-        author: meta.author,
-        published: meta.published,
-        modified: meta.modified,
-        url: meta.url,
-        site: meta.site,
-        lang: meta.lang,
         encoding,
         warnings,
+        ..meta
     }
 }
 
