@@ -15,6 +15,13 @@ mod strip;
 
 use claimdex_model::Block;
 use jiff::civil::Date;
+use regex::Regex;
+
+/// Compiles a regex written in this crate's source (called once per
+/// pattern, from a `LazyLock`): a bad pattern is a bug, not bad input.
+pub(crate) fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| unreachable!("static regex {s}: {e}"))
+}
 
 /// Pages larger than this many bytes are cut (on a character boundary)
 /// before parsing; [`Page::warnings`] says so.

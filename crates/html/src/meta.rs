@@ -3,7 +3,7 @@
 //! path, then visible bylines and datelines.
 
 use crate::dates::{human_date, iso_date, offset_minutes, stamp, url_date, Stamp};
-use crate::Page;
+use crate::{re, Page};
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
@@ -534,18 +534,16 @@ fn time_date(html: &Html) -> Option<Stamp> {
 /// Publication keys in scripts and attributes that are not valid JSON-LD
 /// (`"publishDate": "…"` in app state, `dc:date="…"` in RDF comments).
 static RAW_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)["']?(?-u:\b)(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    re(
+        r#"(?i)["']?(?-u:\b)(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#,
+    )
 });
 /// A date and time written in page text ("2020-03-04 16:52").
-static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
+static TEXT_DATETIME: LazyLock<regex::Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d"));
 /// `YYYYMMDD` leading a long digit run in an image file name.
 static IMAGE_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    re(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
 });
 
 /// Last resort: the full date written most often anywhere in the page
@@ -572,10 +570,7 @@ fn frequent_date(src: &str) -> Option<Date> {
 
 /// Any `YYYY-MM-DD` or `YYYY/MM/DD` in a page source.
 static ANY_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?-u:\b)((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?-u:\b)",
-    )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    re(r"(?-u:\b)((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?-u:\b)")
 });
 
 fn raw_key_date(src: &str) -> Option<Date> {
@@ -625,10 +620,9 @@ fn marked_visible_date(html: &Html) -> Option<Date> {
 /// Timestamps with a numeric UTC offset in a page source: ISO 8601
 /// (`2020-05-01T22:54:29-04:00`) and RFC 2822 (`01 May 2020 23:00:00 -0400`).
 static OFFSET_STAMP: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?:(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?|(?:19|20)\d\d \d\d:\d\d:\d\d )([+-]\d\d:?\d\d)(?:[^\d]|$)",
     )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 /// The UTC offset (minutes) most of a page's timestamps are written in,
