@@ -7,6 +7,7 @@
 mod bad_input;
 mod batch;
 mod extract;
+mod html;
 mod index;
 mod query;
 

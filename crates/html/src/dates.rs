@@ -1,13 +1,10 @@
 //! Calendar dates from the strings pages carry: ISO 8601 / RFC 3339 in
 //! metadata, dates in URL paths, and human-written dates in bylines.
 
+use crate::re;
 use jiff::civil::Date;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| unreachable!("static regex {s}: {e}"))
-}
 
 /// First `YYYY-MM-DD` (or `/` or `.` separated) in a string.
 static ISO: LazyLock<Regex> =

@@ -116,6 +116,30 @@ pub(crate) struct Node {
     pub depth: usize,
 }
 
+impl Node {
+    /// A node whose text statistics are still to be computed.
+    fn new(
+        parent: usize,
+        tag: Option<Tag>,
+        sig: String,
+        text: (usize, usize),
+        depth: usize,
+    ) -> Node {
+        Node {
+            parent,
+            children: Vec::new(),
+            tag,
+            sig,
+            text,
+            text_len: 0,
+            link_len: 0,
+            commas: 0,
+            paras: 0,
+            depth,
+        }
+    }
+}
+
 /// The arena.
 pub(crate) struct Dom {
     /// Nodes in document (pre-)order: a parent precedes its children.
@@ -199,48 +223,25 @@ impl Dom {
             .filter_map(ElementRef::wrap)
             .find(|e| e.value().name() == "body")
             .unwrap_or(root_el);
-        dom.nodes.push(Node {
-            parent: 0,
-            children: Vec::new(),
-            tag: Some(Tag::Body),
-            sig: String::new(),
-            text: (0, 0),
-            text_len: 0,
-            link_len: 0,
-            commas: 0,
-            paras: 0,
-            depth: 0,
-        });
-        // Explicit stack (no recursion: pages nest 10,000 deep).
+        dom.nodes
+            .push(Node::new(0, Some(Tag::Body), String::new(), (0, 0), 0));
+        // Explicit stack (no recursion: pages nest 10,000 deep). `None`
+        // marks the end of a block flattened past the depth cap.
         let mut stack = Vec::new();
         for c in body.children().rev() {
-            stack.push((c, 0));
+            stack.push((Some(c), 0));
         }
         while let Some((n, parent)) = stack.pop() {
             if dom.nodes.len() >= MAX_NODES {
                 dom.capped = true;
                 break;
             }
+            let Some(n) = n else {
+                dom.push_text(parent, "\n");
+                continue;
+            };
             match n.value() {
-                SNode::Text(t) => {
-                    let start = dom.buf.len();
-                    dom.buf.push_str(t);
-                    let idx = dom.nodes.len();
-                    let depth = dom.nodes[parent].depth + 1;
-                    dom.nodes.push(Node {
-                        parent,
-                        children: Vec::new(),
-                        tag: None,
-                        sig: String::new(),
-                        text: (start, dom.buf.len()),
-                        text_len: 0,
-                        link_len: 0,
-                        commas: 0,
-                        paras: 0,
-                        depth,
-                    });
-                    dom.nodes[parent].children.push(idx);
-                }
+                SNode::Text(t) => dom.push_text(parent, t),
                 SNode::Element(el) => {
                     let name = el.name();
                     if is_skipped(name) || is_hidden(el) {
@@ -248,8 +249,14 @@ impl Dom {
                     }
                     let depth = dom.nodes[parent].depth + 1;
                     // Past the depth cap, children attach to the capped
-                    // ancestor so their text survives without deeper nesting.
+                    // ancestor so their text survives without deeper
+                    // nesting; a flattened block is set off by line breaks
+                    // so that its words do not run into its neighbours'.
                     let idx = if depth > MAX_DEPTH {
+                        if Tag::from_name(name).is_block() {
+                            dom.push_text(parent, "\n");
+                            stack.push((None, parent));
+                        }
                         parent
                     } else {
                         let mut sig = String::new();
@@ -263,24 +270,16 @@ impl Dom {
                                 sig.push_str(&v.to_ascii_lowercase());
                             }
                         }
-                        let idx = dom.nodes.len();
-                        dom.nodes.push(Node {
+                        dom.push_child(Node::new(
                             parent,
-                            children: Vec::new(),
-                            tag: Some(Tag::from_name(name)),
+                            Some(Tag::from_name(name)),
                             sig,
-                            text: (0, 0),
-                            text_len: 0,
-                            link_len: 0,
-                            commas: 0,
-                            paras: 0,
+                            (0, 0),
                             depth,
-                        });
-                        dom.nodes[parent].children.push(idx);
-                        idx
+                        ))
                     };
                     for c in n.children().rev() {
-                        stack.push((c, idx));
+                        stack.push((Some(c), idx));
                     }
                 }
                 _ => {}
@@ -288,6 +287,23 @@ impl Dom {
         }
         dom.compute_stats();
         dom
+    }
+
+    /// Appends `node` as the last child of its parent; returns its index.
+    fn push_child(&mut self, node: Node) -> usize {
+        let idx = self.nodes.len();
+        self.nodes[node.parent].children.push(idx);
+        self.nodes.push(node);
+        idx
+    }
+
+    /// Appends a text node holding `t` under `parent`.
+    fn push_text(&mut self, parent: usize, t: &str) {
+        let start = self.buf.len();
+        self.buf.push_str(t);
+        let depth = self.nodes[parent].depth + 1;
+        let text = (start, self.buf.len());
+        self.push_child(Node::new(parent, None, String::new(), text, depth));
     }
 
     /// Fills the text statistics bottom-up (children follow parents).

@@ -4,13 +4,10 @@
 //! boilerplate inside it.
 
 use crate::dom::{Dom, Tag};
+use crate::re;
 use claimdex_model::{Block, BlockKind, Span};
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| unreachable!("static regex {s}: {e}"))
-}
 
 /// class/id words of page furniture: never the article's container.
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {

@@ -15,6 +15,13 @@ mod strip;
 
 use claimdex_model::Block;
 use jiff::civil::Date;
+use regex::Regex;
+
+/// Compiles a regex written in this crate's source (called once per
+/// pattern, from a `LazyLock`): a bad pattern is a bug, not bad input.
+pub(crate) fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| unreachable!("static regex {s}: {e}"))
+}
 
 /// Pages larger than this many bytes are cut (on a character boundary)
 /// before parsing; [`Page::warnings`] says so.
@@ -217,7 +224,10 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
     }
     let html = scraper::Html::parse_document(&strip::strip(&src));
     let dom = dom::Dom::build(&html);
-    let meta = meta::extract(&html, &src, &dom.buf, url);
+    let meta::Meta {
+        page: meta,
+        date_guess,
+    } = meta::extract(&html, &src, &dom.buf, url);
     drop(html);
     drop(src);
     if dom.capped {
@@ -240,7 +250,7 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
             }
         }
     }
-    match meta.date_guess {
+    match date_guess {
         Some(source) => warnings.push(PageWarning::DateGuessed { source }),
         None if meta.published.is_none() => warnings.push(PageWarning::NoDate),
         None => {}
@@ -248,15 +258,9 @@ pub fn parse_page(bytes: &[u8], url: Option<&str>) -> Page {
     Page {
         text: ex.text,
         blocks: ex.blocks,
-        title: meta.title,
-        author: meta.author,
-        published: meta.published,
-        modified: meta.modified,
-        url: meta.url,
-        site: meta.site,
-        lang: meta.lang,
         encoding,
         warnings,
+        ..meta
     }
 }
 

@@ -3,6 +3,7 @@
 //! path, then visible bylines and datelines.
 
 use crate::dates::{human_date, iso_date, offset_minutes, stamp, url_date, Stamp};
+use crate::{re, Page};
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
@@ -27,15 +28,10 @@ static AUTHOR_HINT: LazyLock<Selector> = LazyLock::new(|| {
 });
 
 /// What the page says about itself.
-#[derive(Debug, Default, Clone)]
 pub(crate) struct Meta {
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub published: Option<Date>,
-    pub modified: Option<Date>,
-    pub url: Option<String>,
-    pub site: Option<String>,
-    pub lang: Option<String>,
+    /// A page with only the metadata fields filled in (title, author,
+    /// dates, URL, site, language): the caller adds text and blocks.
+    pub page: Page,
     /// Where `published` came from when that was a last-resort guess
     /// (a date in the text, an image file name, the most frequent date in
     /// the source, the modification date); `None` for real sources.
@@ -329,7 +325,8 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
             .and_then(|(_, v)| clean(v))
     };
 
-    let mut out = Meta::default();
+    let mut out = Page::default();
+    let mut date_guess = None;
 
     // Publication date.
     let meta_pub = PUB_KEYS
@@ -378,7 +375,7 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
             (d, "the date written most often in the page source")
         };
         out.published = date;
-        out.date_guess = date.map(|_| source);
+        date_guess = date.map(|_| source);
     }
 
     // Title.
@@ -470,7 +467,10 @@ pub(crate) fn extract(html: &Html, src: &str, body_text: &str, url: Option<&str>
         .or_else(|| meta("content-language"))
         .or_else(|| meta("og:locale").map(|l| l.replace('_', "-")))
         .or_else(|| meta("dc.language"));
-    out
+    Meta {
+        page: out,
+        date_guess,
+    }
 }
 
 /// An element's text, or `None` past `max` bytes: hint selectors can
@@ -534,18 +534,16 @@ fn time_date(html: &Html) -> Option<Stamp> {
 /// Publication keys in scripts and attributes that are not valid JSON-LD
 /// (`"publishDate": "…"` in app state, `dc:date="…"` in RDF comments).
 static RAW_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)["']?(?-u:\b)(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#)
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    re(
+        r#"(?i)["']?(?-u:\b)(?:datePublished|date_published|publishDate|publish_date|pubDate|published_at|publishedAt|firstPublished\w*|dc:date|publication_date|publicationDate|dateCreated)["']?\s*[:=]\s*["']?((?:19|20)\d\d-\d\d-\d\d)"#,
+    )
 });
 /// A date and time written in page text ("2020-03-04 16:52").
-static TEXT_DATETIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
+static TEXT_DATETIME: LazyLock<regex::Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d\d"));
 /// `YYYYMMDD` leading a long digit run in an image file name.
 static IMAGE_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    re(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{0,12}[._-]?[^/]*\.(?:jpe?g|png|webp|gif)")
 });
 
 /// Last resort: the full date written most often anywhere in the page
@@ -572,10 +570,7 @@ fn frequent_date(src: &str) -> Option<Date> {
 
 /// Any `YYYY-MM-DD` or `YYYY/MM/DD` in a page source.
 static ANY_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?-u:\b)((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?-u:\b)",
-    )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    re(r"(?-u:\b)((?:19|20)\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?-u:\b)")
 });
 
 fn raw_key_date(src: &str) -> Option<Date> {
@@ -625,10 +620,9 @@ fn marked_visible_date(html: &Html) -> Option<Date> {
 /// Timestamps with a numeric UTC offset in a page source: ISO 8601
 /// (`2020-05-01T22:54:29-04:00`) and RFC 2822 (`01 May 2020 23:00:00 -0400`).
 static OFFSET_STAMP: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?:(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?|(?:19|20)\d\d \d\d:\d\d:\d\d )([+-]\d\d:?\d\d)(?:[^\d]|$)",
     )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 /// The UTC offset (minutes) most of a page's timestamps are written in,
@@ -729,12 +723,12 @@ mod tests {
             "",
             Some("https://ht.example/news/ships?utm=1"),
         );
-        assert_eq!(m.title.as_deref(), Some("Ships idle"));
-        assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Chan"));
-        assert_eq!(m.published, Some(date(2024, 3, 5)));
-        assert_eq!(m.url.as_deref(), Some("https://ht.example/news/ships"));
-        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
-        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(m.page.title.as_deref(), Some("Ships idle"));
+        assert_eq!(m.page.author.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(m.page.published, Some(date(2024, 3, 5)));
+        assert_eq!(m.page.url.as_deref(), Some("https://ht.example/news/ships"));
+        assert_eq!(m.page.site.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.page.lang.as_deref(), Some("en"));
     }
 
     #[test]
@@ -743,7 +737,9 @@ mod tests {
             let page = format!(
                 r#"<meta property="article:published_time" content="{ts}"><p>Story.</p>{extra}"#
             );
-            extract(&Html::parse_document(&page), &page, "", url).published
+            extract(&Html::parse_document(&page), &page, "", url)
+                .page
+                .published
         };
         // A late-evening story in New York, stamped in UTC; the page's
         // schedule widget shows the site's offset.
@@ -786,7 +782,11 @@ mod tests {
     #[test]
     fn url_day_against_metadata() {
         let page = r#"<meta property="article:published_time" content="2020-07-09T10:04:04Z">"#;
-        let at = |url: &str| extract(&Html::parse_document(page), page, "", Some(url)).published;
+        let at = |url: &str| {
+            extract(&Html::parse_document(page), page, "", Some(url))
+                .page
+                .published
+        };
         // The URL names the day the story was begun; 10:04 UTC cannot be
         // July 8 anywhere, so the metadata wins.
         assert_eq!(
@@ -806,11 +806,11 @@ mod tests {
             Some("https://n.example/2020/02/17/a"),
         );
         // 02:18 UTC is still February 17 in the Americas: the URL day stands.
-        assert_eq!(m.published, Some(date(2020, 2, 17)));
+        assert_eq!(m.page.published, Some(date(2020, 2, 17)));
         // Human-written JSON-LD dates are read too.
         let page = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue, Sep 15 2020 10:01:41 EDT"}</script>"#;
         let m = extract(&Html::parse_document(page), page, "", None);
-        assert_eq!(m.published, Some(date(2020, 9, 15)));
+        assert_eq!(m.page.published, Some(date(2020, 9, 15)));
     }
 
     #[test]
@@ -823,12 +823,12 @@ mod tests {
             "",
             Some("https://n.example/2023/01/09/a"),
         );
-        assert_eq!(m.published, Some(date(2023, 1, 9)));
-        assert_eq!(m.author.as_deref(), Some("Kim Park"));
-        assert_eq!(m.title.as_deref(), Some("A title"));
+        assert_eq!(m.page.published, Some(date(2023, 1, 9)));
+        assert_eq!(m.page.author.as_deref(), Some("Kim Park"));
+        assert_eq!(m.page.title.as_deref(), Some("A title"));
         let page = r#"<h1>Head</h1><div class="post-date">Posted on March 3, 2021</div>"#;
         let m = extract(&Html::parse_document(page), page, "", None);
-        assert_eq!(m.published, Some(date(2021, 3, 3)));
-        assert_eq!(m.title.as_deref(), Some("Head"));
+        assert_eq!(m.page.published, Some(date(2021, 3, 3)));
+        assert_eq!(m.page.title.as_deref(), Some("Head"));
     }
 }

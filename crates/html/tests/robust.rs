@@ -74,6 +74,29 @@ fn deep_nesting_finishes() {
 }
 
 #[test]
+fn blocks_past_the_depth_cap_keep_their_word_breaks() {
+    let mut html = "<div><span>".repeat(5_000);
+    html.push_str(
+        "<p>The first paragraph below the nesting cap ends here.</p>\
+         <p>Second paragraph of the same deep article, still prose and worth keeping.</p>",
+    );
+    let p = parse_page(html.as_bytes(), None);
+    check_spans(&p);
+    assert!(p.text.contains("Second paragraph"), "{:?}", p.text);
+    assert!(!p.text.contains("here.Second"), "{:?}", p.text);
+}
+
+#[test]
+fn very_deep_block_nesting_finishes() {
+    // Without the nesting cap the parser needs minutes for this page.
+    let mut html = "<section>".repeat(150_000);
+    html.push_str("<p>Text at the bottom of a page nested far too deep, which is still read.</p>");
+    let p = parse_page(html.as_bytes(), None);
+    check_spans(&p);
+    assert!(p.text.contains("Text at the bottom"), "{:?}", p.text);
+}
+
+#[test]
 fn endless_attributes_finish() {
     let mut html = String::from("<p ");
     for i in 0..50_000 {
