@@ -104,8 +104,13 @@ pub fn citation_line(c: &ClaimRecord, doc: &DocMeta) -> String {
         .as_deref()
         .map(|u| format!(" <{u}>"))
         .unwrap_or_default();
+    let author = doc
+        .author
+        .as_deref()
+        .map(|a| format!(", by {a}"))
+        .unwrap_or_default();
     format!(
-        "{name}{url}{published}, ¶{} sentence {}, chars {}–{}",
+        "{name}{url}{author}{published}, ¶{} sentence {}, chars {}–{}",
         cit.paragraph + 1,
         cit.sentence + 1,
         cit.start,

@@ -275,7 +275,8 @@ fn ingest_then_query_and_show_give_metadata_and_working_links() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains(HEADLINE), "{}", out.stdout);
     assert!(
-        out.stdout.contains("published 2025-03-14"),
+        out.stdout
+            .contains("by Ilse Marquardt, published 2025-03-14"),
         "{}",
         out.stdout
     );
@@ -296,6 +297,7 @@ fn ingest_then_query_and_show_give_metadata_and_working_links() {
     assert_eq!(show.code, 0, "{}", show.stderr);
     assert!(show.stdout.contains(&cranes), "{}", show.stdout);
     assert!(show.stdout.contains(HEADLINE), "{}", show.stdout);
+    assert!(show.stdout.contains("by Ilse Marquardt"), "{}", show.stdout);
     let json = run(&["show", "--index", idx, &id, "--format", "json"]);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["citation"]["fragment_url"], cranes.as_str());
