@@ -1747,6 +1747,17 @@ impl Attributor<'_> {
                 if speaker.is_none() && self.quote_only_block(q.block) {
                     speaker = self.inherit_prev(&out, quotes, qi, q.block - 1);
                 }
+                // "“…”" then a paragraph "- Bernie Sanders.": a signature line.
+                if speaker.is_none() && self.quote_only_block(q.block) {
+                    speaker = self
+                        .signature_block(q.block + 1)
+                        .map(|m| self.resolve(m, last.as_ref()));
+                }
+                // "Howard continued his remarks." then a paragraph that is one
+                // quote: the person the paragraph before ends on.
+                if speaker.is_none() && self.quote_only_block(q.block) {
+                    speaker = self.prev_block_tail(q.block - 1, last.as_ref());
+                }
             }
             // Another quote of the same paragraph.
             if speaker.is_none() && !found_frame {
@@ -1871,6 +1882,68 @@ impl Attributor<'_> {
             return Some(self.resolve(m, last));
         }
         None
+    }
+
+    /// A paragraph that is only a signature: a dash, a name, maybe a
+    /// period ("- Bernie Sanders.", "—Michelle Marks, Philadelphia.").
+    fn signature_block(&self, b: usize) -> Option<Mention> {
+        let (b0, b1) = self.block_toks.get(b).copied()?;
+        let t = self.toks.get(b0)?;
+        if b1 <= b0 + 1 || !(t.is('―') || t.is('—') || t.is('–') || t.is('-')) {
+            return None;
+        }
+        let s = b0 + 1;
+        if !self.is_name_word(s) {
+            return None;
+        }
+        let e = self.chain_end(s, b1);
+        let rest_ok = e == b1 || self.toks[e].is(',') || (self.toks[e].is('.') && e + 1 == b1);
+        (rest_ok && e > s && b1 - b0 <= 12).then(|| Mention {
+            t0: s,
+            t1: e,
+            span: Span::new(self.toks[s].s, self.toks[e - 1].e),
+            kind: MKind::Name,
+        })
+    }
+
+    /// The speaker the last sentence of block `b` is about: the subject of
+    /// its last cue verb, else its subject when that is a person.
+    fn prev_block_tail(&self, b: usize, last: Option<&Speaker>) -> Option<Speaker> {
+        let (b0, b1) = self.block_toks.get(b).copied()?;
+        if b1 <= b0 + 1 {
+            return None;
+        }
+        let end = b1 - 1;
+        if self.toks[end].quoted {
+            return None;
+        }
+        let lo = self.sentence_start(end, b0);
+        let mut k = end;
+        while k > lo {
+            k -= 1;
+            if self.toks[k].quoted {
+                break;
+            }
+            if self.is_cue_at(k) && !self.is_passive(k, lo) {
+                if let Some((m, _)) = self.subject_of(k, lo) {
+                    if m.kind != MKind::Vague {
+                        return Some(self.resolve(m, last));
+                    }
+                }
+                break;
+            }
+        }
+        let m = self.sentence_subject(lo, end)?;
+        let person = match m.kind {
+            MKind::Name => {
+                let k = self.name_start(m.t0, m.t1);
+                self.entity_of(k, m.t1)
+                    .is_some_and(|id| self.is_person_entity(id))
+            }
+            MKind::Pronoun(_) => true,
+            _ => false,
+        };
+        person.then(|| self.resolve(m, last))
     }
 
     /// Whether the quote is the title of a work, or a nickname inside a

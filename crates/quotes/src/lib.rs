@@ -107,10 +107,54 @@ fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
                     && b.span.end <= text.len()
                     && text.is_char_boundary(b.span.end)
             })
-            .map(|b| (b.span.start, b.span.end, b.kind == BlockKind::Heading))
+            .flat_map(|b| {
+                split_at_quote_lines(text, b.span.start, b.span.end)
+                    .map(move |(s, e)| (s, e, b.kind == BlockKind::Heading))
+            })
             .collect()
     };
     spans
+}
+
+/// Splits the block `[s, e)` before every inner line that opens with a
+/// quotation mark or a signature dash: a reader may join a line that ends
+/// without punctuation ("“…” ― Jorge Falcon") with the next one, but a
+/// line opening with a mark starts a new paragraph of quotes.
+fn split_at_quote_lines(
+    text: &str,
+    s: usize,
+    e: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let block = text.get(s..e).unwrap_or("");
+    let mut cuts = block
+        .match_indices('\n')
+        .filter_map(move |(i, _)| {
+            let rest = &block[i + 1..];
+            let line = rest.trim_start();
+            let opens = line.starts_with(['“', '"', '«', '―']);
+            let before = block[..i].trim_end();
+            (opens && !before.is_empty() && !line.is_empty())
+                .then(|| (s + before.len(), s + i + 1 + (rest.len() - line.len())))
+        })
+        .peekable();
+    let mut at = s;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match cuts.next() {
+            Some((end, next)) => {
+                let piece = (at, end);
+                at = next;
+                Some(piece)
+            }
+            None => {
+                done = true;
+                Some((at, e))
+            }
+        }
+    })
 }
 
 /// Whether a block holding `quotes` reads as a headline or subhead: a
