@@ -180,7 +180,15 @@ fn is_place_word(w: &str) -> bool {
 
 impl<'a> Attributor<'a> {
     /// Lexes every block and indexes the names of the document.
-    pub(crate) fn new(text: &'a str, blocks: &[(usize, usize)], quotes: &[RawQuote]) -> Self {
+    ///
+    /// `no_names[b]` marks blocks (headlines) whose capitalised words are no
+    /// evidence of a name: "Hillary Clinton Goes After Trump" is a title.
+    pub(crate) fn new(
+        text: &'a str,
+        blocks: &[(usize, usize)],
+        no_names: &[bool],
+        quotes: &[RawQuote],
+    ) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut block_toks = Vec::with_capacity(blocks.len());
         for &(s, e) in blocks {
@@ -205,7 +213,7 @@ impl<'a> Attributor<'a> {
             entities: Vec::new(),
             by_word: HashMap::new(),
         };
-        a.index_names();
+        a.index_names(no_names);
         a
     }
 
@@ -306,14 +314,26 @@ impl<'a> Attributor<'a> {
         true
     }
 
-    fn index_names(&mut self) {
+    fn index_names(&mut self, no_names: &[bool]) {
         let mut ents: Vec<Entity<'a>> = Vec::new();
         let mut by_text: HashMap<&'a str, usize> = HashMap::new();
         let n = self.toks.len();
         let mut i = 0;
         // The entity named last in the current sentence, for gender votes.
         let mut last_ent: Option<usize> = None;
+        let mut b = 0;
         while i < n {
+            // Skip headline blocks (blocks are in token order).
+            while b < self.block_toks.len() && self.block_toks[b].1 <= i {
+                b += 1;
+            }
+            if no_names.get(b).copied().unwrap_or(false) {
+                if let Some(&(_, e)) = self.block_toks.get(b) {
+                    i = e.max(i + 1);
+                    last_ent = None;
+                    continue;
+                }
+            }
             let t = self.toks[i];
             if !t.is_word() {
                 if t.is('.') || t.is('?') || t.is('!') {
@@ -849,8 +869,11 @@ impl<'a> Attributor<'a> {
                 return Some((m, true));
             }
             if self.toks[p].is(',') {
-                // Appositive: "X, director of Y, said".
+                // Appositive: "X, director of Y, said". A place between
+                // commas ("Cory James, 22, of Flint, Mich., said") is part
+                // of the appositive: look further left for a person.
                 let mut k = p;
+                let mut fallback: Option<Mention> = None;
                 while k > lo && k + 30 > p {
                     k -= 1;
                     let tk = self.toks[k];
@@ -871,8 +894,20 @@ impl<'a> Attributor<'a> {
                         }
                         if e > lo {
                             if let Some(m) = self.mention_ending(e - 1, lo) {
-                                return Some((m, true));
+                                let place = m.kind == MKind::Name
+                                    && tk.is(',')
+                                    && !self.is_person_chain(m.t0, m.t1);
+                                if !place {
+                                    return Some((m, true));
+                                }
+                                fallback.get_or_insert(m);
+                                k = m.t0;
+                                continue;
                             }
+                        }
+                        // ", 22," or ", of Flint,": part of the appositive.
+                        if tk.is(',') {
+                            continue;
                         }
                         break;
                     }
@@ -880,8 +915,16 @@ impl<'a> Attributor<'a> {
                 // Or the appositive runs from the sentence start.
                 if k <= lo {
                     if let Some(m) = self.sentence_subject(lo, p) {
-                        return Some((m, false));
+                        let keep = fallback.is_none()
+                            || m.kind != MKind::Name
+                            || self.is_person_chain(m.t0, m.t1);
+                        if keep {
+                            return Some((m, false));
+                        }
                     }
+                }
+                if let Some(m) = fallback {
+                    return Some((m, true));
                 }
             }
         }
@@ -1272,6 +1315,29 @@ impl<'a> Attributor<'a> {
         if s >= q {
             return None;
         }
+        // "Speaking in Salem, New Hampshire, Trump went …": a place name
+        // closed by a comma is the end of the opener, not the subject.
+        if s > lo && self.toks[s - 1].is(',') && self.is_name_word(s) {
+            let e = self.chain_end(s, q);
+            if e < q && self.toks[e].is(',') && !self.is_person_chain(s, e) {
+                s = e + 1;
+            }
+        }
+        if s >= q {
+            return None;
+        }
+        self.subject_mention(s, q).or_else(|| self.np_subject(s, q))
+    }
+
+    /// Whether the name chain `[i, j)` names a known person.
+    fn is_person_chain(&self, i: usize, j: usize) -> bool {
+        let k = self.name_start(i, j);
+        self.entity_of(k, j)
+            .is_some_and(|id| self.is_person_entity(id))
+    }
+
+    /// The mention at `s` as a sentence subject, when it reads as one.
+    fn subject_mention(&self, s: usize, q: usize) -> Option<Mention> {
         let m = self.mention_at(s, q)?;
         if m.t1 > q {
             return None;
@@ -1297,6 +1363,66 @@ impl<'a> Attributor<'a> {
             MKind::Np => Some(m),
             _ => None,
         }
+    }
+
+    /// The noun phrase from `s` up to the first verb of its clause, as a
+    /// speaker ("Democratic presidential candidate Bernie Sanders is …",
+    /// "The billionaire businessman began …"). None when no verb follows
+    /// within a short reach (then the words are no subject).
+    fn np_subject(&self, s: usize, q: usize) -> Option<Mention> {
+        let lim = q.min(s + 12);
+        let mut e = s;
+        while e < lim {
+            let t = self.toks[e];
+            if t.quoted {
+                return None;
+            }
+            if !t.is_word() {
+                if t.is('-') || t.is('&') {
+                    e += 1;
+                    continue;
+                }
+                return None;
+            }
+            if e > s && !t.cap && self.is_verbish(e) {
+                break;
+            }
+            e += 1;
+        }
+        if e == s || e >= lim {
+            return None;
+        }
+        let m = self.phrase_mention(s, e)?;
+        // Only a person, a proper name of two words or more ("The Wall
+        // Street Journal") or a phrase with a speaker noun speaks: "Pressure
+        // mounted" and "Embryonic stem cells are" do not.
+        let ok = match m.kind {
+            MKind::Name => {
+                let w = self.word(m.t0);
+                m.t1 - m.t0 >= 2
+                    || self.is_person_chain(m.t0, m.t1)
+                    || is_speaker_noun(w)
+                    || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            }
+            MKind::Np => {
+                is_det(self.word(m.t0))
+                    || self.toks[m.t0].poss
+                    || (m.t0..m.t1).any(|x| is_speaker_noun(self.word(x)))
+            }
+            _ => false,
+        };
+        ok.then_some(m)
+    }
+
+    /// Whether the lower-case word at `i` reads as the verb of a clause:
+    /// an auxiliary, a cue verb, a past tense, or a present tense after a
+    /// name ("Trump wants").
+    fn is_verbish(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if is_cue_verb(w) || lex::is_past_or_aux(w) {
+            return true;
+        }
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && i > 0 && self.is_name_word(i - 1)
     }
 
     /// The frame at the end of the sentence before token `qt` in the same
@@ -1359,6 +1485,13 @@ impl<'a> Attributor<'a> {
             let mut c = q - 1;
             while c > lo && !self.toks[c - 1].is(',') && !self.toks[c - 1].quoted {
                 c -= 1;
+            }
+            // "McConnell, R-Ky., delivered a message: “…”": the clause
+            // opens with its verb, its subject is the sentence's.
+            if c > lo && c < q - 1 && !self.toks[c].cap && self.is_verbish(c) {
+                if let Some(m) = self.sentence_subject(lo, c) {
+                    return (Some(m), true);
+                }
             }
             for x in c..(c + 3).min(q - 1) {
                 if let Some(m) = self.mention_at(x, q - 1) {
@@ -1429,7 +1562,9 @@ impl<'a> Attributor<'a> {
                     return (None, true);
                 }
                 if let Some((m, _)) = self.subject_of(k, lo) {
-                    return (Some(m), true);
+                    // "Cruz said Rubio will be “…”": the words are reported
+                    // by the outer speaker.
+                    return (Some(self.outer_reporter(m, lo).unwrap_or(m)), true);
                 }
                 if best.is_some() {
                     return (best, true);
@@ -1458,6 +1593,64 @@ impl<'a> Attributor<'a> {
             }
         }
         (best, false)
+    }
+
+    /// The subject of a reporting verb ("said", "told") whose complement
+    /// holds mention `m`: "Obama said he expected that Americans will say
+    /// “no”" is Obama's report.
+    fn outer_reporter(&self, m: Mention, lo: usize) -> Option<Mention> {
+        let mut k = m.t0;
+        while k > lo {
+            k -= 1;
+            let t = self.toks[k];
+            if t.quoted {
+                return None;
+            }
+            if !t.is_word() {
+                continue;
+            }
+            let w = self.word(k).to_ascii_lowercase();
+            let reporting = matches!(
+                w.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "argued"
+                    | "argues"
+                    | "claimed"
+                    | "claims"
+                    | "insisted"
+                    | "insists"
+                    | "wrote"
+                    | "writes"
+                    | "added"
+                    | "noted"
+                    | "notes"
+                    | "believes"
+                    | "believed"
+                    | "thinks"
+                    | "thought"
+                    | "warned"
+                    | "predicted"
+                    | "suggested"
+                    | "suggests"
+                    | "explained"
+                    | "declared"
+                    | "stated"
+                    | "maintained"
+                    | "contended"
+                    | "asserted"
+                    | "acknowledged"
+                    | "admitted"
+            );
+            if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
+                continue;
+            }
+            let (o, _) = self.subject_of(k, lo)?;
+            return matches!(o.kind, MKind::Name | MKind::Np | MKind::Pronoun(_)).then_some(o);
+        }
+        None
     }
 
     /// Whether the cue verb at `v` is passive ("are often called").
@@ -1747,15 +1940,20 @@ impl Attributor<'_> {
                 if speaker.is_none() && self.quote_only_block(q.block) {
                     speaker = self.inherit_prev(&out, quotes, qi, q.block - 1);
                 }
-                // "“…”" then a paragraph "- Bernie Sanders.": a signature line.
-                if speaker.is_none() && self.quote_only_block(q.block) {
-                    speaker = self
-                        .signature_block(q.block + 1)
-                        .map(|m| self.resolve(m, last.as_ref()));
-                }
-                // "Howard continued his remarks." then a paragraph that is one
-                // quote: the person the paragraph before ends on.
-                if speaker.is_none() && self.quote_only_block(q.block) {
+            }
+            // "“…”" then a paragraph "- Bernie Sanders.": a signature line.
+            if speaker.is_none()
+                && !found_frame
+                && at_sentence_start
+                && qt == b0
+                && self.quote_only_block(q.block)
+            {
+                speaker = self
+                    .signature_block(q.block + 1)
+                    .map(|m| self.resolve(m, last.as_ref()));
+                // "Howard continued his remarks." then a paragraph that is
+                // one quote: the person the paragraph before ends on.
+                if speaker.is_none() && q.block > 0 {
                     speaker = self.prev_block_tail(q.block - 1, last.as_ref());
                 }
             }

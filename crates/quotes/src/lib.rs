@@ -63,7 +63,15 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         return Vec::new();
     }
     let spans: Vec<(usize, usize)> = blocks.iter().map(|&(s, e, _)| (s, e)).collect();
-    let att = attrib::Attributor::new(text, &spans, &raw);
+    // Headlines capitalise every word: their chains are not names.
+    let no_names: Vec<bool> = blocks
+        .iter()
+        .map(|&(s, e, heading)| {
+            heading
+                || (e.saturating_sub(s) < 300 && is_title_case_line(text.get(s..e).unwrap_or("")))
+        })
+        .collect();
+    let att = attrib::Attributor::new(text, &spans, &no_names, &raw);
     let found = att.run(&raw);
     raw.iter()
         .zip(found)
@@ -143,7 +151,8 @@ fn split_at_quote_lines(
         if done {
             return None;
         }
-        match cuts.next() {
+        // A cut inside the whitespace skipped by the previous one is void.
+        match cuts.find(|&(end, _)| end >= at) {
             Some((end, next)) => {
                 let piece = (at, end);
                 at = next;
