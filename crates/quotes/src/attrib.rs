@@ -497,6 +497,9 @@ impl<'a> Attributor<'a> {
     /// person name, or pronouns/titles gave it a gender).
     fn is_person_entity(&self, id: usize) -> bool {
         let e = &self.entities[id];
+        if e.words.len() == 1 && lex::is_group_adjective(e.words[0]) {
+            return false;
+        }
         e.words.len() >= 2 || e.m + e.f > 0
     }
 
@@ -1194,9 +1197,17 @@ impl<'a> Attributor<'a> {
         }
         let stop = {
             let mut k = i;
+            // A period inside parentheses ("(D-Ore.)") ends no sentence.
+            let mut depth = 0u32;
             while k < limit && !self.toks[k].quoted {
                 let t = self.toks[k];
-                if t.is('.') || t.is('?') || t.is('!') || t.is(';') || t.is(':') {
+                if t.is('(') {
+                    depth += 1;
+                } else if t.is(')') {
+                    depth = depth.saturating_sub(1);
+                } else if depth == 0
+                    && (t.is('.') || t.is('?') || t.is('!') || t.is(';') || t.is(':'))
+                {
                     break;
                 }
                 k += 1;
@@ -1223,6 +1234,25 @@ impl<'a> Attributor<'a> {
             v += 1;
         }
         if v >= stop || v >= i + reach {
+            // "“…,” Trump, the party's frontrunner, …" / "“…,” Trump from
+            // his desk.": a person named right after the quote's comma.
+            if self.is_name_word(i) {
+                let e = self.chain_end(i, stop);
+                let next_ok = e >= stop
+                    || self.toks[e].is(',')
+                    || matches!(
+                        self.word(e),
+                        "from" | "at" | "in" | "on" | "during" | "via" | "to"
+                    );
+                if e > i && next_ok && !self.toks[e - 1].poss && self.is_person_chain(i, e) {
+                    return Some(Mention {
+                        t0: i,
+                        t1: e,
+                        span: Span::new(self.toks[i].s, self.toks[e - 1].e),
+                        kind: MKind::Name,
+                    });
+                }
+            }
             return None;
         }
         // Passive ("was told") is no attribution.
@@ -1608,6 +1638,11 @@ impl<'a> Attributor<'a> {
             }
             if !t.is_word() {
                 continue;
+            }
+            // "… in the U.S. He says": an abbreviation before a capital
+            // ends the sentence the lexer could not split.
+            if self.word(k).ends_with('.') && self.toks.get(k + 1).is_some_and(|n| n.cap) {
+                return None;
             }
             let w = self.word(k).to_ascii_lowercase();
             let reporting = matches!(

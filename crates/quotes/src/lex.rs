@@ -561,6 +561,34 @@ pub(crate) fn is_adverb_or_aux(w: &str) -> bool {
     )
 }
 
+/// Capitalised adjectives of parties and origins that a lone capitalised
+/// word may be ("the Republican nomination, he …"): never a person.
+pub(crate) fn is_group_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "Republican"
+            | "Democratic"
+            | "Democrat"
+            | "Former"
+            | "American"
+            | "Conservative"
+            | "Liberal"
+            | "Libertarian"
+            | "Independent"
+            | "Progressive"
+            | "GOP"
+            | "Senate"
+            | "House"
+            | "White"
+            | "Black"
+            | "Latino"
+            | "Hispanic"
+            | "Muslim"
+            | "Christian"
+            | "Jewish"
+    )
+}
+
 /// Auxiliaries, modals and past tenses (regular "-ed" or a common
 /// irregular one): the words that end a subject noun phrase.
 pub(crate) fn is_past_or_aux(w: &str) -> bool {
