@@ -57,6 +57,7 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
             carry = false;
         } else {
             carry = open;
+            drop_unquotable(text, s, e, before, &mut raw);
         }
     }
     if raw.is_empty() {
@@ -95,6 +96,34 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
             }
         })
         .collect()
+}
+
+/// Drops the quotes of one paragraph (those from index `from` on) that are
+/// no quotations: single-marked ones in a paragraph quoting with doubled
+/// apostrophes (''…'', an archive convention; the single marks are a quote
+/// inside a quote the pairing does not see), and stage directions
+/// ("(CROSSTALK.)") in transcripts.
+fn drop_unquotable(text: &str, s: usize, e: usize, from: usize, raw: &mut Vec<marks::RawQuote>) {
+    if raw.len() <= from {
+        return;
+    }
+    let para = text.get(s..e).unwrap_or("");
+    let doubled = para.contains("''");
+    // Only this paragraph's tail is touched, so the pass stays linear.
+    let mut w = from;
+    for r in from..raw.len() {
+        let q = raw[r];
+        let words = q
+            .span
+            .slice(text)
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+        let direction = words.starts_with('(') && words.ends_with(')');
+        if !(direction || (doubled && q.single)) {
+            raw[w] = q;
+            w += 1;
+        }
+    }
+    raw.truncate(w);
 }
 
 /// The paragraphs to pair marks in, with whether each is a headline: the
