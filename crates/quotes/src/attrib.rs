@@ -757,12 +757,25 @@ impl<'a> Attributor<'a> {
         let Some(t) = self.toks.get(k) else {
             return false;
         };
-        if !t.is_word() || t.quoted || !is_cue_verb(self.word(k)) {
+        if !t.is_word() || t.quoted {
+            return false;
+        }
+        // "Trump went on about “…”", "she goes on": speech as a phrasal verb.
+        let went_on = matches!(self.word(k), "went" | "goes" | "go" | "going")
+            && self.toks.get(k + 1).is_some_and(|n| !n.quoted)
+            && self.word(k + 1) == "on";
+        if !went_on && !is_cue_verb(self.word(k)) {
             return false;
         }
         if k > 0 {
             let p = self.word(k - 1).to_ascii_lowercase();
             if is_det(&p) || matches!(p.as_str(), "this" | "that" | "these" | "those" | "whose") {
+                return false;
+            }
+            // "Republican claims", "Democratic calls": a noun after a
+            // party adjective.
+            let w = self.word(k);
+            if w.ends_with('s') && w != "says" && lex::is_group_adjective(self.word(k - 1)) {
                 return false;
             }
         }
@@ -1681,6 +1694,14 @@ impl<'a> Attributor<'a> {
             );
             if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
                 continue;
+            }
+            // "When Clinton noted …, Trump boasted": a clause boundary
+            // between the two verbs means the report is not the outer one.
+            if (k + 1..m.t0).any(|x| {
+                let t = self.toks[x];
+                t.is(',') || t.is('―') || t.is('—') || t.is('–') || t.is(';')
+            }) {
+                return None;
             }
             let (o, _) = self.subject_of(k, lo)?;
             return matches!(o.kind, MKind::Name | MKind::Np | MKind::Pronoun(_)).then_some(o);
