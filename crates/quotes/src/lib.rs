@@ -64,12 +64,17 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         return Vec::new();
     }
     let spans: Vec<(usize, usize)> = blocks.iter().map(|&(s, e, _)| (s, e)).collect();
-    // Headlines capitalise every word: their chains are not names.
+    // Headlines capitalise every word: their chains are not names. Only
+    // the first lines are checked for Title Case (the title; the check
+    // costs a word split per block).
     let no_names: Vec<bool> = blocks
         .iter()
-        .map(|&(s, e, heading)| {
+        .enumerate()
+        .map(|(b, &(s, e, heading))| {
             heading
-                || (e.saturating_sub(s) < 300 && is_title_case_line(text.get(s..e).unwrap_or("")))
+                || (b < 2
+                    && e.saturating_sub(s) < 300
+                    && is_title_case_line(text.get(s..e).unwrap_or("")))
         })
         .collect();
     let att = attrib::Attributor::new(text, &spans, &no_names, &raw);
