@@ -1605,18 +1605,6 @@ impl<'a> Attributor<'a> {
                     return (None, true);
                 }
                 if let Some((m, _)) = self.subject_of(k, lo) {
-                    // "Ban Ki-moon condemned what he called “…”": the
-                    // pronoun is the sentence subject; name that mention.
-                    if matches!(m.kind, MKind::Pronoun(_))
-                        && m.t0 > lo
-                        && self.word(m.t0 - 1).eq_ignore_ascii_case("what")
-                    {
-                        if let Some(sm) = self.sentence_subject(lo, m.t0 - 1) {
-                            if matches!(sm.kind, MKind::Name | MKind::Np) {
-                                return (Some(sm), true);
-                            }
-                        }
-                    }
                     // "Cruz said Rubio will be “…”": the words are reported
                     // by the outer speaker.
                     return (Some(self.outer_reporter(m, lo).unwrap_or(m)), true);
