@@ -761,9 +761,14 @@ impl<'a> Attributor<'a> {
             return false;
         }
         // "Trump went on about “…”", "she goes on": speech as a phrasal verb.
-        let went_on = matches!(self.word(k), "went" | "goes" | "go" | "going")
-            && self.toks.get(k + 1).is_some_and(|n| !n.quoted)
-            && self.word(k + 1) == "on";
+        let next = self
+            .toks
+            .get(k + 1)
+            .filter(|n| !n.quoted)
+            .map(|_| self.word(k + 1));
+        let went_on = (matches!(self.word(k), "went" | "goes" | "go" | "going")
+            && next == Some("on"))
+            || (matches!(self.word(k), "shot" | "shoots") && next == Some("back"));
         if !went_on && !is_cue_verb(self.word(k)) {
             return false;
         }
@@ -1322,7 +1327,7 @@ impl<'a> Attributor<'a> {
                         | "Throughout"
                         | "Within"
                         | "Following"
-                ) || (w.ends_with("ly") && t.cap));
+                ) || (w.ends_with("ly") && t.cap && self.is_ly_adverb(s)));
             if matches!(
                 w,
                 "But"
@@ -1369,7 +1374,34 @@ impl<'a> Attributor<'a> {
         if s >= q {
             return None;
         }
-        self.subject_mention(s, q).or_else(|| self.np_subject(s, q))
+        self.subject_mention(s, q)
+            .or_else(|| self.np_subject(s, q))
+            .or_else(|| {
+                // "Hours later, Trump …", "Still, the senator …": a short
+                // opener up to a comma, then the subject.
+                let c = (s..q.min(s + 6)).find(|&x| self.toks[x].is(','))?;
+                if c == s || (s..c).any(|x| self.toks[x].quoted || self.is_cue_at(x)) {
+                    return None;
+                }
+                let s2 = c + 1;
+                if s2 >= q {
+                    return None;
+                }
+                self.subject_mention(s2, q)
+                    .filter(|m| matches!(m.kind, MKind::Name | MKind::Pronoun(_)))
+            })
+    }
+
+    /// Whether the capitalised "-ly" word at `i` opens the sentence as an
+    /// adverb ("Clearly, …", "Recently the …") rather than as a name
+    /// ("Carly Fiorina", "Kelly said").
+    fn is_ly_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        match self.toks.get(i + 1) {
+            Some(n) if n.is(',') => true,
+            Some(n) if n.cap => false,
+            _ => w.len() >= 6 && first_name_gender(w).is_none(),
+        }
     }
 
     /// Whether the name chain `[i, j)` names a known person.
