@@ -56,7 +56,7 @@ fn role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
         '“' | '„' | '«' => Some(Role::OpenDouble),
         '”' | '»' => Some(Role::CloseDouble),
         // 6'3" tall: a straight mark after a digit is an inch sign.
-        '"' if prev.is_some_and(|p| p.is_ascii_digit() || p == '\'')
+        '"' if prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_none_or(|n| !n.is_alphanumeric()) =>
         {
             None
