@@ -300,6 +300,10 @@ impl<'a> Attributor<'a> {
         if is_place_start(self.word(i)) && j - i >= 2 {
             return false;
         }
+        // "Former Democratic", "Republican Senate": adjectives, no name.
+        if lex::is_group_adjective(self.word(i)) {
+            return false;
+        }
         for x in i..j {
             let w = self.word(x);
             if is_org_word(w) || is_place_word(w) {
@@ -768,7 +772,9 @@ impl<'a> Attributor<'a> {
             .map(|_| self.word(k + 1));
         let went_on = (matches!(self.word(k), "went" | "goes" | "go" | "going")
             && next == Some("on"))
-            || (matches!(self.word(k), "shot" | "shoots") && next == Some("back"));
+            || (matches!(self.word(k), "shot" | "shoots") && next == Some("back"))
+            || (matches!(self.word(k), "point" | "points" | "pointed" | "pointing")
+                && next == Some("out"));
         if !went_on && !is_cue_verb(self.word(k)) {
             return false;
         }
