@@ -1465,8 +1465,16 @@ impl<'a> Attributor<'a> {
                 }
                 return None;
             }
+            // "The retired neurosurgeon": a participle after a determiner
+            // is an adjective.
             if e > s && !t.cap && self.is_verbish(e) {
-                break;
+                let prev = self.word(e - 1).to_ascii_lowercase();
+                if !matches!(
+                    prev.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) {
+                    break;
+                }
             }
             e += 1;
         }
