@@ -1651,6 +1651,12 @@ impl<'a> Attributor<'a> {
                     return (None, true);
                 }
                 if let Some((m, _)) = self.subject_of(k, lo) {
+                    // "saying anybody who complains about it “…”": a "who"
+                    // after no name is a generic clause; the frame is the
+                    // verb further left.
+                    if m.kind == MKind::Who && !self.who_has_name(m) {
+                        continue;
+                    }
                     // "Cruz said Rubio will be “…”": the words are reported
                     // by the outer speaker.
                     return (Some(self.outer_reporter(m, lo).unwrap_or(m)), true);
@@ -1755,6 +1761,19 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// Whether the relative "who" mention `m` follows a name it can refer
+    /// to (", who" within three tokens after a name).
+    fn who_has_name(&self, m: Mention) -> bool {
+        let mut j = m.t0;
+        while j > 0 && j + 3 > m.t0 {
+            j -= 1;
+            if let Some(mm) = self.mention_ending(j, j.saturating_sub(8)) {
+                return matches!(mm.kind, MKind::Name | MKind::Np);
+            }
+        }
+        false
+    }
+
     /// Whether the cue verb at `v` is passive ("are often called").
     fn is_passive(&self, v: usize, lo: usize) -> bool {
         let vw = self.word(v).to_ascii_lowercase();
@@ -1808,6 +1827,14 @@ impl<'a> Attributor<'a> {
                                 name: sp.name,
                                 span: Some(m.span),
                                 gender: sp.gender,
+                            };
+                        }
+                        // "a retired general who suggested": the phrase.
+                        if mm.kind == MKind::Np {
+                            return Speaker {
+                                name: Some(mm.span.slice(self.text).to_string()),
+                                span: Some(m.span),
+                                gender: Some('n'),
                             };
                         }
                         break;

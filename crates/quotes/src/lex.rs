@@ -897,6 +897,7 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "Spokeswoman"
             | "Spokesperson"
             | "Candidate"
+            | "Rival"
             | "Nominee"
             | "Pastor"
             | "Professor"
