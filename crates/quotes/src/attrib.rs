@@ -180,7 +180,15 @@ fn is_place_word(w: &str) -> bool {
 
 impl<'a> Attributor<'a> {
     /// Lexes every block and indexes the names of the document.
-    pub(crate) fn new(text: &'a str, blocks: &[(usize, usize)], quotes: &[RawQuote]) -> Self {
+    ///
+    /// `no_names[b]` marks blocks (headlines) whose capitalised words are no
+    /// evidence of a name: "Hillary Clinton Goes After Trump" is a title.
+    pub(crate) fn new(
+        text: &'a str,
+        blocks: &[(usize, usize)],
+        no_names: &[bool],
+        quotes: &[RawQuote],
+    ) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut block_toks = Vec::with_capacity(blocks.len());
         for &(s, e) in blocks {
@@ -205,7 +213,7 @@ impl<'a> Attributor<'a> {
             entities: Vec::new(),
             by_word: HashMap::new(),
         };
-        a.index_names();
+        a.index_names(no_names);
         a
     }
 
@@ -292,6 +300,10 @@ impl<'a> Attributor<'a> {
         if is_place_start(self.word(i)) && j - i >= 2 {
             return false;
         }
+        // "Former Democratic", "Republican Senate": adjectives, no name.
+        if lex::is_group_adjective(self.word(i)) {
+            return false;
+        }
         for x in i..j {
             let w = self.word(x);
             if is_org_word(w) || is_place_word(w) {
@@ -306,14 +318,26 @@ impl<'a> Attributor<'a> {
         true
     }
 
-    fn index_names(&mut self) {
+    fn index_names(&mut self, no_names: &[bool]) {
         let mut ents: Vec<Entity<'a>> = Vec::new();
         let mut by_text: HashMap<&'a str, usize> = HashMap::new();
         let n = self.toks.len();
         let mut i = 0;
         // The entity named last in the current sentence, for gender votes.
         let mut last_ent: Option<usize> = None;
+        let mut b = 0;
         while i < n {
+            // Skip headline blocks (blocks are in token order).
+            while b < self.block_toks.len() && self.block_toks[b].1 <= i {
+                b += 1;
+            }
+            if no_names.get(b).copied().unwrap_or(false) {
+                if let Some(&(_, e)) = self.block_toks.get(b) {
+                    i = e.max(i + 1);
+                    last_ent = None;
+                    continue;
+                }
+            }
             let t = self.toks[i];
             if !t.is_word() {
                 if t.is('.') || t.is('?') || t.is('!') {
@@ -477,6 +501,9 @@ impl<'a> Attributor<'a> {
     /// person name, or pronouns/titles gave it a gender).
     fn is_person_entity(&self, id: usize) -> bool {
         let e = &self.entities[id];
+        if e.words.len() == 1 && lex::is_group_adjective(e.words[0]) {
+            return false;
+        }
         e.words.len() >= 2 || e.m + e.f > 0
     }
 
@@ -734,12 +761,32 @@ impl<'a> Attributor<'a> {
         let Some(t) = self.toks.get(k) else {
             return false;
         };
-        if !t.is_word() || t.quoted || !is_cue_verb(self.word(k)) {
+        if !t.is_word() || t.quoted {
+            return false;
+        }
+        // "Trump went on about “…”", "she goes on": speech as a phrasal verb.
+        let next = self
+            .toks
+            .get(k + 1)
+            .filter(|n| !n.quoted)
+            .map(|_| self.word(k + 1));
+        let went_on = (matches!(self.word(k), "went" | "goes" | "go" | "going")
+            && next == Some("on"))
+            || (matches!(self.word(k), "shot" | "shoots") && next == Some("back"))
+            || (matches!(self.word(k), "point" | "points" | "pointed" | "pointing")
+                && next == Some("out"));
+        if !went_on && !is_cue_verb(self.word(k)) {
             return false;
         }
         if k > 0 {
             let p = self.word(k - 1).to_ascii_lowercase();
             if is_det(&p) || matches!(p.as_str(), "this" | "that" | "these" | "those" | "whose") {
+                return false;
+            }
+            // "Republican claims", "Democratic calls": a noun after a
+            // party adjective.
+            let w = self.word(k);
+            if w.ends_with('s') && w != "says" && lex::is_group_adjective(self.word(k - 1)) {
                 return false;
             }
         }
@@ -849,8 +896,11 @@ impl<'a> Attributor<'a> {
                 return Some((m, true));
             }
             if self.toks[p].is(',') {
-                // Appositive: "X, director of Y, said".
+                // Appositive: "X, director of Y, said". A place between
+                // commas ("Cory James, 22, of Flint, Mich., said") is part
+                // of the appositive: look further left for a person.
                 let mut k = p;
+                let mut fallback: Option<Mention> = None;
                 while k > lo && k + 30 > p {
                     k -= 1;
                     let tk = self.toks[k];
@@ -871,8 +921,20 @@ impl<'a> Attributor<'a> {
                         }
                         if e > lo {
                             if let Some(m) = self.mention_ending(e - 1, lo) {
-                                return Some((m, true));
+                                let place = m.kind == MKind::Name
+                                    && tk.is(',')
+                                    && !self.is_person_chain(m.t0, m.t1);
+                                if !place {
+                                    return Some((m, true));
+                                }
+                                fallback.get_or_insert(m);
+                                k = m.t0;
+                                continue;
                             }
+                        }
+                        // ", 22," or ", of Flint,": part of the appositive.
+                        if tk.is(',') {
+                            continue;
                         }
                         break;
                     }
@@ -880,8 +942,16 @@ impl<'a> Attributor<'a> {
                 // Or the appositive runs from the sentence start.
                 if k <= lo {
                     if let Some(m) = self.sentence_subject(lo, p) {
-                        return Some((m, false));
+                        let keep = fallback.is_none()
+                            || m.kind != MKind::Name
+                            || self.is_person_chain(m.t0, m.t1);
+                        if keep {
+                            return Some((m, false));
+                        }
                     }
+                }
+                if let Some(m) = fallback {
+                    return Some((m, true));
                 }
             }
         }
@@ -1151,9 +1221,17 @@ impl<'a> Attributor<'a> {
         }
         let stop = {
             let mut k = i;
+            // A period inside parentheses ("(D-Ore.)") ends no sentence.
+            let mut depth = 0u32;
             while k < limit && !self.toks[k].quoted {
                 let t = self.toks[k];
-                if t.is('.') || t.is('?') || t.is('!') || t.is(';') || t.is(':') {
+                if t.is('(') {
+                    depth += 1;
+                } else if t.is(')') {
+                    depth = depth.saturating_sub(1);
+                } else if depth == 0
+                    && (t.is('.') || t.is('?') || t.is('!') || t.is(';') || t.is(':'))
+                {
                     break;
                 }
                 k += 1;
@@ -1180,6 +1258,25 @@ impl<'a> Attributor<'a> {
             v += 1;
         }
         if v >= stop || v >= i + reach {
+            // "“…,” Trump, the party's frontrunner, …" / "“…,” Trump from
+            // his desk.": a person named right after the quote's comma.
+            if self.is_name_word(i) {
+                let e = self.chain_end(i, stop);
+                let next_ok = e >= stop
+                    || self.toks[e].is(',')
+                    || matches!(
+                        self.word(e),
+                        "from" | "at" | "in" | "on" | "during" | "via" | "to"
+                    );
+                if e > i && next_ok && !self.toks[e - 1].poss && self.is_person_chain(i, e) {
+                    return Some(Mention {
+                        t0: i,
+                        t1: e,
+                        span: Span::new(self.toks[i].s, self.toks[e - 1].e),
+                        kind: MKind::Name,
+                    });
+                }
+            }
             return None;
         }
         // Passive ("was told") is no attribution.
@@ -1236,7 +1333,7 @@ impl<'a> Attributor<'a> {
                         | "Throughout"
                         | "Within"
                         | "Following"
-                ) || (w.ends_with("ly") && t.cap));
+                ) || (w.ends_with("ly") && t.cap && self.is_ly_adverb(s)));
             if matches!(
                 w,
                 "But"
@@ -1272,6 +1369,56 @@ impl<'a> Attributor<'a> {
         if s >= q {
             return None;
         }
+        // "Speaking in Salem, New Hampshire, Trump went …": a place name
+        // closed by a comma is the end of the opener, not the subject.
+        if s > lo && self.toks[s - 1].is(',') && self.is_name_word(s) {
+            let e = self.chain_end(s, q);
+            if e < q && self.toks[e].is(',') && !self.is_person_chain(s, e) {
+                s = e + 1;
+            }
+        }
+        if s >= q {
+            return None;
+        }
+        self.subject_mention(s, q)
+            .or_else(|| self.np_subject(s, q))
+            .or_else(|| {
+                // "Hours later, Trump …", "Still, the senator …": a short
+                // opener up to a comma, then the subject.
+                let c = (s..q.min(s + 6)).find(|&x| self.toks[x].is(','))?;
+                if c == s || (s..c).any(|x| self.toks[x].quoted || self.is_cue_at(x)) {
+                    return None;
+                }
+                let s2 = c + 1;
+                if s2 >= q {
+                    return None;
+                }
+                self.subject_mention(s2, q)
+                    .filter(|m| matches!(m.kind, MKind::Name | MKind::Pronoun(_)))
+            })
+    }
+
+    /// Whether the capitalised "-ly" word at `i` opens the sentence as an
+    /// adverb ("Clearly, …", "Recently the …") rather than as a name
+    /// ("Carly Fiorina", "Kelly said").
+    fn is_ly_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        match self.toks.get(i + 1) {
+            Some(n) if n.is(',') => true,
+            Some(n) if n.cap => false,
+            _ => w.len() >= 6 && first_name_gender(w).is_none(),
+        }
+    }
+
+    /// Whether the name chain `[i, j)` names a known person.
+    fn is_person_chain(&self, i: usize, j: usize) -> bool {
+        let k = self.name_start(i, j);
+        self.entity_of(k, j)
+            .is_some_and(|id| self.is_person_entity(id))
+    }
+
+    /// The mention at `s` as a sentence subject, when it reads as one.
+    fn subject_mention(&self, s: usize, q: usize) -> Option<Mention> {
         let m = self.mention_at(s, q)?;
         if m.t1 > q {
             return None;
@@ -1297,6 +1444,74 @@ impl<'a> Attributor<'a> {
             MKind::Np => Some(m),
             _ => None,
         }
+    }
+
+    /// The noun phrase from `s` up to the first verb of its clause, as a
+    /// speaker ("Democratic presidential candidate Bernie Sanders is …",
+    /// "The billionaire businessman began …"). None when no verb follows
+    /// within a short reach (then the words are no subject).
+    fn np_subject(&self, s: usize, q: usize) -> Option<Mention> {
+        let lim = q.min(s + 12);
+        let mut e = s;
+        while e < lim {
+            let t = self.toks[e];
+            if t.quoted {
+                return None;
+            }
+            if !t.is_word() {
+                if t.is('-') || t.is('&') {
+                    e += 1;
+                    continue;
+                }
+                return None;
+            }
+            // "The retired neurosurgeon": a participle after a determiner
+            // is an adjective.
+            if e > s && !t.cap && self.is_verbish(e) {
+                let prev = self.word(e - 1).to_ascii_lowercase();
+                if !matches!(
+                    prev.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        if e == s || e >= lim {
+            return None;
+        }
+        let m = self.phrase_mention(s, e)?;
+        // Only a person, a proper name of two words or more ("The Wall
+        // Street Journal") or a phrase with a speaker noun speaks: "Pressure
+        // mounted" and "Embryonic stem cells are" do not.
+        let ok = match m.kind {
+            MKind::Name => {
+                let w = self.word(m.t0);
+                m.t1 - m.t0 >= 2
+                    || self.is_person_chain(m.t0, m.t1)
+                    || is_speaker_noun(w)
+                    || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            }
+            MKind::Np => {
+                is_det(self.word(m.t0))
+                    || self.toks[m.t0].poss
+                    || (m.t0..m.t1).any(|x| is_speaker_noun(self.word(x)))
+            }
+            _ => false,
+        };
+        ok.then_some(m)
+    }
+
+    /// Whether the lower-case word at `i` reads as the verb of a clause:
+    /// an auxiliary, a cue verb, a past tense, or a present tense after a
+    /// name ("Trump wants").
+    fn is_verbish(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if is_cue_verb(w) || lex::is_past_or_aux(w) {
+            return true;
+        }
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && i > 0 && self.is_name_word(i - 1)
     }
 
     /// The frame at the end of the sentence before token `qt` in the same
@@ -1359,6 +1574,13 @@ impl<'a> Attributor<'a> {
             let mut c = q - 1;
             while c > lo && !self.toks[c - 1].is(',') && !self.toks[c - 1].quoted {
                 c -= 1;
+            }
+            // "McConnell, R-Ky., delivered a message: “…”": the clause
+            // opens with its verb, its subject is the sentence's.
+            if c > lo && c < q - 1 && !self.toks[c].cap && self.is_verbish(c) {
+                if let Some(m) = self.sentence_subject(lo, c) {
+                    return (Some(m), true);
+                }
             }
             for x in c..(c + 3).min(q - 1) {
                 if let Some(m) = self.mention_at(x, q - 1) {
@@ -1429,7 +1651,15 @@ impl<'a> Attributor<'a> {
                     return (None, true);
                 }
                 if let Some((m, _)) = self.subject_of(k, lo) {
-                    return (Some(m), true);
+                    // "saying anybody who complains about it “…”": a "who"
+                    // after no name is a generic clause; the frame is the
+                    // verb further left.
+                    if m.kind == MKind::Who && !self.who_has_name(m) {
+                        continue;
+                    }
+                    // "Cruz said Rubio will be “…”": the words are reported
+                    // by the outer speaker.
+                    return (Some(self.outer_reporter(m, lo).unwrap_or(m)), true);
                 }
                 if best.is_some() {
                     return (best, true);
@@ -1458,6 +1688,90 @@ impl<'a> Attributor<'a> {
             }
         }
         (best, false)
+    }
+
+    /// The subject of a reporting verb ("said", "told") whose complement
+    /// holds mention `m`: "Obama said he expected that Americans will say
+    /// “no”" is Obama's report.
+    fn outer_reporter(&self, m: Mention, lo: usize) -> Option<Mention> {
+        let mut k = m.t0;
+        while k > lo {
+            k -= 1;
+            let t = self.toks[k];
+            if t.quoted {
+                return None;
+            }
+            if !t.is_word() {
+                continue;
+            }
+            // "… in the U.S. He says": an abbreviation before a capital
+            // ends the sentence the lexer could not split.
+            if self.word(k).ends_with('.') && self.toks.get(k + 1).is_some_and(|n| n.cap) {
+                return None;
+            }
+            let w = self.word(k).to_ascii_lowercase();
+            let reporting = matches!(
+                w.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "argued"
+                    | "argues"
+                    | "claimed"
+                    | "claims"
+                    | "insisted"
+                    | "insists"
+                    | "wrote"
+                    | "writes"
+                    | "added"
+                    | "noted"
+                    | "notes"
+                    | "believes"
+                    | "believed"
+                    | "thinks"
+                    | "thought"
+                    | "warned"
+                    | "predicted"
+                    | "suggested"
+                    | "suggests"
+                    | "explained"
+                    | "declared"
+                    | "stated"
+                    | "maintained"
+                    | "contended"
+                    | "asserted"
+                    | "acknowledged"
+                    | "admitted"
+            );
+            if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
+                continue;
+            }
+            // "When Clinton noted …, Trump boasted": a clause boundary
+            // between the two verbs means the report is not the outer one.
+            if (k + 1..m.t0).any(|x| {
+                let t = self.toks[x];
+                t.is(',') || t.is('―') || t.is('—') || t.is('–') || t.is(';')
+            }) {
+                return None;
+            }
+            let (o, _) = self.subject_of(k, lo)?;
+            return matches!(o.kind, MKind::Name | MKind::Np | MKind::Pronoun(_)).then_some(o);
+        }
+        None
+    }
+
+    /// Whether the relative "who" mention `m` follows a name it can refer
+    /// to (", who" within three tokens after a name).
+    fn who_has_name(&self, m: Mention) -> bool {
+        let mut j = m.t0;
+        while j > 0 && j + 3 > m.t0 {
+            j -= 1;
+            if let Some(mm) = self.mention_ending(j, j.saturating_sub(8)) {
+                return matches!(mm.kind, MKind::Name | MKind::Np);
+            }
+        }
+        false
     }
 
     /// Whether the cue verb at `v` is passive ("are often called").
@@ -1513,6 +1827,14 @@ impl<'a> Attributor<'a> {
                                 name: sp.name,
                                 span: Some(m.span),
                                 gender: sp.gender,
+                            };
+                        }
+                        // "a retired general who suggested": the phrase.
+                        if mm.kind == MKind::Np {
+                            return Speaker {
+                                name: Some(mm.span.slice(self.text).to_string()),
+                                span: Some(m.span),
+                                gender: Some('n'),
                             };
                         }
                         break;
@@ -1748,6 +2070,22 @@ impl Attributor<'_> {
                     speaker = self.inherit_prev(&out, quotes, qi, q.block - 1);
                 }
             }
+            // "“…”" then a paragraph "- Bernie Sanders.": a signature line.
+            if speaker.is_none()
+                && !found_frame
+                && at_sentence_start
+                && qt == b0
+                && self.quote_only_block(q.block)
+            {
+                speaker = self
+                    .signature_block(q.block + 1)
+                    .map(|m| self.resolve(m, last.as_ref()));
+                // "Howard continued his remarks." then a paragraph that is
+                // one quote: the person the paragraph before ends on.
+                if speaker.is_none() && q.block > 0 {
+                    speaker = self.prev_block_tail(q.block - 1, last.as_ref());
+                }
+            }
             // Another quote of the same paragraph.
             if speaker.is_none() && !found_frame {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block);
@@ -1871,6 +2209,68 @@ impl Attributor<'_> {
             return Some(self.resolve(m, last));
         }
         None
+    }
+
+    /// A paragraph that is only a signature: a dash, a name, maybe a
+    /// period ("- Bernie Sanders.", "—Michelle Marks, Philadelphia.").
+    fn signature_block(&self, b: usize) -> Option<Mention> {
+        let (b0, b1) = self.block_toks.get(b).copied()?;
+        let t = self.toks.get(b0)?;
+        if b1 <= b0 + 1 || !(t.is('―') || t.is('—') || t.is('–') || t.is('-')) {
+            return None;
+        }
+        let s = b0 + 1;
+        if !self.is_name_word(s) {
+            return None;
+        }
+        let e = self.chain_end(s, b1);
+        let rest_ok = e == b1 || self.toks[e].is(',') || (self.toks[e].is('.') && e + 1 == b1);
+        (rest_ok && e > s && b1 - b0 <= 12).then(|| Mention {
+            t0: s,
+            t1: e,
+            span: Span::new(self.toks[s].s, self.toks[e - 1].e),
+            kind: MKind::Name,
+        })
+    }
+
+    /// The speaker the last sentence of block `b` is about: the subject of
+    /// its last cue verb, else its subject when that is a person.
+    fn prev_block_tail(&self, b: usize, last: Option<&Speaker>) -> Option<Speaker> {
+        let (b0, b1) = self.block_toks.get(b).copied()?;
+        if b1 <= b0 + 1 {
+            return None;
+        }
+        let end = b1 - 1;
+        if self.toks[end].quoted {
+            return None;
+        }
+        let lo = self.sentence_start(end, b0);
+        let mut k = end;
+        while k > lo {
+            k -= 1;
+            if self.toks[k].quoted {
+                break;
+            }
+            if self.is_cue_at(k) && !self.is_passive(k, lo) {
+                if let Some((m, _)) = self.subject_of(k, lo) {
+                    if m.kind != MKind::Vague {
+                        return Some(self.resolve(m, last));
+                    }
+                }
+                break;
+            }
+        }
+        let m = self.sentence_subject(lo, end)?;
+        let person = match m.kind {
+            MKind::Name => {
+                let k = self.name_start(m.t0, m.t1);
+                self.entity_of(k, m.t1)
+                    .is_some_and(|id| self.is_person_entity(id))
+            }
+            MKind::Pronoun(_) => true,
+            _ => false,
+        };
+        person.then(|| self.resolve(m, last))
     }
 
     /// Whether the quote is the title of a work, or a nickname inside a

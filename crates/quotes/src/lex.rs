@@ -561,6 +561,101 @@ pub(crate) fn is_adverb_or_aux(w: &str) -> bool {
     )
 }
 
+/// Capitalised adjectives of parties and origins that a lone capitalised
+/// word may be ("the Republican nomination, he …"): never a person.
+pub(crate) fn is_group_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "Republican"
+            | "Democratic"
+            | "Democrat"
+            | "Former"
+            | "American"
+            | "Conservative"
+            | "Liberal"
+            | "Libertarian"
+            | "Independent"
+            | "Progressive"
+            | "GOP"
+            | "Senate"
+            | "House"
+            | "White"
+            | "Black"
+            | "Latino"
+            | "Hispanic"
+            | "Muslim"
+            | "Christian"
+            | "Jewish"
+    )
+}
+
+/// Auxiliaries, modals and past tenses (regular "-ed" or a common
+/// irregular one): the words that end a subject noun phrase.
+pub(crate) fn is_past_or_aux(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let lw = lower(w, &mut buf);
+    if lw.len() > 4 && lw.ends_with("ed") && !lw.ends_with("eed") {
+        return true;
+    }
+    matches!(
+        lw,
+        "is" | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "began"
+            | "went"
+            | "made"
+            | "took"
+            | "gave"
+            | "came"
+            | "saw"
+            | "got"
+            | "ran"
+            | "won"
+            | "lost"
+            | "thought"
+            | "knew"
+            | "felt"
+            | "kept"
+            | "left"
+            | "met"
+            | "paid"
+            | "put"
+            | "sent"
+            | "spent"
+            | "stood"
+            | "brought"
+            | "bought"
+            | "fought"
+            | "held"
+            | "led"
+            | "meant"
+            | "sought"
+            | "spoke"
+            | "chose"
+            | "drew"
+            | "grew"
+            | "threw"
+            | "became"
+            | "sees"
+            | "seems"
+            | "appears"
+    )
+}
+
 /// Personal pronouns that can be speakers, with their gender (`m`, `f`,
 /// `n` neuter/plural, `x` unknown/first person).
 pub(crate) fn pronoun_gender(w: &str) -> Option<char> {
@@ -802,6 +897,7 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "Spokeswoman"
             | "Spokesperson"
             | "Candidate"
+            | "Rival"
             | "Nominee"
             | "Pastor"
             | "Professor"
@@ -1199,6 +1295,22 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "law"
             | "order"
             | "announcement"
+            | "businessman"
+            | "businesswoman"
+            | "mogul"
+            | "billionaire"
+            | "actress"
+            | "actor"
+            | "star"
+            | "publication"
+            | "outlet"
+            | "outlets"
+            | "singer"
+            | "comedian"
+            | "pastor"
+            | "activist"
+            | "advocate"
+            | "opponent"
     )
 }
 

@@ -57,13 +57,27 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
             carry = false;
         } else {
             carry = open;
+            drop_unquotable(text, s, e, before, &mut raw);
         }
     }
     if raw.is_empty() {
         return Vec::new();
     }
     let spans: Vec<(usize, usize)> = blocks.iter().map(|&(s, e, _)| (s, e)).collect();
-    let att = attrib::Attributor::new(text, &spans, &raw);
+    // Headlines capitalise every word: their chains are not names. Only
+    // the first lines are checked for Title Case (the title; the check
+    // costs a word split per block).
+    let no_names: Vec<bool> = blocks
+        .iter()
+        .enumerate()
+        .map(|(b, &(s, e, heading))| {
+            heading
+                || (b < 2
+                    && e.saturating_sub(s) < 300
+                    && is_title_case_line(text.get(s..e).unwrap_or("")))
+        })
+        .collect();
+    let att = attrib::Attributor::new(text, &spans, &no_names, &raw);
     let found = att.run(&raw);
     raw.iter()
         .zip(found)
@@ -89,6 +103,34 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         .collect()
 }
 
+/// Drops the quotes of one paragraph (those from index `from` on) that are
+/// no quotations: single-marked ones in a paragraph quoting with doubled
+/// apostrophes (''…'', an archive convention; the single marks are a quote
+/// inside a quote the pairing does not see), and stage directions
+/// ("(CROSSTALK.)") in transcripts.
+fn drop_unquotable(text: &str, s: usize, e: usize, from: usize, raw: &mut Vec<marks::RawQuote>) {
+    if raw.len() <= from {
+        return;
+    }
+    let para = text.get(s..e).unwrap_or("");
+    let doubled = para.contains("''");
+    // Only this paragraph's tail is touched, so the pass stays linear.
+    let mut w = from;
+    for r in from..raw.len() {
+        let q = raw[r];
+        let words = q
+            .span
+            .slice(text)
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+        let direction = words.starts_with('(') && words.ends_with(')');
+        if !(direction || (doubled && q.single)) {
+            raw[w] = q;
+            w += 1;
+        }
+    }
+    raw.truncate(w);
+}
+
 /// The paragraphs to pair marks in, with whether each is a headline: the
 /// document's blocks, or its non-empty lines when it has none.
 fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
@@ -107,10 +149,55 @@ fn paragraphs(doc: &Document) -> Vec<(usize, usize, bool)> {
                     && b.span.end <= text.len()
                     && text.is_char_boundary(b.span.end)
             })
-            .map(|b| (b.span.start, b.span.end, b.kind == BlockKind::Heading))
+            .flat_map(|b| {
+                split_at_quote_lines(text, b.span.start, b.span.end)
+                    .map(move |(s, e)| (s, e, b.kind == BlockKind::Heading))
+            })
             .collect()
     };
     spans
+}
+
+/// Splits the block `[s, e)` before every inner line that opens with a
+/// quotation mark or a signature dash: a reader may join a line that ends
+/// without punctuation ("“…” ― Jorge Falcon") with the next one, but a
+/// line opening with a mark starts a new paragraph of quotes.
+fn split_at_quote_lines(
+    text: &str,
+    s: usize,
+    e: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let block = text.get(s..e).unwrap_or("");
+    let mut cuts = block
+        .match_indices('\n')
+        .filter_map(move |(i, _)| {
+            let rest = &block[i + 1..];
+            let line = rest.trim_start();
+            let opens = line.starts_with(['“', '"', '«', '―']);
+            let before = block[..i].trim_end();
+            (opens && !before.is_empty() && !line.is_empty())
+                .then(|| (s + before.len(), s + i + 1 + (rest.len() - line.len())))
+        })
+        .peekable();
+    let mut at = s;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        // A cut inside the whitespace skipped by the previous one is void.
+        match cuts.find(|&(end, _)| end >= at) {
+            Some((end, next)) => {
+                let piece = (at, end);
+                at = next;
+                Some(piece)
+            }
+            None => {
+                done = true;
+                Some((at, e))
+            }
+        }
+    })
 }
 
 /// Whether a block holding `quotes` reads as a headline or subhead: a

@@ -56,7 +56,7 @@ fn role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
         '“' | '„' | '«' => Some(Role::OpenDouble),
         '”' | '»' => Some(Role::CloseDouble),
         // 6'3" tall: a straight mark after a digit is an inch sign.
-        '"' if prev.is_some_and(|p| p.is_ascii_digit() || p == '\'')
+        '"' if prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_none_or(|n| !n.is_alphanumeric()) =>
         {
             None
@@ -241,9 +241,13 @@ pub(crate) fn pair_block(
             Role::StraightDouble | Role::OpenDouble | Role::CloseDouble => {
                 let straight = r == Role::StraightDouble;
                 let opener = r == Role::OpenDouble;
+                // A straight mark glued to the end of a word ("systems" and)
+                // with nothing open is a stray closer: opening there would
+                // pair every later mark the wrong way round.
+                let stray_straight = straight && looks_closing && !looks_opening;
                 match dbl {
                     None => {
-                        if opener || straight {
+                        if opener || (straight && !stray_straight) {
                             let continued =
                                 continued_start && first_nonspace.is_some_and(|(p, _)| p == at);
                             dbl = Some(Open {

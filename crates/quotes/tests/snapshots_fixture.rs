@@ -55,3 +55,44 @@ fn single_marks_in_body_text() {
     assert_eq!(qs[0].span.slice(text), "in their heads");
     assert_eq!(qs[0].speaker.as_deref(), Some("the pollster"));
 }
+
+#[test]
+fn signatures_and_paragraph_frames() {
+    use claimdex_model::{Block, BlockKind, Span};
+    // One block joining two signed lines (a reader joins a line that ends
+    // without punctuation with the next): each line keeps its own signer.
+    let text =
+        "“We need more buses.” ― Jorge Ruiz\n“Build the wall around the budget.” ― Steve Kim";
+    let mut doc = Document::new("sig", "-", SourceFormat::Text, text.to_string());
+    doc.blocks = vec![Block {
+        kind: BlockKind::Paragraph,
+        span: Span::new(0, text.len()),
+    }];
+    let speakers: Vec<Option<String>> = claimdex_quotes::extract(&doc)
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Jorge Ruiz".to_string()),
+            Some("Steve Kim".to_string())
+        ]
+    );
+
+    // A quote-only paragraph signed in the next one, and one after a
+    // paragraph about its speaker.
+    let text = "“We must act now.”\n- Maria Chen.\nLena Howard continued her remarks.\n“Eight years ago the race was different.”";
+    let doc = Document::new("sig2", "-", SourceFormat::Text, text.to_string());
+    let speakers: Vec<Option<String>> = claimdex_quotes::extract(&doc)
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Maria Chen".to_string()),
+            Some("Lena Howard".to_string())
+        ]
+    );
+}
