@@ -43,7 +43,29 @@ pub(crate) struct Ctx<'t> {
     pub quarterly: bool,
 }
 
-impl Ctx<'_> {
+impl<'t> Ctx<'t> {
+    /// Up to 200 bytes of the document after region offset `i`: context
+    /// checks look past the region (so regions can stay tight), but never
+    /// far, so that they stay cheap.
+    fn after(&self, i: usize) -> &'t str {
+        let s = (self.base + i).min(self.full.len());
+        let mut e = (s + 200).min(self.full.len());
+        while !self.full.is_char_boundary(e) {
+            e -= 1;
+        }
+        self.full.get(s..e).unwrap_or("")
+    }
+
+    /// Up to 200 bytes of the document before region offset `i`.
+    fn before(&self, i: usize) -> &'t str {
+        let e = (self.base + i).min(self.full.len());
+        let mut s = e.saturating_sub(200);
+        while !self.full.is_char_boundary(s) {
+            s += 1;
+        }
+        self.full.get(s..e).unwrap_or("")
+    }
+
     /// Byte range of the sentence holding `at` (a cheap scan for
     /// sentence-final punctuation or a line break, bounded in length).
     fn sentence(&self, start: usize, end: usize) -> &str {
@@ -455,7 +477,7 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let m = i64::from(month_number(mname)?);
     let modifier = words(g(c, "mod").unwrap_or(""));
     static DAY_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+\d{1,2}\b"));
-    if DAY_FOLLOWS.is_match(ctx.text.get(c.name("m")?.end()..).unwrap_or("")) {
+    if DAY_FOLLOWS.is_match(ctx.after(c.name("m")?.end())) {
         // "last Oct. 23": the day rule takes "Oct. 23".
         return None;
     }
@@ -466,7 +488,7 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return None;
     }
     if mname == "May" && !has_year && modifier.is_empty() {
-        let after = ctx.text.get(c.get(0)?.end()..).unwrap_or("");
+        let after = ctx.after(c.get(0)?.end());
         let next_word: String = after
             .trim_start()
             .chars()
@@ -539,9 +561,8 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         // "the 1990 budget": the article belongs to the noun.
         pre.clear();
     }
-    let text = ctx.text;
-    let before = text.get(..ym.start()).unwrap_or("");
-    let after = text.get(ym.end()..).unwrap_or("");
+    let before = ctx.before(ym.start());
+    let after = ctx.after(ym.end());
     // Part of a bigger number, an amount of money, a code or a range.
     let prev = before.chars().next_back();
     if matches!(
@@ -780,7 +801,7 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let unit = words(g(c, "u")?);
     let pre = words(g(c, "pre").unwrap_or(""));
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
-    if ctx.text.get(end..).is_some_and(|a| a.starts_with('-')) {
+    if ctx.after(end).starts_with('-') {
         // "the year-ago quarter", "this week-long": another rule's.
         return None;
     }
@@ -1122,7 +1143,7 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:old|of\s+age)\b"));
         let m0 = c.get(0)?;
-        if AGE.is_match(ctx.text.get(m0.end()..).unwrap_or("")) {
+        if AGE.is_match(ctx.after(m0.end())) {
             return None;
         }
         // "three-quarters", "a second time".
@@ -1139,7 +1160,7 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
-    let before = text.get(..start).unwrap_or("");
+    let before = ctx.before(start);
     let first_word = pre.split_whitespace().next().unwrap_or("");
     if first_word == "every" || (first_word == "each" && !pre.starts_with("each of")) {
         // "every four years": a recurrence.
@@ -1241,11 +1262,11 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let pre = words(g(c, "pre").unwrap_or(""));
     let post = words(g(c, "post").unwrap_or(""));
     let m0 = c.get(0)?;
-    if ctx.text.get(m0.end()..).is_some_and(|a| a.starts_with('-')) {
+    if ctx.after(m0.end()).starts_with('-') {
         // "a decades-long friendship" describes the noun; no unit count.
         return None;
     }
-    let before = ctx.text.get(..m0.start()).unwrap_or("");
+    let before = ctx.before(m0.start());
     // "the years 1990-1995", "days of rage": keep the common readings only.
     let prev_word: String = before
         .trim_end()
@@ -1371,7 +1392,7 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     }
     // A sentence-final "p.m." shares its period with the sentence.
     if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
-        let after = ctx.text.get(end..).unwrap_or("");
+        let after = ctx.after(end);
         let next = after.trim_start_matches([' ', '\t']);
         if after.is_empty()
             || next.starts_with(['\n', '\r'])
