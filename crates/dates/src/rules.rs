@@ -552,6 +552,62 @@ fn count_noun_follows(after: &str) -> bool {
     COUNT.is_match(after)
 }
 
+/// Whether a bare four-digit number `y`, without a modifier, reads as a
+/// year. Followed by punctuation, the end of the text, a capitalised word
+/// or a word that carries a time phrase on ("1990 and 1991", "1990 was"),
+/// it does. Followed by another lowercase word it modifies a noun: a year
+/// after a preposition of time or a determiner ("in 1990 sales", "its 1990
+/// invasion", "his failed 1996 campaign"); elsewhere ("had 1986 sales",
+/// "shipped 1602 containers") only when it lies within a few decades of
+/// the publication date, as the years a news story names in passing do.
+fn bare_year_context(y: i64, anchor: Option<Date>, before: &str, after: &str) -> bool {
+    // Words after the number that continue a time phrase or begin a verb
+    // phrase with the year as its subject.
+    const GO_ON: &[&str] = &[
+        "and", "or", "to", "through", "thru", "until", "till", "when", "after", "before", "at",
+        "as", "with", "onward", "onwards", "forward", "on", "was", "is", "were", "will", "would",
+        "had", "has", "saw", "brought", "marked", "began", "ended", "could", "should", "may",
+        "might", "also", "alone",
+    ];
+    // Words before the number after which a year leads into a noun.
+    const YEAR_BEFORE: &[&str] = &[
+        "in", "since", "by", "until", "till", "from", "between", "during", "for", "after",
+        "before", "through", "circa", "and", "or", "to", "both", "the", "a", "an", "its", "his",
+        "her", "their", "our", "my", "your", "that", "this", "these", "those", "due", "fiscal",
+        "calendar", "year", "mid", "early", "late", "of", "on",
+    ];
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "that", "this",
+    ];
+    let rest = after.trim_start_matches([' ', '\t']);
+    let next: &str = {
+        let n = rest
+            .find(|ch: char| !ch.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        &rest[..n]
+    };
+    if !next.starts_with(|ch: char| ch.is_ascii_lowercase()) {
+        return true;
+    }
+    if GO_ON.contains(&next) {
+        return true;
+    }
+    let mut prev = before
+        .rsplit(|ch: char| ch.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\''));
+    let p1 = prev.next().unwrap_or("").to_ascii_lowercase();
+    let p2 = prev.next().unwrap_or("").to_ascii_lowercase();
+    let near = anchor.is_none_or(|a| {
+        let ay = i64::from(a.year());
+        (ay - 40..=ay + 10).contains(&y)
+    });
+    near || YEAR_BEFORE.contains(&p1.as_str())
+        || p1.ends_with("'s")
+        || p1.ends_with('\u{2019}')
+        || DETERMINERS.contains(&p2.as_str())
+}
+
 fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let ym = c.name("y")?;
     let y: i64 = ym.as_str().parse().ok()?;
@@ -603,6 +659,12 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return None;
     }
     if (pre.is_empty() || bare_the) && c.name("post").is_none() && count_noun_follows(after) {
+        return None;
+    }
+    if pre.is_empty()
+        && c.name("post").is_none()
+        && !bare_year_context(y, ctx.anchor, before, after)
+    {
         return None;
     }
     let start = if pre.is_empty() {
