@@ -886,8 +886,22 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 return None;
             }
             if plain_the && pre.is_empty() {
-                // "during the year", "for the fiscal year": a stretch of time.
-                return cand(start, end, TimexType::Duration, Some("P1Y".into()));
+                static SPAN_FOLLOWS: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"(?i)^\s+(?:end(?:ed|ing|s)|to\s+\w+\s+\d)\b"));
+                static RELATIVE_FOLLOWS: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"(?i)^\s+(?:before|after|earlier|later|prior)\b"));
+                let after = ctx.after(end);
+                if SPAN_FOLLOWS.is_match(after) {
+                    // "the year ended Sept. 30", "the fiscal year ending June 30": a
+                    // twelve-month stretch.
+                    return cand(start, end, TimexType::Duration, Some("P1Y".into()));
+                }
+                if RELATIVE_FOLLOWS.is_match(after) {
+                    // "the year before": relative to an event, not to today.
+                    return None;
+                }
+                // "a high for the year", "nine months of the year": the
+                // current year.
             }
             date_val(a.and_then(|a| fmt_year(i64::from(a.year()) + offset)))
         }
