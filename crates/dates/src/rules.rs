@@ -120,7 +120,9 @@ impl<'t> Ctx<'t> {
             )
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
+            re(
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|(?:expected|planned|slated|likely|set)\s+to)\b",
+            )
         });
         let text = self.full;
         let (start, end) = (start + self.base, end + self.base);
