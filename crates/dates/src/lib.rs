@@ -142,13 +142,19 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// "the quarter", "that quarter" and "that year" refer back to the last
-/// quarter or year the text named explicitly, when there is one.
+/// "the quarter", "that quarter", "that year" ("later that year") and "the
+/// following year/month" refer back to the last quarter, year or month
+/// the text named explicitly, when there is one, not to the publication
+/// date.
 fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q');
-    let is_year = |v: &str| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
+    let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
     let mut last_quarter: Option<String> = None;
     let mut last_year: Option<String> = None;
+    // The year of any explicit date ("June 3, 1995" as well as "1995"),
+    // and the month of any explicit date or month.
+    let mut last_any_year: Option<i64> = None;
+    let mut last_month: Option<(i64, i64)> = None;
     for c in cands.iter_mut() {
         let t = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -163,16 +169,55 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     c.value = Some(y.clone());
                 }
             }
+            "later that year" | "earlier that year" => {
+                if let Some(y) = last_any_year.and_then(calendar::fmt_year) {
+                    c.value = Some(y);
+                }
+            }
+            "the following year" => {
+                if let Some(y) = last_any_year.and_then(|y| calendar::fmt_year(y + 1)) {
+                    c.value = Some(y);
+                }
+            }
+            "the following month" => {
+                if let Some(v) =
+                    last_month.and_then(|(y, m)| calendar::fmt_month(y + m / 12, m % 12 + 1))
+                {
+                    c.value = Some(v);
+                }
+            }
             _ => {
                 let explicit = t.bytes().any(|b| b.is_ascii_digit())
                     || ["first", "second", "third", "fourth"]
                         .iter()
                         .any(|w| t.contains(w));
-                if let (true, Some(v)) = (explicit, c.value.as_deref()) {
+                let named_month = lexicon::names_month(&t);
+                let Some(v) = c.value.as_deref() else {
+                    continue;
+                };
+                if explicit {
                     if is_quarter(v) {
                         last_quarter = Some(v.to_string());
-                    } else if is_year(v) {
+                    } else if v.len() == 4 && digits(v) {
                         last_year = Some(v.to_string());
+                    }
+                }
+                if explicit || named_month {
+                    let y = v
+                        .get(..4)
+                        .filter(|y| digits(y))
+                        .and_then(|y| y.parse().ok());
+                    if let Some(y) = y {
+                        last_any_year = Some(y);
+                    }
+                    let m = v
+                        .get(5..7)
+                        .filter(|m| digits(m))
+                        .and_then(|m| m.parse().ok());
+                    if let (Some(y), Some(m)) = (y, m) {
+                        if v.as_bytes().get(4) == Some(&b'-') {
+                            last_month = Some((y, m));
+                        }
                     }
                 }
             }
