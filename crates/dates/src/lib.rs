@@ -169,6 +169,13 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     c.value = Some(y.clone());
                 }
             }
+            _ if is_year_quarter(&t) && last_quarter.is_some() => {
+                // "the 1988 quarter": that year's quarter of the kind
+                // under discussion.
+                if let (Some(y), Some(q)) = (t.get(4..8), last_quarter.as_deref()) {
+                    c.value = Some(format!("{y}{}", q.get(4..).unwrap_or("")));
+                }
+            }
             "later that year" | "earlier that year" => {
                 if let Some(y) = last_any_year.and_then(calendar::fmt_year) {
                     c.value = Some(y);
@@ -223,6 +230,15 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// "the 1988 quarter": a year and "quarter" with no ordinal.
+fn is_year_quarter(t: &str) -> bool {
+    t.len() == "the 1988 quarter".len()
+        && t.starts_with("the ")
+        && t.ends_with(" quarter")
+        && t.get(4..8)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Keeps the longest candidates that do not overlap (ties: the earlier

@@ -338,7 +338,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Years, with modifiers.
     (
-        r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
+        r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|(?:last|latter)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+(?:period|quarter))?",
         year,
     ),
     // Spelled years.
@@ -685,7 +685,10 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let pre = pre.trim_start_matches("the ").to_string();
     let value = if pre.contains("first half") {
         Some(format!("{y:04}-H1"))
-    } else if pre.contains("second half") {
+    } else if pre.contains("second half")
+        || pre.contains("last half")
+        || pre.contains("latter half")
+    {
         Some(format!("{y:04}-H2"))
     } else if pre.starts_with("summer") {
         Some(format!("{y:04}-SU"))
@@ -1229,6 +1232,12 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
         if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
+            return None;
+        }
+        // "the 1988 quarter", "fiscal 1986 year": a year naming the unit,
+        // not a count of them (a count above one takes the plural).
+        let year_like = num_raw.len() == 4 && num_raw.bytes().all(|b| b.is_ascii_digit());
+        if year_like && !unit.ends_with('s') && !g(c, "sep").is_some_and(|s| s.contains('-')) {
             return None;
         }
     }
