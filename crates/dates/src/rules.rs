@@ -507,6 +507,27 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             }
         }
     }
+    if mname == "March" && !has_year && modifier.is_empty() {
+        // "the annual March for Life", "a March on Washington": the noun.
+        let next_word = ctx
+            .after(c.get(0)?.end())
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        // Quotes around a title do not count ("the ``March of …").
+        let before = ctx.before(c.get(0)?.start());
+        let before = before.trim_end_matches(['`', '\'', '"', '\u{201c}', '\u{2018}']);
+        let prev_word = before
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(prev_word.as_str(), "the" | "a" | "an" | "annual")
+            && matches!(next_word, "for" | "of" | "on" | "against" | "to")
+        {
+            return None;
+        }
+    }
     if modifier == "each" || modifier == "every" {
         return whole(c, TimexType::Set, Some(format!("XXXX-{m:02}")));
     }
@@ -872,6 +893,11 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         // "the year-ago quarter", "this week-long": another rule's.
         return None;
     }
+    if g(c, "u").is_some_and(capitalised) {
+        // "ABC's \"This Week\"": running text does not capitalise a
+        // unit, a title does.
+        return None;
+    }
     // Offset of the named unit from the anchor's unit.
     let offset: i64 = match rel.as_str() {
         "this past" | "the past" | "the last" | "the previous" | "the prior" | "last" | "past"
@@ -1232,6 +1258,10 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
         if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
+            return None;
+        }
+        // "60 Minutes": running text does not capitalise a unit.
+        if g(c, "unit").is_some_and(capitalised) {
             return None;
         }
         // "the 1988 quarter", "fiscal 1986 year": a year naming the unit,
