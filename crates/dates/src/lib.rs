@@ -76,9 +76,12 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
             if let Some(mut cand) = (rule.handler)(&ctx, &c) {
                 cand.start += ws;
                 cand.end += ws;
+                // A blank line ends every expression ("1,428,000\n\nyears"
+                // in a table is two cells).
                 if cand.end <= text.len()
                     && text.is_char_boundary(cand.start)
                     && text.is_char_boundary(cand.end)
+                    && !crosses_blank_line(&text[cand.start..cand.end])
                 {
                     cands.push(cand);
                 }
@@ -230,6 +233,18 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// Whether `s` holds an empty line (a paragraph or table-cell break).
+fn crosses_blank_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'\n'
+            && b[i + 1..]
+                .iter()
+                .find(|&&x| !matches!(x, b' ' | b'\t' | b'\r'))
+                .is_some_and(|&x| x == b'\n')
+    })
 }
 
 /// "the 1988 quarter": a year and "quarter" with no ordinal.
@@ -521,6 +536,16 @@ mod tests {
         let t = std::time::Instant::now();
         let _ = extract(&text, Some(d(2025, 10, 28)));
         assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn nothing_spans_a_blank_line() {
+        let a = d(2025, 10, 28);
+        assert!(run("Shares 1,428,000\n\nyears 2 Net loss", a).is_empty());
+        assert!(run("Revenue 4287\n \n1st half", a).is_empty());
+        // A single line break inside a sentence is fine.
+        let got = run("It rose over the past\ntwo years.", a);
+        assert_eq!(got[0].0, "the past\ntwo years");
     }
 
     #[test]
