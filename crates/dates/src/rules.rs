@@ -497,10 +497,20 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             .take_while(|ch| ch.is_alphabetic())
             .collect();
         if !next_word.is_empty() && next_word.chars().all(char::is_lowercase) {
-            // "May be", "May have": the modal verb.
+            // "May be", "May have": the modal verb; but after a
+            // preposition of time it is the month ("in May that …").
+            let prev_word = ctx
+                .before(c.get(0)?.start())
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             let ok = matches!(
                 next_word.as_str(),
                 "and" | "or" | "to" | "through" | "until"
+            ) || matches!(
+                prev_word.as_str(),
+                "in" | "since" | "until" | "till" | "by" | "during" | "from" | "through"
             );
             if !ok {
                 return None;
