@@ -1294,6 +1294,14 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         let v = duration_value(amount, &unit);
         return cand(start, end, TimexType::Set, v);
     }
+    // "will one day be": an indefinite time to come, not a length.
+    if num == "one" && unit == "day" && pre.is_empty() && post.is_empty() {
+        static MODAL: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)\b(?:will|would|could|might|may|can|shall|must)\s+$"));
+        if MODAL.is_match(before) {
+            return cand(start, end, TimexType::Date, Some("FUTURE_REF".into()));
+        }
+    }
     // "$5 a day", "twice a year": a rate, i.e. a set.
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
         static RATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1513,9 +1521,23 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     };
     let m0 = c.get(0)?;
     let (start, mut end) = (m0.start(), m0.end());
-    if c.name("noon").is_some() && c.name("when").is_none() {
-        // "at noon" alone is too often a figure of speech ("high noon").
-        return None;
+    if let (Some(noon), None) = (c.name("noon"), c.name("when")) {
+        // Alone, "noon" is too often a figure of speech ("high noon"); a
+        // preposition of time before it ("at midday", "until midnight")
+        // makes it the time of the publication day.
+        let prev_word = ctx
+            .before(noon.start())
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let timed = matches!(
+            prev_word.as_str(),
+            "at" | "until" | "till" | "by" | "before" | "after" | "around" | "about" | "from"
+        );
+        if !timed || capitalised(noon.as_str()) {
+            return None;
+        }
     }
     // A sentence-final "p.m." shares its period with the sentence.
     if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
