@@ -664,8 +664,20 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if before.ends_with(", ")
         && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
     {
-        // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by month_day.
-        return None;
+        // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by
+        // month_day. A list of years ("in 1994, 1995 and 1997") stays.
+        let prev_token = before[..before.len() - 2]
+            .rsplit(|ch: char| !ch.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        let prev_is_year = prev_token.len() == 4
+            && prev_token
+                .parse::<i64>()
+                .is_ok_and(|p| (1000..=2099).contains(&p))
+            && !before[..before.len() - 2 - prev_token.len()].ends_with([',', '.', '$']);
+        if !prev_is_year {
+            return None;
+        }
     }
     if after.starts_with(['%', '/'])
         || after.starts_with(",0")
