@@ -35,6 +35,39 @@ pub(crate) fn month_number(s: &str) -> Option<i8> {
     Some(m)
 }
 
+/// Whether lowercase `text` holds a month name or its abbreviation as a
+/// word ("in january", "oct. 28").
+pub(crate) fn names_month(text: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    text.split(|ch: char| !ch.is_ascii_alphabetic())
+        .any(|w| NAMES.contains(&w))
+}
+
 /// ISO weekday number (Monday = 1) from a weekday name.
 pub(crate) fn weekday_number(s: &str) -> Option<i8> {
     let lower: String = s.chars().take(3).flat_map(char::to_lowercase).collect();

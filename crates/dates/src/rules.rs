@@ -43,7 +43,29 @@ pub(crate) struct Ctx<'t> {
     pub quarterly: bool,
 }
 
-impl Ctx<'_> {
+impl<'t> Ctx<'t> {
+    /// Up to 200 bytes of the document after region offset `i`: context
+    /// checks look past the region (so regions can stay tight), but never
+    /// far, so that they stay cheap.
+    fn after(&self, i: usize) -> &'t str {
+        let s = (self.base + i).min(self.full.len());
+        let mut e = (s + 200).min(self.full.len());
+        while !self.full.is_char_boundary(e) {
+            e -= 1;
+        }
+        self.full.get(s..e).unwrap_or("")
+    }
+
+    /// Up to 200 bytes of the document before region offset `i`.
+    fn before(&self, i: usize) -> &'t str {
+        let e = (self.base + i).min(self.full.len());
+        let mut s = e.saturating_sub(200);
+        while !self.full.is_char_boundary(s) {
+            s += 1;
+        }
+        self.full.get(s..e).unwrap_or("")
+    }
+
     /// Byte range of the sentence holding `at` (a cheap scan for
     /// sentence-final punctuation or a line break, bounded in length).
     fn sentence(&self, start: usize, end: usize) -> &str {
@@ -98,7 +120,9 @@ impl Ctx<'_> {
             )
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due)\b")
+            re(
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|(?:expected|planned|slated|likely|set)\s+to)\b",
+            )
         });
         let text = self.full;
         let (start, end) = (start + self.base, end + self.base);
@@ -314,7 +338,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Years, with modifiers.
     (
-        r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+period)?",
+        r"(?i)(?:\b(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|(?:last|latter)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+(?:period|quarter))?",
         year,
     ),
     // Spelled years.
@@ -455,7 +479,7 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let m = i64::from(month_number(mname)?);
     let modifier = words(g(c, "mod").unwrap_or(""));
     static DAY_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+\d{1,2}\b"));
-    if DAY_FOLLOWS.is_match(ctx.text.get(c.name("m")?.end()..).unwrap_or("")) {
+    if DAY_FOLLOWS.is_match(ctx.after(c.name("m")?.end())) {
         // "last Oct. 23": the day rule takes "Oct. 23".
         return None;
     }
@@ -466,21 +490,52 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return None;
     }
     if mname == "May" && !has_year && modifier.is_empty() {
-        let after = ctx.text.get(c.get(0)?.end()..).unwrap_or("");
+        let after = ctx.after(c.get(0)?.end());
         let next_word: String = after
             .trim_start()
             .chars()
             .take_while(|ch| ch.is_alphabetic())
             .collect();
         if !next_word.is_empty() && next_word.chars().all(char::is_lowercase) {
-            // "May be", "May have": the modal verb.
+            // "May be", "May have": the modal verb; but after a
+            // preposition of time it is the month ("in May that …").
+            let prev_word = ctx
+                .before(c.get(0)?.start())
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             let ok = matches!(
                 next_word.as_str(),
                 "and" | "or" | "to" | "through" | "until"
+            ) || matches!(
+                prev_word.as_str(),
+                "in" | "since" | "until" | "till" | "by" | "during" | "from" | "through"
             );
             if !ok {
                 return None;
             }
+        }
+    }
+    if mname == "March" && !has_year && modifier.is_empty() {
+        // "the annual March for Life", "a March on Washington": the noun.
+        let next_word = ctx
+            .after(c.get(0)?.end())
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        // Quotes around a title do not count ("the ``March of …").
+        let before = ctx.before(c.get(0)?.start());
+        let before = before.trim_end_matches(['`', '\'', '"', '\u{201c}', '\u{2018}']);
+        let prev_word = before
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(prev_word.as_str(), "the" | "a" | "an" | "annual")
+            && matches!(next_word, "for" | "of" | "on" | "against" | "to")
+        {
+            return None;
         }
     }
     if modifier == "each" || modifier == "every" {
@@ -530,6 +585,62 @@ fn count_noun_follows(after: &str) -> bool {
     COUNT.is_match(after)
 }
 
+/// Whether a bare four-digit number `y`, without a modifier, reads as a
+/// year. Followed by punctuation, the end of the text, a capitalised word
+/// or a word that carries a time phrase on ("1990 and 1991", "1990 was"),
+/// it does. Followed by another lowercase word it modifies a noun: a year
+/// after a preposition of time or a determiner ("in 1990 sales", "its 1990
+/// invasion", "his failed 1996 campaign"); elsewhere ("had 1986 sales",
+/// "shipped 1602 containers") only when it lies within a few decades of
+/// the publication date, as the years a news story names in passing do.
+fn bare_year_context(y: i64, anchor: Option<Date>, before: &str, after: &str) -> bool {
+    // Words after the number that continue a time phrase or begin a verb
+    // phrase with the year as its subject.
+    const GO_ON: &[&str] = &[
+        "and", "or", "to", "through", "thru", "until", "till", "when", "after", "before", "at",
+        "as", "with", "onward", "onwards", "forward", "on", "was", "is", "were", "will", "would",
+        "had", "has", "saw", "brought", "marked", "began", "ended", "could", "should", "may",
+        "might", "also", "alone",
+    ];
+    // Words before the number after which a year leads into a noun.
+    const YEAR_BEFORE: &[&str] = &[
+        "in", "since", "by", "until", "till", "from", "between", "during", "for", "after",
+        "before", "through", "circa", "and", "or", "to", "both", "the", "a", "an", "its", "his",
+        "her", "their", "our", "my", "your", "that", "this", "these", "those", "due", "fiscal",
+        "calendar", "year", "mid", "early", "late", "of", "on",
+    ];
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "that", "this",
+    ];
+    let rest = after.trim_start_matches([' ', '\t']);
+    let next: &str = {
+        let n = rest
+            .find(|ch: char| !ch.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        &rest[..n]
+    };
+    if !next.starts_with(|ch: char| ch.is_ascii_lowercase()) {
+        return true;
+    }
+    if GO_ON.contains(&next) {
+        return true;
+    }
+    let mut prev = before
+        .rsplit(|ch: char| ch.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\''));
+    let p1 = prev.next().unwrap_or("").to_ascii_lowercase();
+    let p2 = prev.next().unwrap_or("").to_ascii_lowercase();
+    let near = anchor.is_none_or(|a| {
+        let ay = i64::from(a.year());
+        (ay - 40..=ay + 10).contains(&y)
+    });
+    near || YEAR_BEFORE.contains(&p1.as_str())
+        || p1.ends_with("'s")
+        || p1.ends_with('\u{2019}')
+        || DETERMINERS.contains(&p2.as_str())
+}
+
 fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let ym = c.name("y")?;
     let y: i64 = ym.as_str().parse().ok()?;
@@ -539,9 +650,8 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         // "the 1990 budget": the article belongs to the noun.
         pre.clear();
     }
-    let text = ctx.text;
-    let before = text.get(..ym.start()).unwrap_or("");
-    let after = text.get(ym.end()..).unwrap_or("");
+    let before = ctx.before(ym.start());
+    let after = ctx.after(ym.end());
     // Part of a bigger number, an amount of money, a code or a range.
     let prev = before.chars().next_back();
     if matches!(
@@ -554,8 +664,20 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if before.ends_with(", ")
         && before[..before.len() - 2].ends_with(|ch: char| ch.is_ascii_digit())
     {
-        // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by month_day.
-        return None;
+        // "1,000, 2000" lists of numbers; "Oct. 28, 2025" is taken by
+        // month_day. A list of years ("in 1994, 1995 and 1997") stays.
+        let prev_token = before[..before.len() - 2]
+            .rsplit(|ch: char| !ch.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        let prev_is_year = prev_token.len() == 4
+            && prev_token
+                .parse::<i64>()
+                .is_ok_and(|p| (1000..=2099).contains(&p))
+            && !before[..before.len() - 2 - prev_token.len()].ends_with([',', '.', '$']);
+        if !prev_is_year {
+            return None;
+        }
     }
     if after.starts_with(['%', '/'])
         || after.starts_with(",0")
@@ -584,6 +706,12 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if (pre.is_empty() || bare_the) && c.name("post").is_none() && count_noun_follows(after) {
         return None;
     }
+    if pre.is_empty()
+        && c.name("post").is_none()
+        && !bare_year_context(y, ctx.anchor, before, after)
+    {
+        return None;
+    }
     let start = if pre.is_empty() {
         ym.start()
     } else {
@@ -600,7 +728,10 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let pre = pre.trim_start_matches("the ").to_string();
     let value = if pre.contains("first half") {
         Some(format!("{y:04}-H1"))
-    } else if pre.contains("second half") {
+    } else if pre.contains("second half")
+        || pre.contains("last half")
+        || pre.contains("latter half")
+    {
         Some(format!("{y:04}-H2"))
     } else if pre.starts_with("summer") {
         Some(format!("{y:04}-SU"))
@@ -780,8 +911,13 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let unit = words(g(c, "u")?);
     let pre = words(g(c, "pre").unwrap_or(""));
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
-    if ctx.text.get(end..).is_some_and(|a| a.starts_with('-')) {
+    if ctx.after(end).starts_with('-') {
         // "the year-ago quarter", "this week-long": another rule's.
+        return None;
+    }
+    if g(c, "u").is_some_and(capitalised) {
+        // "ABC's \"This Week\"": running text does not capitalise a
+        // unit, a title does.
         return None;
     }
     // Offset of the named unit from the anchor's unit.
@@ -803,8 +939,22 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 return None;
             }
             if plain_the && pre.is_empty() {
-                // "during the year", "for the fiscal year": a stretch of time.
-                return cand(start, end, TimexType::Duration, Some("P1Y".into()));
+                static SPAN_FOLLOWS: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"(?i)^\s+(?:end(?:ed|ing|s)|to\s+\w+\s+\d)\b"));
+                static RELATIVE_FOLLOWS: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"(?i)^\s+(?:before|after|earlier|later|prior)\b"));
+                let after = ctx.after(end);
+                if SPAN_FOLLOWS.is_match(after) {
+                    // "the year ended Sept. 30", "the fiscal year ending June 30": a
+                    // twelve-month stretch.
+                    return cand(start, end, TimexType::Duration, Some("P1Y".into()));
+                }
+                if RELATIVE_FOLLOWS.is_match(after) {
+                    // "the year before": relative to an event, not to today.
+                    return None;
+                }
+                // "a high for the year", "nine months of the year": the
+                // current year.
             }
             date_val(a.and_then(|a| fmt_year(i64::from(a.year()) + offset)))
         }
@@ -1122,7 +1272,7 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:old|of\s+age)\b"));
         let m0 = c.get(0)?;
-        if AGE.is_match(ctx.text.get(m0.end()..).unwrap_or("")) {
+        if AGE.is_match(ctx.after(m0.end())) {
             return None;
         }
         // "three-quarters", "a second time".
@@ -1132,6 +1282,16 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
             return None;
         }
+        // "60 Minutes": running text does not capitalise a unit.
+        if g(c, "unit").is_some_and(capitalised) {
+            return None;
+        }
+        // "the 1988 quarter", "fiscal 1986 year": a year naming the unit,
+        // not a count of them (a count above one takes the plural).
+        let year_like = num_raw.len() == 4 && num_raw.bytes().all(|b| b.is_ascii_digit());
+        if year_like && !unit.ends_with('s') && !g(c, "sep").is_some_and(|s| s.contains('-')) {
+            return None;
+        }
     }
     let m0 = c.get(0)?;
     let (mut start, end) = (m0.start(), m0.end());
@@ -1139,12 +1299,20 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
-    let before = text.get(..start).unwrap_or("");
+    let before = ctx.before(start);
     let first_word = pre.split_whitespace().next().unwrap_or("");
     if first_word == "every" || (first_word == "each" && !pre.starts_with("each of")) {
         // "every four years": a recurrence.
         let v = duration_value(amount, &unit);
         return cand(start, end, TimexType::Set, v);
+    }
+    // "will one day be": an indefinite time to come, not a length.
+    if num == "one" && unit == "day" && pre.is_empty() && post.is_empty() {
+        static MODAL: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)\b(?:will|would|could|might|may|can|shall|must)\s+$"));
+        if MODAL.is_match(before) {
+            return cand(start, end, TimexType::Date, Some("FUTURE_REF".into()));
+        }
     }
     // "$5 a day", "twice a year": a rate, i.e. a set.
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
@@ -1241,11 +1409,11 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let pre = words(g(c, "pre").unwrap_or(""));
     let post = words(g(c, "post").unwrap_or(""));
     let m0 = c.get(0)?;
-    if ctx.text.get(m0.end()..).is_some_and(|a| a.starts_with('-')) {
+    if ctx.after(m0.end()).starts_with('-') {
         // "a decades-long friendship" describes the noun; no unit count.
         return None;
     }
-    let before = ctx.text.get(..m0.start()).unwrap_or("");
+    let before = ctx.before(m0.start());
     // "the years 1990-1995", "days of rage": keep the common readings only.
     let prev_word: String = before
         .trim_end()
@@ -1365,13 +1533,27 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     };
     let m0 = c.get(0)?;
     let (start, mut end) = (m0.start(), m0.end());
-    if c.name("noon").is_some() && c.name("when").is_none() {
-        // "at noon" alone is too often a figure of speech ("high noon").
-        return None;
+    if let (Some(noon), None) = (c.name("noon"), c.name("when")) {
+        // Alone, "noon" is too often a figure of speech ("high noon"); a
+        // preposition of time before it ("at midday", "until midnight")
+        // makes it the time of the publication day.
+        let prev_word = ctx
+            .before(noon.start())
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let timed = matches!(
+            prev_word.as_str(),
+            "at" | "until" | "till" | "by" | "before" | "after" | "around" | "about" | "from"
+        );
+        if !timed || capitalised(noon.as_str()) {
+            return None;
+        }
     }
     // A sentence-final "p.m." shares its period with the sentence.
     if c.name("when").is_none() && c.name("tz").is_none() && m0.as_str().ends_with("m.") {
-        let after = ctx.text.get(end..).unwrap_or("");
+        let after = ctx.after(end);
         let next = after.trim_start_matches([' ', '\t']);
         if after.is_empty()
             || next.starts_with(['\n', '\r'])
