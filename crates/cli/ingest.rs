@@ -1,6 +1,7 @@
 //! `claimdex ingest`: extract documents and write their claims into the
 //! index, skipping unchanged documents and committing in batches.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -48,6 +49,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     // Decisions are taken on the worker threads.
     let lookup_error = Mutex::new(None);
     let skipped_unchanged = AtomicU64::new(0);
+    // Indexed hashes of the documents sent to extraction, by id, so the
+    // writer does not repeat the lookup (`upsert_known`). A document whose
+    // lookup failed is absent and is looked up again by `upsert`.
+    let looked_up: Mutex<HashMap<String, Option<String>>> = Mutex::new(HashMap::new());
     let result = pipeline::run(
         &args.input,
         &mut summary,
@@ -56,7 +61,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                 skipped_unchanged.fetch_add(1, Ordering::Relaxed);
                 Decision::Skip
             }
-            Ok(_) => Decision::Extract,
+            Ok(indexed) => {
+                looked_up
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(doc.id.clone(), indexed);
+                Decision::Extract
+            }
             Err(err) => {
                 lookup_error
                     .lock()
@@ -74,7 +85,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             ))
         },
         |record, _| {
-            match writer.upsert(&record)? {
+            let known = looked_up
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .remove(&record.doc.id);
+            let outcome = match known {
+                Some(indexed) => writer.upsert_known(&record, indexed)?,
+                None => writer.upsert(&record)?,
+            };
+            match outcome {
                 Upsert::New => counts.new += 1,
                 Upsert::Changed => counts.changed += 1,
                 Upsert::Unchanged => counts.unchanged += 1,

@@ -21,10 +21,10 @@ const MIN_QUOTE_WORDS: usize = 4;
 
 /// Group keys of a claim: `q:<hash>` per substantial quote and
 /// `f:<unit>:<value>` per figure with a value.
-pub(crate) fn keys(
+pub(crate) fn keys<'a>(
     _claim: &ClaimRecord,
-    figures: &[FigureRecord],
-    quotes: &[QuoteRecord],
+    figures: impl IntoIterator<Item = &'a FigureRecord>,
+    quotes: impl IntoIterator<Item = &'a QuoteRecord>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     for q in quotes {

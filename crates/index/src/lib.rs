@@ -93,13 +93,24 @@ pub enum Upsert {
 }
 
 /// The JSON stored with each claim: everything a hit prints.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub(crate) struct StoredClaim {
     pub claim: ClaimRecord,
     pub doc: DocMeta,
     pub figures: Vec<FigureRecord>,
     pub dates: Vec<DateRecord>,
     pub quotes: Vec<QuoteRecord>,
+}
+
+/// [`StoredClaim`] as written: borrowed, so building a claim's payload
+/// clones nothing.
+#[derive(Serialize)]
+struct StoredClaimRef<'a> {
+    claim: &'a ClaimRecord,
+    doc: &'a DocMeta,
+    figures: &'a [&'a FigureRecord],
+    dates: &'a [&'a DateRecord],
+    quotes: &'a [&'a QuoteRecord],
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
@@ -177,8 +188,11 @@ impl ClaimIndex {
     /// holds the lock.
     pub fn writer(&self, memory_budget_bytes: usize) -> Result<ClaimWriter<'_>, IndexError> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let threads =
-            (memory_budget_bytes / MIN_BUDGET_PER_THREAD).clamp(1, cores.min(MAX_THREADS));
+        // One indexing thread per two cores: the extraction workers feeding
+        // the writer use the rest, and each thread flushes its own segment
+        // per commit (fewer, larger segments cost less to finish and search).
+        let threads = (memory_budget_bytes / MIN_BUDGET_PER_THREAD)
+            .clamp(1, (cores / 2).clamp(1, MAX_THREADS));
         let budget = memory_budget_bytes.max(threads * MIN_BUDGET_PER_THREAD);
         let writer = match self.index.writer_with_num_threads(threads, budget) {
             Ok(w) => w,
@@ -295,12 +309,38 @@ impl ClaimWriter<'_> {
     /// keeps its sentences for [`ClaimIndex::claim_context`]; the text
     /// itself is not stored.
     pub fn upsert(&mut self, rec: &DocRecord) -> Result<Upsert, IndexError> {
+        let previous = match self.pending.get(rec.doc.id.as_str()) {
+            Some(h) => Some(h.clone()),
+            None => self.index.doc_hash(&rec.doc.id)?,
+        };
+        self.upsert_over(rec, previous)
+    }
+
+    /// [`ClaimWriter::upsert`] for a caller that already looked up the
+    /// indexed version: `indexed` is what [`ClaimIndex::doc_hash`] returned
+    /// for the record's id while this writer was open (no other writer can
+    /// commit meanwhile). Saves the second lookup; a document upserted by
+    /// this writer since still counts from its pending version.
+    pub fn upsert_known(
+        &mut self,
+        rec: &DocRecord,
+        indexed: Option<String>,
+    ) -> Result<Upsert, IndexError> {
+        let previous = match self.pending.get(rec.doc.id.as_str()) {
+            Some(h) => Some(h.clone()),
+            None => indexed,
+        };
+        self.upsert_over(rec, previous)
+    }
+
+    /// Writes `rec` over the `previous` content hash of its id.
+    fn upsert_over(
+        &mut self,
+        rec: &DocRecord,
+        previous: Option<String>,
+    ) -> Result<Upsert, IndexError> {
         let id = rec.doc.id.as_str();
         let hash = rec.doc.content_hash.as_str();
-        let previous = match self.pending.get(id) {
-            Some(h) => Some(h.clone()),
-            None => self.index.doc_hash(id)?,
-        };
         let outcome = match previous {
             Some(h) if h == hash => return Ok(Upsert::Unchanged),
             Some(_) => {
@@ -367,12 +407,12 @@ fn claim_document(
     published: Option<i64>,
 ) -> Result<TantivyDocument, IndexError> {
     // Out-of-range indexes (a malformed record) are skipped, not a panic.
-    fn pick<T: Clone>(idx: &[usize], all: &[T]) -> Vec<T> {
-        idx.iter().filter_map(|&i| all.get(i).cloned()).collect()
+    fn pick<'r, T>(idx: &[usize], all: &'r [T]) -> Vec<&'r T> {
+        idx.iter().filter_map(|&i| all.get(i)).collect()
     }
-    let figures: Vec<FigureRecord> = pick(&claim.figures, &rec.figures);
-    let dates_: Vec<DateRecord> = pick(&claim.dates, &rec.dates);
-    let quotes: Vec<QuoteRecord> = pick(&claim.quotes, &rec.quotes);
+    let figures: Vec<&FigureRecord> = pick(&claim.figures, &rec.figures);
+    let dates_: Vec<&DateRecord> = pick(&claim.dates, &rec.dates);
+    let quotes: Vec<&QuoteRecord> = pick(&claim.quotes, &rec.quotes);
     let mut d = TantivyDocument::new();
     d.add_text(f.entry, ENTRY_CLAIM);
     d.add_text(f.claim_id, &claim.id);
@@ -416,15 +456,15 @@ fn claim_document(
     if let Some(p) = published {
         d.add_date(f.published, DateTime::from_timestamp_secs(p));
     }
-    for key in group::keys(claim, &figures, &quotes) {
+    for key in group::keys(claim, figures.iter().copied(), quotes.iter().copied()) {
         d.add_text(f.group, key);
     }
-    let stored = StoredClaim {
-        claim: claim.clone(),
-        doc: meta.clone(),
-        figures,
-        dates: dates_,
-        quotes,
+    let stored = StoredClaimRef {
+        claim,
+        doc: meta,
+        figures: &figures,
+        dates: &dates_,
+        quotes: &quotes,
     };
     let json = serde_json::to_string(&stored).map_err(|e| IndexError::Corrupt(e.to_string()))?;
     d.add_text(f.payload, json);

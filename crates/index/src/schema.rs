@@ -83,17 +83,16 @@ fn keyword(fast: bool, stored: bool) -> TextOptions {
     o
 }
 
-fn full_text(tokenizer: &str, stored: bool) -> TextOptions {
-    let o = TextOptions::default().set_indexing_options(
+/// A tokenized, unstored text field indexed with `record` postings.
+///
+/// Positions cost a posting entry per token on every claim; only fields
+/// that phrase queries must match keep them (claim text, speaker).
+fn tokenized(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    if stored {
-        o.set_stored()
-    } else {
-        o
-    }
+            .set_index_option(record),
+    )
 }
 
 fn date_field() -> DateOptions {
@@ -105,6 +104,7 @@ fn date_field() -> DateOptions {
 
 /// The schema of a claimdex index.
 pub(crate) fn build_schema() -> Schema {
+    use IndexRecordOption::{Basic, WithFreqs, WithFreqsAndPositions};
     let mut b = Schema::builder();
     b.add_text_field("entry", STRING);
     b.add_text_field("claim_id", STRING | STORED);
@@ -112,13 +112,17 @@ pub(crate) fn build_schema() -> Schema {
     b.add_text_field("content_hash", STORED);
     b.add_u64_field("claim_count", NumericOptions::default().set_stored());
     // Not stored: the stored claim (payload) holds the text.
-    b.add_text_field("text", full_text("en_stem", false));
+    b.add_text_field("text", tokenized("en_stem", WithFreqsAndPositions));
     b.add_text_field("kind", STRING | tantivy::schema::FAST);
-    b.add_text_field("speaker", full_text("default", false));
+    b.add_text_field("speaker", tokenized("default", WithFreqsAndPositions));
     b.add_text_field("speaker_exact", keyword(true, false));
-    b.add_text_field("title", full_text("en_stem", false));
-    b.add_text_field("source", full_text("default", false));
-    b.add_text_field("url", full_text("default", false));
+    // The title is repeated on every claim of its document: frequencies
+    // for BM25, no positions (a quoted phrase still matches claim text and
+    // speaker; the title only adds a weak boost).
+    b.add_text_field("title", tokenized("en_stem", WithFreqs));
+    // Source and URL are only ever filtered on by their words.
+    b.add_text_field("source", tokenized("default", Basic));
+    b.add_text_field("url", tokenized("default", Basic));
     b.add_f64_field("value", NumericOptions::default().set_indexed().set_fast());
     b.add_text_field("unit", keyword(true, false));
     b.add_text_field("unit_value", STRING);

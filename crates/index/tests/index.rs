@@ -101,6 +101,48 @@ fn upsert_new_unchanged_changed() {
 }
 
 #[test]
+fn upsert_known_trusts_the_callers_lookup_but_not_over_pending() {
+    let (_dir, index) = built();
+    let recs = corpus();
+    let mut w = index.writer(BUDGET).unwrap();
+    // The caller's lookup says what is indexed: no second lookup needed.
+    let indexed = index.doc_hash(&recs[0].doc.id).unwrap();
+    assert!(indexed.is_some());
+    assert_eq!(
+        w.upsert_known(&recs[0], indexed).unwrap(),
+        Upsert::Unchanged
+    );
+    let changed = doc(
+        "budget",
+        "v3",
+        None,
+        "Budget outlook revised",
+        &[C {
+            id: "budget-7",
+            text: "The shortfall narrowed to $900 billion.",
+            kinds: &["figure"],
+            figures: vec![(9e11, "USD")],
+            ..C::default()
+        }],
+    );
+    let stale = index.doc_hash("budget").unwrap();
+    assert_eq!(
+        w.upsert_known(&changed, stale.clone()).unwrap(),
+        Upsert::Changed
+    );
+    // A lookup taken before this writer's own upsert is stale: the pending
+    // version wins, so the same record again is unchanged, not re-added.
+    assert_eq!(w.upsert_known(&changed, stale).unwrap(), Upsert::Unchanged);
+    w.commit().unwrap();
+    assert_eq!(
+        index.doc_hash("budget").unwrap().as_deref(),
+        Some("budget-v3")
+    );
+    let got = ids(&index, &all());
+    assert_eq!(got, ["budget-7", "jobs-1", "jobs-2", "wire-1"]);
+}
+
+#[test]
 fn double_ingest_is_idempotent() {
     let (_dir, index) = built();
     let before = (
@@ -149,6 +191,9 @@ fn search_by_text_ranks_and_highlights() {
         ids(&index, &SearchRequest::text("\"labour market\"")),
         ["jobs-2"]
     );
+    // The title keeps no positions: a phrase found only in a title is
+    // not an error, it just matches no claim text.
+    assert!(ids(&index, &SearchRequest::text("\"deficit widens\"")).is_empty());
     // Boolean operators.
     let req = SearchRequest::text("deficit AND NOT officials");
     // budget-2 matches by its document title.
