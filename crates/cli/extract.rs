@@ -66,9 +66,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     })?;
     if !args.input.quiet {
         eprintln!(
-            "claimdex: {} documents, {} claims; {}{}; {}",
-            summary.documents,
-            summary.claims,
+            "claimdex: {}, {}; {}{}; {}",
+            pipeline::counted(summary.documents, "document"),
+            pipeline::counted(summary.claims, "claim"),
             summary.skipped_line(),
             summary.passed_over_note(),
             summary.rate_line()

@@ -120,12 +120,12 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     }
     if !args.input.quiet {
         eprintln!(
-            "claimdex: {} documents read ({} new, {} changed, {} unchanged), {} claims written to {}; {}{}; {}",
-            summary.documents,
+            "claimdex: {} read ({} new, {} changed, {} unchanged), {} written to {}; {}{}; {}",
+            pipeline::counted(summary.documents, "document"),
             counts.new,
             counts.changed,
             counts.unchanged,
-            summary.claims,
+            pipeline::counted(summary.claims, "claim"),
             args.index.display(),
             summary.skipped_line(),
             summary.passed_over_note(),

@@ -166,13 +166,16 @@ impl Summary {
         }
         if !self.warnings.is_empty() {
             let total: u64 = self.warnings.values().sum();
-            let s = if total == 1 { "" } else { "s" };
             let parts: Vec<String> = self
                 .warnings
                 .iter()
                 .map(|(kind, n)| format!("{n} {}", kind.replace('_', " ")))
                 .collect();
-            note.push_str(&format!("; {total} warning{s} ({})", parts.join(", ")));
+            note.push_str(&format!(
+                "; {} ({})",
+                counted(total, "warning"),
+                parts.join(", ")
+            ));
         }
         note
     }
@@ -597,6 +600,15 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// "1 document", "2 documents": a count with its noun, for summaries.
+pub fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
