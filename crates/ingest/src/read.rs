@@ -390,7 +390,13 @@ impl Page {
                 doc.published = claimdex_dates::find_publication_date(&doc.text).or(crawl_date);
             }
         }
-        (doc, page.warnings)
+        let mut warnings = page.warnings;
+        if doc.published.is_some() {
+            // The record gave a date (or the crawl date stood in): the page's
+            // own lack of one is not worth a warning.
+            warnings.retain(|w| !matches!(w, claimdex_html::PageWarning::NoDate));
+        }
+        (doc, warnings)
     }
 
     /// The item for this page: itself when parsing is deferred, else its
