@@ -55,30 +55,44 @@ pub struct ClaimRow<'a> {
     pub url: Option<&'a str>,
 }
 
-impl<'a> ClaimRow<'a> {
-    /// The row of a search hit.
-    pub fn of_hit(h: &'a Hit) -> Self {
-        let c = &h.claim;
+/// Builds a [`ClaimRow`] from a claim (`$claim`: its `id`, `kind`, `text`,
+/// `citation`, …), its document id and its figures and dates.
+///
+/// A macro rather than a function: a row is made from two differently typed
+/// sources with the same field names, a search [`Hit`]'s model records
+/// (`String`s) and the borrowed stored payload (`Cow<str>`s), and `&*` and
+/// `as_deref` read both alike, so the field list is written once without a
+/// trait of eighteen accessors.
+macro_rules! claim_row {
+    ($claim:expr, $doc_id:expr, $figures:expr, $dates:expr) => {{
+        let c = $claim;
         ClaimRow {
-            claim_id: &c.id,
-            date_values: h.dates.iter().map(|d| d.value.as_deref()).collect(),
-            doc_id: &h.doc.id,
+            claim_id: &*c.id,
+            date_values: $dates.iter().map(|d| d.value.as_deref()).collect(),
+            doc_id: &*$doc_id,
             end: c.end,
             event_date: c.event_date.as_deref(),
-            figure_texts: h.figures.iter().map(|f| f.text.as_str()).collect(),
-            figure_units: h.figures.iter().map(|f| f.unit.as_str()).collect(),
-            figure_values: h.figures.iter().map(|f| f.value).collect(),
-            kinds: c.kind.iter().map(String::as_str).collect(),
+            figure_texts: $figures.iter().map(|f| &*f.text).collect(),
+            figure_units: $figures.iter().map(|f| &*f.unit).collect(),
+            figure_values: $figures.iter().map(|f| f.value).collect(),
+            kinds: c.kind.iter().map(|k| &**k).collect(),
             paragraph: c.citation.paragraph,
             published: c.citation.published.as_deref(),
             sentence: c.citation.sentence,
-            source: &c.citation.source,
+            source: &*c.citation.source,
             speaker: c.speaker.as_deref(),
             start: c.start,
-            text: &c.text,
+            text: &*c.text,
             title: c.citation.title.as_deref(),
             url: c.citation.url.as_deref(),
         }
+    }};
+}
+
+impl<'a> ClaimRow<'a> {
+    /// The row of a search hit.
+    pub fn of_hit(h: &'a Hit) -> Self {
+        claim_row!(&h.claim, h.doc.id, h.figures, h.dates)
     }
 }
 
@@ -151,27 +165,7 @@ struct RowDate<'a> {
 
 impl RowPayload<'_> {
     fn row(&self) -> ClaimRow<'_> {
-        let c = &self.claim;
-        ClaimRow {
-            claim_id: &c.id,
-            date_values: self.dates.iter().map(|d| d.value.as_deref()).collect(),
-            doc_id: &self.doc.id,
-            end: c.end,
-            event_date: c.event_date.as_deref(),
-            figure_texts: self.figures.iter().map(|f| f.text.as_ref()).collect(),
-            figure_units: self.figures.iter().map(|f| f.unit.as_ref()).collect(),
-            figure_values: self.figures.iter().map(|f| f.value).collect(),
-            kinds: c.kind.iter().map(AsRef::as_ref).collect(),
-            paragraph: c.citation.paragraph,
-            published: c.citation.published.as_deref(),
-            sentence: c.citation.sentence,
-            source: &c.citation.source,
-            speaker: c.speaker.as_deref(),
-            start: c.start,
-            text: &c.text,
-            title: c.citation.title.as_deref(),
-            url: c.citation.url.as_deref(),
-        }
+        claim_row!(&self.claim, self.doc.id, self.figures, self.dates)
     }
 }
 

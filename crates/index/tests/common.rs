@@ -1,9 +1,29 @@
 //! Hand-built contract records for the index tests.
 #![allow(dead_code)]
 
+use claimdex_index::{ClaimIndex, Upsert};
 use claimdex_model::contract::{
     Citation, ClaimRecord, DocMeta, DocRecord, FigureRecord, QuoteRecord, TextQuoteSelector,
 };
+
+/// Indexing memory budget of the test writers.
+pub const BUDGET: usize = 50_000_000;
+
+/// A new index in a temporary directory holding [`corpus`], committed;
+/// every document must go in as new. Keep the directory alive as long as
+/// the index.
+pub fn corpus_index() -> (tempfile::TempDir, ClaimIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = ClaimIndex::open_or_create(dir.path()).unwrap();
+    {
+        let mut w = index.writer(BUDGET).unwrap();
+        for rec in corpus() {
+            assert_eq!(w.upsert(&rec).unwrap(), Upsert::New);
+        }
+        w.commit().unwrap();
+    }
+    (dir, index)
+}
 
 /// A claim to put in a test document.
 #[derive(Clone, Default)]

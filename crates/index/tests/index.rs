@@ -5,23 +5,8 @@ mod common;
 
 use claimdex_index::{ClaimIndex, IndexError, SearchRequest, SortBy, Upsert};
 use claimdex_model::ClaimKind;
-use common::{corpus, doc, C};
+use common::{corpus, corpus_index, doc, BUDGET, C};
 use jiff::civil::date;
-
-const BUDGET: usize = 50_000_000;
-
-fn built() -> (tempfile::TempDir, ClaimIndex) {
-    let dir = tempfile::tempdir().unwrap();
-    let index = ClaimIndex::open_or_create(dir.path()).unwrap();
-    {
-        let mut w = index.writer(BUDGET).unwrap();
-        for rec in corpus() {
-            assert_eq!(w.upsert(&rec).unwrap(), Upsert::New);
-        }
-        w.commit().unwrap();
-    }
-    (dir, index)
-}
 
 fn ids(index: &ClaimIndex, req: &SearchRequest) -> Vec<String> {
     let mut v: Vec<String> = index
@@ -53,7 +38,7 @@ fn open_missing_is_not_found() {
 
 #[test]
 fn create_then_open() {
-    let (dir, index) = built();
+    let (dir, index) = corpus_index();
     drop(index);
     let reopened = ClaimIndex::open(dir.path()).unwrap();
     let stats = reopened.stats().unwrap();
@@ -66,7 +51,7 @@ fn create_then_open() {
 
 #[test]
 fn upsert_new_unchanged_changed() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let mut w = index.writer(BUDGET).unwrap();
     let recs = corpus();
     assert_eq!(w.upsert(&recs[0]).unwrap(), Upsert::Unchanged);
@@ -102,7 +87,7 @@ fn upsert_new_unchanged_changed() {
 
 #[test]
 fn upsert_known_trusts_the_callers_lookup_but_not_over_pending() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let recs = corpus();
     let mut w = index.writer(BUDGET).unwrap();
     // The caller's lookup says what is indexed: no second lookup needed.
@@ -144,7 +129,7 @@ fn upsert_known_trusts_the_callers_lookup_but_not_over_pending() {
 
 #[test]
 fn double_ingest_is_idempotent() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let before = (
         index.stats().unwrap(),
         ids(&index, &all()),
@@ -170,7 +155,7 @@ fn double_ingest_is_idempotent() {
 
 #[test]
 fn search_by_text_ranks_and_highlights() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let hits = index
         .search(&SearchRequest::text("unemployment falling"))
         .unwrap();
@@ -211,7 +196,7 @@ fn search_by_text_ranks_and_highlights() {
 
 #[test]
 fn search_by_kind_and_speaker() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let req = SearchRequest {
         kind: Some(ClaimKind::Quote),
         ..all()
@@ -235,7 +220,7 @@ fn search_by_kind_and_speaker() {
 
 #[test]
 fn search_by_value_and_unit() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let req = SearchRequest {
         min_value: Some(1e9),
         ..all()
@@ -328,7 +313,7 @@ fn unit_and_value_range_must_hold_for_the_same_figure() {
 
 #[test]
 fn search_by_dates_and_doc_fields() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let req = SearchRequest {
         from: Some(date(2021, 1, 31)),
         to: Some(date(2022, 12, 31)),
@@ -365,7 +350,7 @@ fn search_by_dates_and_doc_fields() {
 
 #[test]
 fn sorting_and_limits() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let order = |req: &SearchRequest| -> Vec<String> {
         index
             .search(req)
@@ -396,7 +381,7 @@ fn sorting_and_limits() {
 
 #[test]
 fn get_claim_stats_grouping_and_streaming() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     let hit = index.get_claim("budget-1").unwrap().unwrap();
     assert_eq!(
         hit.claim.text,
@@ -446,7 +431,7 @@ fn get_claim_stats_grouping_and_streaming() {
 
 #[test]
 fn two_writers_conflict() {
-    let (dir, index) = built();
+    let (dir, index) = corpus_index();
     let first = index.writer(BUDGET).unwrap();
     match index.writer(BUDGET) {
         Err(e @ IndexError::Locked { .. }) => {
@@ -466,7 +451,7 @@ fn two_writers_conflict() {
 
 #[test]
 fn dropped_uncommitted_writer_keeps_previous_commit() {
-    let (dir, index) = built();
+    let (dir, index) = corpus_index();
     {
         let mut w = index.writer(BUDGET).unwrap();
         let changed = doc("jobs", "v2", None, "Rewritten", &[]);
@@ -503,7 +488,7 @@ fn dropped_uncommitted_writer_keeps_previous_commit() {
 
 #[test]
 fn bad_queries_are_errors_not_panics() {
-    let (_dir, index) = built();
+    let (_dir, index) = corpus_index();
     for q in ["((((", ":::"] {
         match index.search(&SearchRequest::text(q)) {
             Err(IndexError::BadQuery { message }) => assert!(!message.is_empty()),
@@ -526,4 +511,30 @@ fn bad_queries_are_errors_not_panics() {
     for q in ["\"unclosed", "((", "AND", "*", ":", "deficit^", "NOT"] {
         let _ = index.search(&SearchRequest::text(q));
     }
+}
+
+/// `export` decodes rows straight from the stored payload; they must be
+/// the rows a search hit gives for the same claims.
+#[test]
+fn exported_rows_equal_the_rows_of_search_hits() {
+    let (_dir, index) = corpus_index();
+    let mut exported = std::collections::BTreeMap::new();
+    let n = index
+        .for_each_row(|row| {
+            let json = serde_json::to_value(row).unwrap();
+            exported.insert(row.claim_id.to_string(), json);
+            Ok::<(), IndexError>(())
+        })
+        .unwrap();
+    let hits = index.search(&all()).unwrap();
+    assert_eq!(n as usize, hits.len());
+    assert_eq!(exported.len(), hits.len());
+    for h in &hits {
+        let want = serde_json::to_value(claimdex_index::ClaimRow::of_hit(h)).unwrap();
+        assert_eq!(exported.get(&h.claim.id), Some(&want), "{}", h.claim.id);
+    }
+    // The figures and the quote's speaker made it into the rows.
+    let row = &exported["budget-2"];
+    assert_eq!(row["figure_units"], serde_json::json!(["%"]));
+    assert_eq!(row["speaker"], "Janet Yellen");
 }

@@ -8,18 +8,7 @@ use std::sync::LazyLock;
 use claimdex_index::{ClaimIndex, IndexError, SearchRequest};
 use proptest::prelude::*;
 
-static INDEX: LazyLock<(tempfile::TempDir, ClaimIndex)> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().unwrap();
-    let index = ClaimIndex::open_or_create(dir.path()).unwrap();
-    {
-        let mut w = index.writer(50_000_000).unwrap();
-        for rec in common::corpus() {
-            w.upsert(&rec).unwrap();
-        }
-        w.commit().unwrap();
-    }
-    (dir, index)
-});
+static INDEX: LazyLock<(tempfile::TempDir, ClaimIndex)> = LazyLock::new(common::corpus_index);
 
 /// Strings heavy in query-syntax characters and field names.
 fn queryish() -> impl Strategy<Value = String> {

@@ -3,19 +3,11 @@
 
 mod common;
 
-use claimdex_index::{query, ClaimIndex};
+use claimdex_index::query;
 
 #[test]
 fn fixture_queries() {
-    let dir = tempfile::tempdir().unwrap();
-    let index = ClaimIndex::open_or_create(dir.path()).unwrap();
-    {
-        let mut w = index.writer(50_000_000).unwrap();
-        for rec in common::corpus() {
-            w.upsert(&rec).unwrap();
-        }
-        w.commit().unwrap();
-    }
+    let (_dir, index) = common::corpus_index();
     let fixture = include_str!("fixtures/queries.txt");
     let mut out = String::new();
     for line in fixture.lines() {
