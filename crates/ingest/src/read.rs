@@ -479,25 +479,7 @@ impl JsonlReader {
                 self.buf.pop();
             }
         } else if kept as u64 > limit {
-            // Over-long line: drop the rest of it a buffer at a time.
-            loop {
-                let chunk = self.reader.fill_buf()?;
-                if chunk.is_empty() {
-                    break;
-                }
-                match chunk.iter().position(|&b| b == b'\n') {
-                    Some(at) => {
-                        total += at as u64;
-                        self.reader.consume(at + 1);
-                        break;
-                    }
-                    None => {
-                        let n = chunk.len();
-                        total += n as u64;
-                        self.reader.consume(n);
-                    }
-                }
-            }
+            total += skip_rest_of_line(&mut self.reader)?;
         }
         Ok(Some(total))
     }
@@ -615,6 +597,30 @@ impl Iterator for JsonlReader {
     }
 }
 
+/// Drops the rest of an over-long line, up to and including its newline,
+/// a buffer at a time so it is never held in memory. Returns how many bytes
+/// it had before the newline.
+pub(crate) fn skip_rest_of_line<R: BufRead + ?Sized>(reader: &mut R) -> io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(skipped);
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(skipped + at as u64);
+            }
+            None => {
+                let n = chunk.len();
+                skipped += n as u64;
+                reader.consume(n);
+            }
+        }
+    }
+}
+
 /// Parses the date part of an ISO 8601 date or date-time ("2025-10-28",
 /// "2025-10-28T09:00:00Z").
 pub fn parse_iso_date(s: &str) -> Option<Date> {
@@ -626,6 +632,20 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skip_rest_of_line_crosses_buffers_and_stops_after_the_newline() {
+        // A 2-byte buffer makes the skip take several fills.
+        let mut r = BufReader::with_capacity(2, "abcde\nnext".as_bytes());
+        assert_eq!(skip_rest_of_line(&mut r).unwrap(), 5);
+        let mut rest = String::new();
+        r.read_to_string(&mut rest).unwrap();
+        assert_eq!(rest, "next");
+        // At the end of input without a newline: what was left, no error.
+        let mut r = BufReader::with_capacity(2, "xyz".as_bytes());
+        assert_eq!(skip_rest_of_line(&mut r).unwrap(), 3);
+        assert_eq!(skip_rest_of_line(&mut r).unwrap(), 0);
+    }
 
     #[test]
     fn kinds_from_names() {

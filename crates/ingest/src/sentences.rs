@@ -738,19 +738,7 @@ impl Segmenter<'_, '_> {
                     | b"october"
                     | b"november"
                     | b"december"
-                    | b"jan"
-                    | b"feb"
-                    | b"mar"
-                    | b"apr"
-                    | b"jun"
-                    | b"jul"
-                    | b"aug"
-                    | b"sep"
-                    | b"sept"
-                    | b"oct"
-                    | b"nov"
-                    | b"dec"
-            )
+            ) || is_month_abbr(w)
         });
         !continues && !self.fronted_phrase(i)
     }

@@ -25,7 +25,7 @@ use encoding_rs::{Encoding, UTF_8};
 use jiff::civil::Date;
 
 use crate::error::SkipReason;
-use crate::read::{parse_iso_date, Item, Page, ReadOptions};
+use crate::read::{parse_iso_date, skip_rest_of_line, Item, Page, ReadOptions};
 
 /// Longest header line accepted (WARC or HTTP), in bytes.
 const MAX_LINE: u64 = 64 * 1024;
@@ -132,23 +132,7 @@ impl WarcReader {
         if (kept as u64) <= MAX_LINE {
             return Ok(Some(Line::Last));
         }
-        // Over-long: drop the rest of it a buffer at a time.
-        loop {
-            let chunk = self.reader.fill_buf()?;
-            if chunk.is_empty() {
-                break;
-            }
-            match chunk.iter().position(|&b| b == b'\n') {
-                Some(at) => {
-                    self.reader.consume(at + 1);
-                    break;
-                }
-                None => {
-                    let n = chunk.len();
-                    self.reader.consume(n);
-                }
-            }
-        }
+        skip_rest_of_line(&mut self.reader)?;
         self.line.clear();
         Ok(Some(Line::TooLong))
     }
