@@ -1,7 +1,23 @@
 // Shared checks: what every reader and the pipeline promise whatever the
 // input.
 
+use std::io::{BufRead, BufReader, Cursor};
+
+use claimdex_ingest::read::ReadOptions;
 use claimdex_model::{Document, Span};
+
+/// The fuzz input as a reader, with read options whose document cap
+/// (64 KiB) generated inputs can reach, so the too-large paths are fuzzed
+/// too. Not every target reads through a reader.
+#[allow(dead_code)]
+pub fn reader(data: &[u8]) -> (Box<dyn BufRead>, ReadOptions) {
+    let reader = Box::new(BufReader::new(Cursor::new(data.to_vec())));
+    let opts = ReadOptions {
+        max_doc_bytes: 1 << 16,
+        ..ReadOptions::default()
+    };
+    (reader, opts)
+}
 
 /// A span lies inside `text`, in order, on character boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) {

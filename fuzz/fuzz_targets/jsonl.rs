@@ -2,10 +2,9 @@
 //! or a hang; documents then go through the whole pipeline.
 #![no_main]
 
-use std::io::{BufReader, Cursor};
 use std::path::PathBuf;
 
-use claimdex_ingest::read::{read_jsonl, Item, ReadOptions};
+use claimdex_ingest::read::{read_jsonl, Item};
 use claimdex_model::SourceFormat;
 use libfuzzer_sys::fuzz_target;
 
@@ -13,11 +12,7 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let reader = Box::new(BufReader::new(Cursor::new(data.to_vec())));
-    let opts = ReadOptions {
-        max_doc_bytes: 1 << 16,
-        ..ReadOptions::default()
-    };
+    let (reader, opts) = common::reader(data);
     for item in read_jsonl(reader, PathBuf::from("fuzz.jsonl"), opts) {
         if let Item::Doc(doc) = item {
             // Text records are never empty; an HTML page may be, when it

@@ -3,10 +3,9 @@
 //! pipeline. (Decompression is flate2's business, not fuzzed here.)
 #![no_main]
 
-use std::io::{BufReader, Cursor};
 use std::path::PathBuf;
 
-use claimdex_ingest::read::{Item, ReadOptions};
+use claimdex_ingest::read::Item;
 use claimdex_ingest::warc::WarcReader;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,11 +13,7 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let reader = Box::new(BufReader::new(Cursor::new(data.to_vec())));
-    let opts = ReadOptions {
-        max_doc_bytes: 1 << 16,
-        ..ReadOptions::default()
-    };
+    let (reader, opts) = common::reader(data);
     let mut n = 0usize;
     for item in WarcReader::new(reader, PathBuf::from("fuzz.warc"), opts) {
         n += 1;
