@@ -3,28 +3,25 @@
 
 use std::fs;
 use std::io::Read;
+use std::path::Path;
 
-use crate::{claimdex, run, seed_path};
+use crate::{assert_has, claimdex, run, seed_path, tmp};
 
-fn tmp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-/// Runs extract over `bad` plus the seed; the seed must still come out.
-fn extract_with_seed(bad: &std::path::Path) -> crate::Run {
+/// Runs extract over `bad` plus the seed: the seed must still come out,
+/// the exit code is 1 and stderr names `bad` with `reason`.
+fn assert_skipped_beside_seed(bad: &Path, reason: &str) -> crate::Run {
     let seed = seed_path();
     let out = run(&["extract", bad.to_str().unwrap(), seed.to_str().unwrap()]);
-    let ids: Vec<String> = out
-        .jsonl()
-        .iter()
-        .map(|l| l["doc"]["id"].as_str().unwrap_or("").to_string())
-        .collect();
+    let ids = out.doc_ids();
     assert!(
         ids.iter()
             .any(|id| id.ends_with("000_339b9ea0abfec546.txt")),
         "seed missing: {ids:?} / {}",
         out.stderr
     );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let name = bad.file_name().and_then(|n| n.to_str()).unwrap();
+    assert_has(&out.stderr, &[name, reason]);
     out
 }
 
@@ -33,14 +30,8 @@ fn empty_file() {
     let dir = tmp();
     let path = dir.path().join("empty.txt");
     fs::write(&path, "").unwrap();
-    let out = extract_with_seed(&path);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("empty.txt") && out.stderr.contains("empty document"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("1 skipped (1 empty)"), "{}", out.stderr);
+    let out = assert_skipped_beside_seed(&path, "empty document");
+    assert_has(&out.stderr, &["1 skipped (1 empty)"]);
 }
 
 #[test]
@@ -48,13 +39,7 @@ fn binary_file() {
     let dir = tmp();
     let path = dir.path().join("image.txt");
     fs::write(&path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
-    let out = extract_with_seed(&path);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("image.txt") && out.stderr.contains("binary"),
-        "{}",
-        out.stderr
-    );
+    assert_skipped_beside_seed(&path, "binary");
 }
 
 #[test]
@@ -94,13 +79,7 @@ fn huge_file_is_refused_without_reading_it() {
     // Sparse: 200 MB on paper, nothing on disk.
     file.set_len(200 * 1024 * 1024).unwrap();
     drop(file);
-    let out = extract_with_seed(&path);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("huge.txt") && out.stderr.contains("too large"),
-        "{}",
-        out.stderr
-    );
+    assert_skipped_beside_seed(&path, "too large");
 }
 
 #[test]
@@ -118,29 +97,19 @@ fn jsonl_with_broken_lines() {
     fs::write(&path, lines.join("\n")).unwrap();
     let out = run(&["extract", path.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let ids: Vec<String> = out
-        .jsonl()
-        .iter()
-        .map(|l| l["doc"]["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = out.doc_ids();
     assert!(
         ids.starts_with(&["ok1".to_string()]) && ids.ends_with(&["ok2".to_string()]),
         "{ids:?}"
     );
-    assert!(
-        out.stderr.contains("records.jsonl:2: bad record"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("records.jsonl:3: bad record") && out.stderr.contains("missing \"id\""),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("records.jsonl:5: bad record"),
-        "{}",
-        out.stderr
+    assert_has(
+        &out.stderr,
+        &[
+            "records.jsonl:2: bad record",
+            "records.jsonl:3: bad record",
+            "missing \"id\"",
+            "records.jsonl:5: bad record",
+        ],
     );
 }
 
@@ -148,13 +117,7 @@ fn jsonl_with_broken_lines() {
 fn missing_and_unreadable_inputs() {
     let dir = tmp();
     let gone = dir.path().join("not-there.txt");
-    let out = extract_with_seed(&gone);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("not-there.txt") && out.stderr.contains("cannot read"),
-        "{}",
-        out.stderr
-    );
+    assert_skipped_beside_seed(&gone, "cannot read");
 }
 
 #[test]
@@ -179,23 +142,16 @@ fn directory_with_bad_and_unsupported_files() {
     }
     let out = run(&["extract", dir.path().to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let ids: Vec<String> = out
-        .jsonl()
-        .iter()
-        .map(|l| l["doc"]["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = out.doc_ids();
     assert!(ids.contains(&"good.txt".to_string()), "{ids:?}");
     assert!(!ids.iter().any(|i| i.contains("hidden")), "{ids:?}");
-    assert!(
-        out.stderr.contains("bad.txt") && out.stderr.contains("binary"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("1 files of unsupported type passed over"),
-        "{}",
-        out.stderr
+    assert_has(
+        &out.stderr,
+        &[
+            "bad.txt",
+            "binary",
+            "1 files of unsupported type passed over",
+        ],
     );
 }
 
@@ -276,8 +232,5 @@ fn entries_that_vanish_or_become_unreadable_during_the_walk() {
         "{stderr}"
     );
     assert!(skipped[2].contains("zz"), "{stderr}");
-    assert!(
-        stderr.contains("598 documents") && stderr.contains("3 skipped"),
-        "{stderr}"
-    );
+    assert_has(&stderr, &["598 documents", "3 skipped"]);
 }

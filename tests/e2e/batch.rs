@@ -12,11 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::{claimdex, root, run};
-
-fn tmp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
+use crate::{assert_has, claimdex, root, run, stats, tmp};
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 temp path")
@@ -24,13 +20,6 @@ fn s(p: &Path) -> &str {
 
 fn warc_fixture(name: &str) -> PathBuf {
     root().join("crates/ingest/tests/fixtures/warc").join(name)
-}
-
-fn ids(out: &crate::Run) -> Vec<String> {
-    out.jsonl()
-        .iter()
-        .map(|l| l["doc"]["id"].as_str().unwrap_or("").to_string())
-        .collect()
 }
 
 /// Our own short news-like records (no evaluation text).
@@ -90,29 +79,21 @@ fn truncated_jsonl_gz_keeps_what_precedes_the_cut() {
     fs::write(&path, &gz[..gz.len() / 2]).unwrap();
     let out = run(&["extract", s(&path)]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let got = ids(&out);
+    let got = out.doc_ids();
     assert!(!got.is_empty() && got.len() < 200, "{}", got.len());
     // What came out is exactly the input's prefix, in order.
     for (i, id) in got.iter().enumerate() {
         assert_eq!(id, &format!("r{i}"));
     }
-    assert!(out.stderr.contains("cut.jsonl.gz"), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("corrupt or truncated compressed data"),
-        "{}",
-        out.stderr
+    assert_has(
+        &out.stderr,
+        &["cut.jsonl.gz", "corrupt or truncated compressed data"],
     );
-    assert!(
-        out.stderr
-            .contains(&format!("claimdex: {} documents", got.len())),
-        "{}",
-        out.stderr
+    assert_has(
+        &out.stderr,
+        &[&format!("claimdex: {} documents", got.len())],
     );
-    assert!(
-        out.stderr.contains("skipped (1 corrupt compressed data"),
-        "{}",
-        out.stderr
-    );
+    assert_has(&out.stderr, &["skipped (1 corrupt compressed data"]);
 }
 
 /// The real archives through the binary (the passed-over record counts
@@ -126,7 +107,7 @@ fn real_warc_archives_read() {
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     // 16 responses in the Common Crawl excerpt, one in the chunked file;
     // most hold article text. Skips, if any, are pages without text.
-    let got = ids(&out);
+    let got = out.doc_ids();
     assert!(got.len() >= 10, "{got:?}");
     assert!(got.iter().all(|id| id.starts_with("urn:uuid:")), "{got:?}");
     for line in out
@@ -167,12 +148,8 @@ fn parallel_extract_keeps_input_order() {
     fs::write(&path, lines.join("\n")).unwrap();
     let first = run(&["extract", "--jobs", "3", s(&path)]);
     assert_eq!(first.code, 1, "{}", first.stderr);
-    assert_eq!(ids(&first), want);
-    assert!(
-        first.stderr.contains("5 skipped (5 bad record)"),
-        "{}",
-        first.stderr
-    );
+    assert_eq!(first.doc_ids(), want);
+    assert_has(&first.stderr, &["5 skipped (5 bad record)"]);
     let again = run(&["extract", "--jobs", "2", s(&path)]);
     assert_eq!(again.stdout, first.stdout);
 }
@@ -189,12 +166,10 @@ fn summary_counts_warc_records_passed_over() {
     fs::write(&path, format!("{info}{request}{page}{request}")).unwrap();
     let out = run(&["extract", s(&path)]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(ids(&out), ["urn:uuid:p1"]);
-    assert!(
-        out.stderr
-            .contains("3 records (2 warc request, 1 warc warcinfo) passed over"),
-        "{}",
-        out.stderr
+    assert_eq!(out.doc_ids(), ["urn:uuid:p1"]);
+    assert_has(
+        &out.stderr,
+        &["3 records (2 warc request, 1 warc warcinfo) passed over"],
     );
 }
 
@@ -215,7 +190,7 @@ fn html_page_warnings_are_printed_with_their_source() {
     fs::write(&path, lines.join("\n")).unwrap();
     let out = run(&["extract", s(&path)]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(ids(&out), ["big", "plain"]);
+    assert_eq!(out.doc_ids(), ["big", "plain"]);
     let warning = out
         .stderr
         .lines()
@@ -237,9 +212,9 @@ fn html_page_warnings_are_printed_with_their_source() {
     } else {
         format!("; {printed} warnings (")
     };
-    assert!(out.stderr.contains(&counted), "{}", out.stderr);
+    assert_has(&out.stderr, &[&counted]);
     // Counted by kind, too.
-    assert!(out.stderr.contains("1 too many elements"), "{}", out.stderr);
+    assert_has(&out.stderr, &["1 too many elements"]);
 }
 
 #[test]
@@ -277,24 +252,21 @@ fn truncated_warc_gz_and_warc() {
     fs::write(&cut, &plain.as_bytes()[..plain.len() - 60]).unwrap();
     let out = run(&["extract", s(&cut_gz), s(&cut)]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let got = ids(&out);
+    let got = out.doc_ids();
     assert!(
         got.ends_with(&["urn:uuid:w0".to_string(), "urn:uuid:w1".to_string()]),
         "{got:?}"
     );
     assert!(got.len() > 2, "the gzip prefix yields pages: {got:?}");
-    assert!(
-        out.stderr.contains("cut.warc.gz") && out.stderr.contains("truncated"),
-        "{}",
-        out.stderr
+    assert_has(
+        &out.stderr,
+        &[
+            "cut.warc.gz",
+            "truncated",
+            "cut.warc: WARC record 3: truncated archive",
+            "1 truncated WARC",
+        ],
     );
-    assert!(
-        out.stderr
-            .contains("cut.warc: WARC record 3: truncated archive"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("1 truncated WARC"), "{}", out.stderr);
 }
 
 #[test]
@@ -314,7 +286,7 @@ fn warc_record_with_lying_content_length() {
         let out = run(&["extract", s(&path)]);
         assert_eq!(out.code, 1, "{name}: {}", out.stderr);
         assert_eq!(
-            ids(&out),
+            out.doc_ids(),
             ["urn:uuid:a", "urn:uuid:b", "urn:uuid:c"],
             "{name}: {}",
             out.stderr
@@ -353,17 +325,14 @@ fn jsonl_line_of_100_mb_is_skipped_and_the_file_goes_on() {
     }
     let out = run(&["extract", s(&path)]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(ids(&out), ["before", "after"]);
-    assert!(
-        out.stderr.contains("huge-line.jsonl:2: too large"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("claimdex: 2 documents")
-            && out.stderr.contains("1 skipped (1 too large)"),
-        "{}",
-        out.stderr
+    assert_eq!(out.doc_ids(), ["before", "after"]);
+    assert_has(
+        &out.stderr,
+        &[
+            "huge-line.jsonl:2: too large",
+            "claimdex: 2 documents",
+            "1 skipped (1 too large)",
+        ],
     );
 }
 
@@ -387,7 +356,7 @@ fn invalid_utf8_and_deep_nesting_in_json() {
     let out = run(&["extract", s(&path)]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(!out.stderr.contains("overflow"), "{}", out.stderr);
-    assert_eq!(ids(&out), ["ok1", "ok2"]);
+    assert_eq!(out.doc_ids(), ["ok1", "ok2"]);
     for line in 2..=5 {
         assert!(
             out.stderr
@@ -396,11 +365,7 @@ fn invalid_utf8_and_deep_nesting_in_json() {
             out.stderr
         );
     }
-    assert!(
-        out.stderr.contains("4 skipped (4 bad record)"),
-        "{}",
-        out.stderr
-    );
+    assert_has(&out.stderr, &["4 skipped (4 bad record)"]);
 }
 
 #[cfg(unix)]
@@ -421,17 +386,15 @@ fn symlink_loops_end_with_an_error_not_a_hang() {
     let out = run(&["extract", s(&corpus), s(&corpus.join("a.txt"))]);
     assert!(started.elapsed() < Duration::from_secs(60));
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(ids(&out), ["good.txt"]);
+    assert_eq!(out.doc_ids(), ["good.txt"]);
     // Named on the command line, the loop is an error of its own.
-    assert!(
-        out.stderr.contains("a.txt: cannot read") && out.stderr.contains("symbolic links"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("1 skipped (1 unreadable)"),
-        "{}",
-        out.stderr
+    assert_has(
+        &out.stderr,
+        &[
+            "a.txt: cannot read",
+            "symbolic links",
+            "1 skipped (1 unreadable)",
+        ],
     );
 }
 
@@ -501,9 +464,8 @@ fn ingest_report_counts_every_bad_item() {
     // truncated file's prefix.
     let docs = r["documents"].as_u64().unwrap();
     assert!((8..13).contains(&docs), "{r}");
-    let stats = run(&["stats", "--index", s(&index), "--format", "json"]);
-    let stats: Value = serde_json::from_str(&stats.stdout).unwrap();
-    assert_eq!(stats["documents"].as_u64(), Some(docs), "{stats}");
+    let indexed = stats(&index);
+    assert_eq!(indexed["documents"].as_u64(), Some(docs), "{indexed}");
 }
 
 // ---------------------------------------------------------------------
@@ -541,12 +503,6 @@ fn by_doc(claims: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String
         docs.entry(doc.clone()).or_default().insert(claim.clone());
     }
     docs
-}
-
-fn stats_of(index: &Path) -> Value {
-    let out = run(&["stats", "--index", s(index), "--format", "json"]);
-    assert_eq!(out.code, 0, "index must open after a kill: {}", out.stderr);
-    serde_json::from_str(&out.stdout).expect("stats JSON")
 }
 
 /// A small deterministic generator (no dependency needed for a seed).
@@ -588,7 +544,7 @@ fn kill_at_random_points_then_rerun_matches_an_uninterrupted_run() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let want = claims_of(&reference);
     let want_docs = by_doc(&want);
-    let want_stats = stats_of(&reference);
+    let want_stats = stats(&reference);
     assert_eq!(want_stats["documents"], 1500);
     assert_eq!(want.len() as u64, want_stats["claims"].as_u64().unwrap());
 
@@ -610,17 +566,13 @@ fn kill_at_random_points_then_rerun_matches_an_uninterrupted_run() {
             if !index.join("meta.json").exists() {
                 continue; // killed before the index was created
             }
-            let stats = stats_of(&index);
-            let docs = stats["documents"].as_u64().unwrap();
-            assert!(docs <= 1500, "{stats}");
+            let now = stats(&index);
+            let docs = now["documents"].as_u64().unwrap();
+            assert!(docs <= 1500, "{now}");
             // Only whole documents: every document present has exactly
             // the claims it has after an uninterrupted run.
             let have = claims_of(&index);
-            assert_eq!(
-                have.len() as u64,
-                stats["claims"].as_u64().unwrap(),
-                "{stats}"
-            );
+            assert_eq!(have.len() as u64, now["claims"].as_u64().unwrap(), "{now}");
             for (doc, claims) in by_doc(&have) {
                 assert_eq!(
                     Some(&claims),
@@ -636,8 +588,8 @@ fn kill_at_random_points_then_rerun_matches_an_uninterrupted_run() {
             want,
             "run {run_no}: re-run differs from the uninterrupted run"
         );
-        let stats = stats_of(&index);
-        assert_eq!(stats["documents"], want_stats["documents"]);
-        assert_eq!(stats["claims"], want_stats["claims"]);
+        let now = stats(&index);
+        assert_eq!(now["documents"], want_stats["documents"]);
+        assert_eq!(now["claims"], want_stats["claims"]);
     }
 }

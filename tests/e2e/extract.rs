@@ -199,11 +199,7 @@ fn stdin_jsonl_in_input_order() {
     let out = run_in(None, &["extract", "-"], Some(input));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let lines = out.jsonl();
-    let ids: Vec<&str> = lines
-        .iter()
-        .map(|l| l["doc"]["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["b", "a"]);
+    assert_eq!(out.doc_ids(), ["b", "a"]);
     assert_eq!(lines[0]["doc"]["published"], "2024-03-01");
     assert!(lines[0].get("sentences").is_none());
     assert!(lines[0]["doc"].get("text").is_none());
@@ -213,11 +209,7 @@ fn stdin_jsonl_in_input_order() {
 fn directory_ids_are_relative_paths() {
     let out = run_in(Some(&root()), &["extract", "corpus"], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let ids: Vec<String> = out
-        .jsonl()
-        .iter()
-        .map(|l| l["doc"]["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = out.doc_ids();
     assert!(
         ids.contains(&"000_339b9ea0abfec546.txt".to_string()),
         "{ids:?}"

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::{root, run};
+use crate::{assert_has, root, run};
 
 const CANONICAL: &str = "https://news.example.org/2025/03/14/valmora-grain-exports";
 const HEADLINE: &str = "Port of Valmora doubles grain exports after dredging";
@@ -273,17 +273,13 @@ fn ingest_then_query_and_show_give_metadata_and_working_links() {
     // Text output names the page and prints the link.
     let out = run(&["query", "--index", idx, "cranes"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains(HEADLINE), "{}", out.stdout);
-    assert!(
-        out.stdout
-            .contains("by Ilse Marquardt, published 2025-03-14"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains(&format!("link: {cranes}")),
-        "{}",
-        out.stdout
+    assert_has(
+        &out.stdout,
+        &[
+            HEADLINE,
+            "by Ilse Marquardt, published 2025-03-14",
+            &format!("link: {cranes}"),
+        ],
     );
 
     let id = hits
@@ -295,9 +291,7 @@ fn ingest_then_query_and_show_give_metadata_and_working_links() {
         .to_string();
     let show = run(&["show", "--index", idx, &id]);
     assert_eq!(show.code, 0, "{}", show.stderr);
-    assert!(show.stdout.contains(&cranes), "{}", show.stdout);
-    assert!(show.stdout.contains(HEADLINE), "{}", show.stdout);
-    assert!(show.stdout.contains("by Ilse Marquardt"), "{}", show.stdout);
+    assert_has(&show.stdout, &[&cranes, HEADLINE, "by Ilse Marquardt"]);
     let json = run(&["show", "--index", idx, &id, "--format", "json"]);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["citation"]["fragment_url"], cranes.as_str());

@@ -6,24 +6,12 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::{claimdex, root, run};
+use crate::{assert_has, claimdex, root, run, stats};
 
 fn ingest(index: &Path, inputs: &[&str]) -> crate::Run {
     let mut args = vec!["ingest", "--index", index.to_str().unwrap()];
     args.extend_from_slice(inputs);
     run(&args)
-}
-
-fn stats(index: &Path) -> Value {
-    let out = run(&[
-        "stats",
-        "--index",
-        index.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    serde_json::from_str(&out.stdout).expect("stats JSON")
 }
 
 fn query(index: &Path, args: &[&str]) -> Vec<Value> {
@@ -54,7 +42,7 @@ fn ingest_twice_changes_nothing() {
     assert!(a["claims"].as_u64().unwrap() > 10, "{a}");
     let second = ingest(&index, &[&corpus()]);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(second.stderr.contains("1 unchanged"), "{}", second.stderr);
+    assert_has(&second.stderr, &["1 unchanged"]);
     let b = stats(&index);
     assert_eq!(a["claims"], b["claims"]);
     assert_eq!(a["documents"], b["documents"]);
@@ -83,7 +71,7 @@ fn changed_document_replaces_its_claims() {
     assert_eq!(stats(&index)["claims"], 2);
     fs::write(&doc, "Exports rose 14% in 2023, the minister said.").unwrap();
     let out = ingest(&index, &[doc.to_str().unwrap()]);
-    assert!(out.stderr.contains("1 changed"), "{}", out.stderr);
+    assert_has(&out.stderr, &["1 changed"]);
     assert_eq!(stats(&index)["claims"], 1);
     assert!(query(&index, &["12%"])
         .iter()
@@ -124,15 +112,9 @@ fn query_prints_claims_with_citations() {
         "refining capacity",
     ]);
     assert_eq!(out.code, 0);
-    assert!(
-        out.stdout.contains("92% of refining capacity"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("published 2025-10-28") && out.stdout.contains("¶"),
-        "{}",
-        out.stdout
+    assert_has(
+        &out.stdout,
+        &["92% of refining capacity", "published 2025-10-28", "¶"],
     );
     assert!(!out.stdout.contains('\x1b'), "no colour when piped");
 
@@ -202,7 +184,7 @@ fn query_without_index_is_a_clear_error() {
         "x",
     ]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("index"), "{}", out.stderr);
+    assert_has(&out.stderr, &["index"]);
 }
 
 /// Kill -9 in the middle of an ingest: the index still opens with the

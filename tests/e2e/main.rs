@@ -3,6 +3,9 @@
 //! extract: the JSONL contract and the seed article's gold.
 //! bad_input: every kind of broken input gives a message and exit code 1.
 //! index: ingest, re-ingest, interruption, query.
+//! batch: corpus-scale inputs, broken archives, kill -9 at random points.
+//! html: a saved news page through extract, ingest, query and show.
+//! query: the query language, sorting, batch queries, show, export, stats.
 
 mod bad_input;
 mod batch;
@@ -41,6 +44,15 @@ pub struct Run {
 }
 
 impl Run {
+    /// The `doc.id` of every document `extract` printed, in order (`""`
+    /// for a record without one).
+    pub fn doc_ids(&self) -> Vec<String> {
+        self.jsonl()
+            .iter()
+            .map(|l| l["doc"]["id"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
     /// Parses stdout as JSON Lines.
     pub fn jsonl(&self) -> Vec<Value> {
         self.stdout
@@ -84,4 +96,31 @@ pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: Option<&str>) -> Run {
 /// Runs `claimdex ARGS`.
 pub fn run(args: &[&str]) -> Run {
     run_in(None, args, None)
+}
+
+/// A temporary directory, removed when dropped.
+pub fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Asserts that `text` holds every one of `needles`; a failure names the
+/// missing one and prints `text`.
+#[track_caller]
+pub fn assert_has(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+}
+
+/// `claimdex stats --format json` of `index`, which must open.
+pub fn stats(index: &Path) -> Value {
+    let out = run(&[
+        "stats",
+        "--index",
+        index.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "index must open: {}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("stats JSON")
 }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::{root, run, run_in};
+use crate::{assert_has, root, run, run_in, stats};
 
 /// One index of the shipped corpus for the read-only tests of this module.
 fn shared_index() -> &'static Path {
@@ -158,11 +158,7 @@ fn show_prints_claim_in_context() {
     let index = shared_index().to_str().unwrap().to_string();
     let out = run(&["show", "--index", &index, &id]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("92% of refining capacity") && out.stdout.contains("selector"),
-        "{}",
-        out.stdout
-    );
+    assert_has(&out.stdout, &["92% of refining capacity", "selector"]);
     let json = run(&["show", "--index", &index, &id, "--format", "json"]);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["id"], id.as_str());
@@ -209,11 +205,9 @@ fn show_prints_the_sentences_around_the_claim() {
         "{}",
         text.stdout
     );
-    assert!(
-        text.stdout
-            .contains(&format!("nearby claims: {met}, {dredging}")),
-        "{}",
-        text.stdout
+    assert_has(
+        &text.stdout,
+        &[&format!("nearby claims: {met}, {dredging}")],
     );
 
     let json = run(&["show", "--index", idx, &cargo, "--format", "json"]);
@@ -271,10 +265,7 @@ fn unit_and_value_filters_apply_to_the_same_figure() {
 #[test]
 fn export_all_claims_as_csv_and_jsonl() {
     let index = shared_index().to_str().unwrap().to_string();
-    let stats = run(&["stats", "--index", &index, "--format", "json"]);
-    let claims = serde_json::from_str::<Value>(&stats.stdout).unwrap()["claims"]
-        .as_u64()
-        .unwrap();
+    let claims = stats(shared_index())["claims"].as_u64().unwrap();
     let jsonl = run(&["export", "--index", &index]);
     assert_eq!(jsonl.code, 0, "{}", jsonl.stderr);
     let rows = jsonl.jsonl();
@@ -342,14 +333,8 @@ fn stats_summarise_the_index() {
     let index = shared_index().to_str().unwrap().to_string();
     let out = run(&["stats", "--index", &index]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("documents:") && out.stdout.contains("Donald Trump"),
-        "{}",
-        out.stdout
-    );
-    let json: Value =
-        serde_json::from_str(&run(&["stats", "--index", &index, "--format", "json"]).stdout)
-            .unwrap();
+    assert_has(&out.stdout, &["documents:", "Donald Trump"]);
+    let json = stats(shared_index());
     assert_eq!(json["documents"], 1);
     assert!(json["top_units"]
         .as_array()
