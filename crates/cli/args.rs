@@ -55,6 +55,24 @@ pub enum Format {
     Csv,
 }
 
+/// Output formats of `show` and `stats`: one record, for people or scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Output formats of `export`: flat rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RowFormat {
+    /// One JSON object per claim.
+    Jsonl,
+    /// A CSV table with a header row.
+    Csv,
+}
+
 /// Flags shared by the commands that read inputs.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
@@ -257,9 +275,9 @@ pub struct ExportArgs {
     /// Index directory.
     #[arg(long, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
-    /// `jsonl` or `csv`.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = RowFormat::Jsonl)]
+    pub format: RowFormat,
     /// Write here instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -273,9 +291,9 @@ pub struct ShowArgs {
     /// Index directory.
     #[arg(long, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
-    /// Output format (`text` or `json`).
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
 }
 
 /// `claimdex stats`.
@@ -284,9 +302,9 @@ pub struct StatsArgs {
     /// Index directory.
     #[arg(long, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
-    /// Output format (`text` or `json`).
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -1,4 +1,4 @@
-//! `claimdex query`, `show` and `stats`: reading the index.
+//! `claimdex query`, `show`, `stats` and `export`: reading the index.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -10,7 +10,9 @@ use claimdex_model::contract::{ClaimRecord, DateRecord, DocMeta, FigureRecord, Q
 use claimdex_model::ClaimKind;
 use serde::Serialize;
 
-use crate::args::{ExportArgs, Format, KindArg, QueryArgs, ShowArgs, SortArg, StatsArgs};
+use crate::args::{
+    ExportArgs, Format, KindArg, QueryArgs, RowFormat, ShowArgs, SortArg, StatsArgs, ViewFormat,
+};
 use crate::extract::is_broken_pipe;
 use crate::render;
 
@@ -276,7 +278,7 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
-        Format::Text | Format::Csv => {
+        ViewFormat::Text => {
             render::claim_text(
                 &mut out,
                 1,
@@ -302,7 +304,7 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
                 q.prefix, q.exact, q.suffix
             )?;
         }
-        Format::Json | Format::Jsonl => {
+        ViewFormat::Json => {
             let record = ShowRecord {
                 hit: hit_record(&hit),
                 context: context.as_ref().map(|c| ContextRecord {
@@ -336,7 +338,7 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
             .unwrap_or_else(|| "none".into())
     };
     match args.format {
-        Format::Json | Format::Jsonl => {
+        ViewFormat::Json => {
             let json = serde_json::json!({
                 "documents": s.documents,
                 "claims": s.claims,
@@ -351,7 +353,7 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &json)?;
             out.write_all(b"\n")?;
         }
-        Format::Text | Format::Csv => {
+        ViewFormat::Text => {
             writeln!(out, "documents:       {}", s.documents)?;
             writeln!(
                 out,
@@ -402,7 +404,7 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
         None => Box::new(io::stdout().lock()),
     };
     let out = BufWriter::with_capacity(1 << 20, sink);
-    let mut rows = render::RowWriter::new(out, args.format == Format::Csv)?;
+    let mut rows = render::RowWriter::new(out, args.format == RowFormat::Csv)?;
     let mut n = 0u64;
     let written = match &hits {
         None => index

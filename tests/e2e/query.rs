@@ -342,3 +342,30 @@ fn stats_summarise_the_index() {
         .iter()
         .any(|u| u["unit"] == "%"));
 }
+
+/// Each command offers only the formats it can print: the others are
+/// usage errors, not a silent fallback.
+#[test]
+fn formats_a_command_cannot_print_are_usage_errors() {
+    let index = shared_index().to_str().unwrap().to_string();
+    let cases: [&[&str]; 3] = [
+        &[
+            "show",
+            "--format",
+            "csv",
+            "--index",
+            &index,
+            "cdoesnotexist",
+        ],
+        &["stats", "--format", "jsonl", "--index", &index],
+        &["export", "--format", "text", "--index", &index],
+    ];
+    for args in cases {
+        let out = run(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_has(&out.stderr, &["invalid value"]);
+    }
+    let out = run(&["export", "--format", "csv", "--index", &index, "kind:quote"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("claim_id,"), "{}", out.stdout);
+}
