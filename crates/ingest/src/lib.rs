@@ -9,7 +9,8 @@
 //! - [`extract`] runs the figures, dates and quotes extractors over an
 //!   analysed document and builds its claims: an [`Extraction`].
 //!
-//! Must not depend on the index or the CLI. Does IO only in [`read`].
+//! Must not depend on the index or the CLI. Does IO only in [`read`] and
+//! [`warc`].
 #![deny(missing_docs)]
 
 pub mod claims;
