@@ -250,9 +250,9 @@ fn read_whole(
     let mut bytes = Vec::new();
     let read = match kind {
         FileKind::Html { gzip: true } => flate2::read::MultiGzDecoder::new(file)
-            .take(limit + 1)
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes),
-        _ => file.take(limit + 1).read_to_end(&mut bytes),
+        _ => file.take(limit.saturating_add(1)).read_to_end(&mut bytes),
     };
     if let Err(err) = read {
         return vec![match kind {
@@ -466,7 +466,7 @@ impl JsonlReader {
         self.buf.clear();
         let limit = self.opts.max_doc_bytes;
         let kept = (&mut self.reader)
-            .take(limit + 1)
+            .take(limit.saturating_add(1))
             .read_until(b'\n', &mut self.buf)?;
         if kept == 0 {
             return Ok(None);
@@ -814,5 +814,29 @@ mod tests {
             Item::Skip(SkipReason::TooLarge { line: Some(1), .. })
         ));
         assert!(matches!(&items[1], Item::Doc(d) if d.id == "ok"));
+    }
+
+    /// `--max-doc-bytes` is the user's: the largest value means no limit,
+    /// not an overflow (a panic, or reading nothing).
+    #[test]
+    fn largest_document_limit_reads_everything() {
+        let items = jsonl("{\"id\":\"a\",\"text\":\"Costs rose 2%.\"}\n", u64::MAX);
+        assert!(
+            matches!(&items[..], [Item::Doc(d)] if d.id == "a"),
+            "{items:?}"
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Costs rose 2% in May.").expect("write");
+        let opts = ReadOptions {
+            max_doc_bytes: u64::MAX,
+            ..ReadOptions::default()
+        };
+        let items: Vec<Item> =
+            read_inputs(vec![path.to_string_lossy().into_owned()], opts).collect();
+        assert!(
+            matches!(&items[..], [Item::Doc(d)] if d.text == "Costs rose 2% in May."),
+            "{items:?}"
+        );
     }
 }

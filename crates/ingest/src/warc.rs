@@ -436,7 +436,7 @@ impl WarcReader {
                     Item::Skip(SkipReason::TooLarge {
                         path: self.path.clone(),
                         line: Some(self.record),
-                        size: limit + 1,
+                        size: limit.saturating_add(1),
                         limit,
                     })
                 } else {
@@ -616,7 +616,7 @@ fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
 /// Decompresses a body, refusing more than `limit` bytes.
 fn inflate(decoder: impl Read, limit: u64) -> Result<Option<Vec<u8>>, String> {
     let mut out = Vec::new();
-    match decoder.take(limit + 1).read_to_end(&mut out) {
+    match decoder.take(limit.saturating_add(1)).read_to_end(&mut out) {
         Ok(_) if out.len() as u64 > limit => Err("too large once decompressed".into()),
         Ok(_) => Ok(Some(out)),
         Err(err) => Err(format!("cannot decompress the body: {err}")),
@@ -669,6 +669,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn inflate_takes_the_largest_limit_as_no_limit() {
+        let body = inflate(Cursor::new(b"<p>body</p>".to_vec()), u64::MAX);
+        assert_eq!(body, Ok(Some(b"<p>body</p>".to_vec())));
+        assert!(inflate(Cursor::new(b"12345".to_vec()), 4).is_err());
     }
 
     #[test]
