@@ -238,14 +238,11 @@ fn print_hits(hits: &[Hit], format: Format, ms: Option<f64>) -> Result<()> {
             out.write_all(b"\n")?;
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(render::CSV_HEADER)?;
+            let mut rows = render::RowWriter::csv(&mut out, true)?;
             for h in hits {
-                let figures: Vec<&FigureRecord> = h.figures.iter().collect();
-                let dates: Vec<&DateRecord> = h.dates.iter().collect();
-                w.write_record(render::claim_row(&h.claim, &h.doc, &figures, &dates))?;
+                rows.write(&ClaimRow::of_hit(h))?;
             }
-            w.flush()?;
+            rows.finish()?;
         }
     }
     out.flush()?;
@@ -404,7 +401,10 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
         None => Box::new(io::stdout().lock()),
     };
     let out = BufWriter::with_capacity(1 << 20, sink);
-    let mut rows = render::RowWriter::new(out, args.format == RowFormat::Csv)?;
+    let mut rows = match args.format {
+        RowFormat::Csv => render::RowWriter::csv(out, true)?,
+        RowFormat::Jsonl => render::RowWriter::jsonl(out),
+    };
     let mut n = 0u64;
     let written = match &hits {
         None => index

@@ -269,61 +269,16 @@ pub const CSV_HEADER: [&str; 18] = [
     "end",
 ];
 
-/// One CSV row of a claim; list-valued cells are joined with `|`.
-pub fn claim_row(
-    c: &ClaimRecord,
-    doc: &DocMeta,
-    figures: &[&FigureRecord],
-    dates: &[&DateRecord],
-) -> Vec<String> {
-    let join = |v: Vec<String>| v.join("|");
-    vec![
-        c.id.clone(),
-        doc.id.clone(),
-        c.kind.join("|"),
-        c.text.clone(),
-        c.speaker.clone().unwrap_or_default(),
-        join(
-            figures
-                .iter()
-                .map(|f| f.value.map(|v| v.to_string()).unwrap_or_default())
-                .collect(),
-        ),
-        join(figures.iter().map(|f| f.unit.clone()).collect()),
-        join(figures.iter().map(|f| f.text.clone()).collect()),
-        join(
-            dates
-                .iter()
-                .map(|d| d.value.clone().unwrap_or_default())
-                .collect(),
-        ),
-        c.event_date.clone().unwrap_or_default(),
-        c.citation.published.clone().unwrap_or_default(),
-        c.citation.title.clone().unwrap_or_default(),
-        c.citation.source.clone(),
-        c.citation.url.clone().unwrap_or_default(),
-        c.citation.paragraph.to_string(),
-        c.citation.sentence.to_string(),
-        c.start.to_string(),
-        c.end.to_string(),
-    ]
-}
-
 /// The claims of one extraction as CSV rows (with the header first).
 pub fn claims_csv(out: &mut impl Write, header: bool, r: &DocRecord) -> Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(out);
-    if header {
-        w.write_record(CSV_HEADER)?;
-    }
+    let mut rows = RowWriter::csv(out, header)?;
     for c in &r.claims {
         let figures: Vec<&FigureRecord> =
             c.figures.iter().filter_map(|&k| r.figures.get(k)).collect();
         let dates: Vec<&DateRecord> = c.dates.iter().filter_map(|&k| r.dates.get(k)).collect();
-        w.write_record(claim_row(c, &r.doc, &figures, &dates))?;
+        rows.write(&ClaimRow::of_claim(c, &r.doc.id, &figures, &dates))?;
     }
-    w.flush()?;
+    rows.finish()?;
     Ok(())
 }
 
@@ -341,7 +296,8 @@ fn joined<'c, 'i>(cell: &'c mut String, items: impl Iterator<Item = &'i str>) ->
 
 /// Writes [`ClaimRow`]s as JSONL (one flat object per claim, lists as
 /// arrays and numbers as numbers, for pandas, DuckDB, Spark) or as CSV with
-/// [`CSV_HEADER`] (list cells joined with `|`, as [`claim_row`] does).
+/// [`CSV_HEADER`] (list cells joined with `|`). The one writer of claim
+/// rows: `extract`, `query` and `export` print the same columns.
 pub struct RowWriter<W: Write> {
     out: RowSink<W>,
     /// Reused for joined CSV cells.
@@ -355,17 +311,23 @@ enum RowSink<W: Write> {
 }
 
 impl<W: Write> RowWriter<W> {
-    /// A writer of CSV (header written now) or JSONL rows to `out`.
-    pub fn new(out: W, csv: bool) -> Result<Self> {
-        let out = if csv {
-            let mut w = csv::Writer::from_writer(out);
+    /// A writer of JSONL rows to `out`.
+    pub fn jsonl(out: W) -> Self {
+        RowWriter {
+            out: RowSink::Jsonl(out),
+            cell: String::new(),
+        }
+    }
+
+    /// A writer of CSV rows to `out`, with [`CSV_HEADER`] written now when
+    /// `header` (a caller printing several batches wants it only once).
+    pub fn csv(out: W, header: bool) -> Result<Self> {
+        let mut w = csv::Writer::from_writer(out);
+        if header {
             w.write_record(CSV_HEADER)?;
-            RowSink::Csv(Box::new(w))
-        } else {
-            RowSink::Jsonl(out)
-        };
+        }
         Ok(RowWriter {
-            out,
+            out: RowSink::Csv(Box::new(w)),
             cell: String::new(),
         })
     }

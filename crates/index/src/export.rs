@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use claimdex_model::contract::{ClaimRecord, DateRecord, FigureRecord};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
@@ -93,6 +94,17 @@ impl<'a> ClaimRow<'a> {
     /// The row of a search hit.
     pub fn of_hit(h: &'a Hit) -> Self {
         claim_row!(&h.claim, h.doc.id, h.figures, h.dates)
+    }
+
+    /// The row of a claim of an extraction, given its document's id and the
+    /// claim's own figures and dates (in the claim's order).
+    pub fn of_claim(
+        claim: &'a ClaimRecord,
+        doc_id: &'a str,
+        figures: &[&'a FigureRecord],
+        dates: &[&'a DateRecord],
+    ) -> Self {
+        claim_row!(claim, doc_id, figures, dates)
     }
 }
 
