@@ -369,3 +369,42 @@ fn formats_a_command_cannot_print_are_usage_errors() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.starts_with("claim_id,"), "{}", out.stdout);
 }
+
+/// `extract`, `query` and `export` print the same CSV rows for the same
+/// claims.
+#[test]
+fn csv_rows_agree_across_extract_query_and_export() {
+    let index = shared_index().to_str().unwrap().to_string();
+    // Records sorted by claim id, the header checked.
+    let rows = |out: &crate::Run| -> Vec<Vec<String>> {
+        assert!(out.code == 0, "{}", out.stderr);
+        let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header[..4], ["claim_id", "doc_id", "kinds", "text"]);
+        assert_eq!(header.len(), 18, "{header:?}");
+        let mut rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        rows.sort();
+        rows
+    };
+    // Read from the directory, as the index was, so the ids are the same.
+    let extracted = rows(&run_in(
+        Some(&root()),
+        &["extract", "--quiet", "--format", "csv", "corpus"],
+        None,
+    ));
+    let exported = rows(&run(&["export", "--format", "csv", "--index", &index]));
+    assert!(extracted.len() > 10, "{extracted:?}");
+    // The sources differ (each is the path its command was given).
+    let without_source = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+        rows.iter().map(|r| [&r[..12], &r[13..]].concat()).collect()
+    };
+    assert_eq!(without_source(&extracted), without_source(&exported));
+    let queried = rows(&q(&["kind:figure", "--limit", "100000", "--format", "csv"]));
+    assert!(!queried.is_empty());
+    for row in &queried {
+        assert!(exported.contains(row), "{row:?}");
+    }
+}
