@@ -147,8 +147,8 @@ impl Summary {
         let mut passed = Vec::new();
         if self.unsupported_files > 0 {
             passed.push(format!(
-                "{} files of unsupported type",
-                self.unsupported_files
+                "{} of unsupported type",
+                counted(self.unsupported_files, "file")
             ));
         }
         if !self.records_passed_over.is_empty() {

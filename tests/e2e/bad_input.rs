@@ -150,7 +150,7 @@ fn directory_with_bad_and_unsupported_files() {
         &[
             "bad.txt",
             "binary",
-            "1 files of unsupported type passed over",
+            "1 file of unsupported type passed over",
         ],
     );
 }
@@ -233,4 +233,29 @@ fn entries_that_vanish_or_become_unreadable_during_the_walk() {
     );
     assert!(skipped[2].contains("zz"), "{stderr}");
     assert_has(&stderr, &["598 documents", "3 skipped"]);
+}
+
+/// A file named on the command line is read whatever its extension (as
+/// plain text), while the same file found in a directory walk is passed
+/// over; a binary named that way is still refused as binary.
+#[test]
+fn named_file_of_unknown_type_is_read_as_text() {
+    let dir = tmp();
+    let log = dir.path().join("notes.log");
+    fs::write(&log, "Output rose 3% in 2023, the minister said.").unwrap();
+    let out = run(&["extract", log.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.doc_ids(), vec![log.to_str().unwrap().to_string()]);
+    assert!(out.stdout.contains("\"unit\":\"%\""), "{}", out.stdout);
+
+    let walked = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(walked.code, 0, "{}", walked.stderr);
+    assert!(walked.doc_ids().is_empty(), "{:?}", walked.doc_ids());
+    assert_has(&walked.stderr, &["1 file of unsupported type passed over"]);
+
+    let blob = dir.path().join("image.bin");
+    fs::write(&blob, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let out = run(&["extract", blob.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_has(&out.stderr, &["image.bin", "binary"]);
 }

@@ -141,7 +141,14 @@ fn read_arg(arg: String, opts: ReadOptions) -> Box<dyn Iterator<Item = Item>> {
     match std::fs::metadata(&path) {
         Err(source) => Box::new(std::iter::once(Item::Skip(SkipReason::Io { path, source }))),
         Ok(meta) if meta.is_dir() => Box::new(walk_dir(path, opts)),
-        Ok(_) => read_file(path, arg, opts),
+        // A file named on the command line is read even when its name
+        // says nothing of its type (`notes.log`, `article`): the user asked
+        // for it, so it is taken as plain text, and the text decoder still
+        // rejects binary content with a clear reason.
+        Ok(_) => {
+            let kind = FileKind::of(&path).unwrap_or(FileKind::Text);
+            read_file_as(path, arg, kind, opts)
+        }
     }
 }
 
@@ -180,11 +187,22 @@ fn walk_dir(root: PathBuf, opts: ReadOptions) -> impl Iterator<Item = Item> {
     })
 }
 
-/// Reads one file named `id` in the output.
+/// Reads one file found in a directory walk, named `id` in the output;
+/// files of a type the readers do not know are passed over.
 fn read_file(path: PathBuf, id: String, opts: ReadOptions) -> Box<dyn Iterator<Item = Item>> {
-    let Some(kind) = FileKind::of(&path) else {
-        return Box::new(std::iter::once(Item::Unsupported(path)));
-    };
+    match FileKind::of(&path) {
+        Some(kind) => read_file_as(path, id, kind, opts),
+        None => Box::new(std::iter::once(Item::Unsupported(path))),
+    }
+}
+
+/// Reads one file of a known `kind`, named `id` in the output.
+fn read_file_as(
+    path: PathBuf,
+    id: String,
+    kind: FileKind,
+    opts: ReadOptions,
+) -> Box<dyn Iterator<Item = Item>> {
     let file = match File::open(&path) {
         Ok(f) => f,
         Err(source) => {
