@@ -89,7 +89,8 @@ pub struct InputArgs {
     /// Largest document (file or JSONL record) accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = claimdex_ingest::read::DEFAULT_MAX_DOC_BYTES)]
     pub max_doc_bytes: u64,
-    /// Print no summary or progress on stderr (errors are still printed).
+    /// Print no summary, progress or warnings on stderr (errors, such as
+    /// skipped inputs, are still printed; warnings still count in `--report`).
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }

@@ -316,7 +316,7 @@ pub fn run<T: Send>(
         Some(n) if n > 0 => n,
         _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let progress = Progress::new(!input.quiet && stderr_is_terminal());
+    let progress = Progress::new(!input.quiet && stderr_is_terminal(), input.quiet);
     let opts = ReadOptions {
         max_doc_bytes: input.max_doc_bytes,
         // Pages are parsed on the workers, not on the reader thread.
@@ -532,7 +532,7 @@ fn emit<T>(
         Slot::Unsupported => summary.unsupported_files += 1,
         Slot::Passed(what) => *summary.records_passed_over.entry(what).or_default() += 1,
         Slot::Warning { kind, message } => {
-            progress.println(&format!("claimdex: warning: {message}"));
+            progress.warn(&format!("claimdex: warning: {message}"));
             *summary.warnings.entry(kind).or_default() += 1;
         }
     }
@@ -552,10 +552,12 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> &str {
 /// terminal and without `--quiet`.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
+    /// `--quiet`: warnings are counted but not printed one by one.
+    quiet: bool,
 }
 
 impl Progress {
-    fn new(show: bool) -> Self {
+    fn new(show: bool, quiet: bool) -> Self {
         let bar = show.then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
             let style = indicatif::ProgressStyle::with_template(
@@ -566,7 +568,7 @@ impl Progress {
             bar.enable_steady_tick(std::time::Duration::from_millis(200));
             bar
         });
-        Progress { bar }
+        Progress { bar, quiet }
     }
 
     fn update(&self, summary: &Summary) {
@@ -593,6 +595,13 @@ impl Progress {
         match &self.bar {
             Some(bar) => bar.println(line),
             None => eprintln!("{line}"),
+        }
+    }
+
+    /// Prints a warning line unless `--quiet` asked for errors only.
+    fn warn(&self, line: &str) {
+        if !self.quiet {
+            self.println(line);
         }
     }
 

@@ -259,3 +259,32 @@ fn named_file_of_unknown_type_is_read_as_text() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_has(&out.stderr, &["image.bin", "binary"]);
 }
+
+/// `--quiet` keeps stderr for errors: a page warning is counted (and
+/// reported without `--quiet`) but not printed, a skipped file still is.
+#[test]
+fn quiet_prints_errors_but_not_warnings() {
+    let dir = tmp();
+    let page = dir.path().join("page.html");
+    fs::write(
+        &page,
+        "<html><body><article><p>Sales rose 5% to $3 million, the company said on \
+         Monday in a statement about its results for the period.</p></article></body></html>",
+    )
+    .unwrap();
+    let loud = run(&["extract", page.to_str().unwrap()]);
+    assert_eq!(loud.code, 0, "{}", loud.stderr);
+    assert_has(&loud.stderr, &["warning", "page.html"]);
+
+    let missing = dir.path().join("missing.txt");
+    let quiet = run(&[
+        "extract",
+        "--quiet",
+        page.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(quiet.code, 1, "{}", quiet.stderr);
+    assert!(!quiet.stderr.contains("warning"), "{}", quiet.stderr);
+    assert_has(&quiet.stderr, &["missing.txt"]);
+    assert_eq!(quiet.doc_ids(), vec![page.to_str().unwrap().to_string()]);
+}
