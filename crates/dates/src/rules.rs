@@ -107,6 +107,13 @@ impl<'t> Ctx<'t> {
 
     /// The tense of the sentence holding `[start, end)`.
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
+        self.tense_cue(start, end).0
+    }
+
+    /// The tense of the sentence holding `[start, end)`, and whether a
+    /// verb or marker next to the expression says so (rather than the
+    /// default lean to the past).
+    pub(crate) fn tense_cue(&self, start: usize, end: usize) -> (Tense, bool) {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
                 r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
@@ -121,7 +128,7 @@ impl<'t> Ctx<'t> {
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|(?:expected|planned|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|planned|postponed|deferred|(?:expected|slated|likely|set)\s+to)\b",
             )
         });
         let text = self.full;
@@ -136,16 +143,53 @@ impl<'t> Ctx<'t> {
         }
         let before = text.get(lo..start).unwrap_or("");
         let after = text.get(end..hi).unwrap_or("");
+        // Markers strong enough to pick an occurrence far away rather
+        // than a near one: a modal or a schedule, an irregular past form or
+        // a past auxiliary (the cheap "-ed" test also catches "expected",
+        // "extended", "N.J.-based").
+        static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to)\b")
+        });
+        static STRONG_PAST: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\b(?:was|were|had|did|told|met|won|lost|rose|fell|took|gave|came|went|sold|bought|began|brought|arrested|killed|died|resigned|announced|introduced|changed|named|signed|agreed|launched|started|ago)\b",
+            )
+        });
+        // "by"/"until" look ahead, unless a past verb already frames the
+        // limit ("had filed reports by Wednesday", "until Thursday, they
+        // had not …").
+        static UNTIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:until|by)\b"));
+        // "had been due to expire Friday", "had been scheduled for …": a
+        // plan seen from the past, so the time is past too.
+        static PAST_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\bhad\s+been\s+(?:due|scheduled|set|slated|expected|planned)\b")
+        });
+        let wide = self.before(start - self.base);
+        let mut cut = wide.len().saturating_sub(48);
+        while !wide.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let wide = wide.get(cut..).unwrap_or("");
+        if PAST_PLAN.is_match(wide) {
+            return (Tense::Past, true);
+        }
         if LOCAL_FUTURE.is_match(before) {
-            return Tense::Future;
+            let only_until = !LOCAL_FUTURE.is_match(&UNTIL.replace_all(before, ""));
+            if !(only_until && (LOCAL_PAST.is_match(before) || STRONG_PAST.is_match(after))) {
+                return (Tense::Future, STRONG_FUTURE.is_match(before));
+            }
         }
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
-            return Tense::Past;
+            return (
+                Tense::Past,
+                STRONG_PAST.is_match(before) || STRONG_PAST.is_match(after),
+            );
         }
-        if FUTURE.is_match(self.sentence(start - self.base, end - self.base)) {
-            Tense::Future
+        let sentence = self.sentence(start - self.base, end - self.base);
+        if FUTURE.is_match(sentence) {
+            (Tense::Future, STRONG_FUTURE.is_match(sentence))
         } else {
-            Tense::Past
+            (Tense::Past, false)
         }
     }
 }
@@ -209,11 +253,16 @@ fn whole(c: &Captures<'_>, ty: TimexType, value: Option<String>) -> Option<Cand>
 
 /// Picks the year for a month (and day) named without one: the nearest
 /// occurrence, leaning to the past unless the sentence is about the future.
-fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64> {
+/// `cue` is the tense and whether a verb or modal next to the expression
+/// states it ("bought … in February", "will fly … in December"); then the
+/// other direction is penalised by most of a year, so a month eight months
+/// back is preferred to one two months ahead.
+fn infer_year(anchor: Date, m: i64, d: Option<i64>, cue: (Tense, bool)) -> Option<i64> {
+    let (tense, strong) = cue;
     let y = i64::from(anchor.year());
     let day = d.unwrap_or(15).min(28);
     // Tuned on the visible TimeBank data: news leans to the past.
-    let (future_bias, past_bias) = (90, 120);
+    let (future_bias, past_bias) = if strong { (240, 240) } else { (90, 120) };
     // The nearest occurrence wins; the sentence's tense tips the balance
     // by penalising the other direction.
     [y - 1, y, y + 1]
@@ -377,7 +426,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Weekdays.
     (
-        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<ppl>s)?\b)?",
         weekday,
     ),
     // Today, yesterday, tomorrow, tonight.
@@ -443,7 +492,7 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return cand(start, end, TimexType::Date, v);
     }
     let value = ctx.anchor.and_then(|a| {
-        let tense = ctx.tense(start, end);
+        let tense = ctx.tense_cue(start, end);
         let y = if let Some(wd) = g(c, "wd").and_then(weekday_number) {
             // With a weekday, pick the nearby year where they agree.
             let base = i64::from(a.year());
@@ -568,7 +617,7 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 }
             }
             (_, "this") => ay,
-            _ => infer_year(a, m, None, ctx.tense(start, end))?,
+            _ => infer_year(a, m, None, ctx.tense_cue(start, end))?,
         };
         fmt_month(y, m)
     });
@@ -1100,7 +1149,7 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let rel = words(g(c, "rel").unwrap_or(""));
     let part = g(c, "part").map(str::to_lowercase);
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
-    if rel == "each" || rel == "every" || c.name("pl").is_some() {
+    if rel == "each" || rel == "every" || c.name("pl").is_some() || c.name("ppl").is_some() {
         let suffix = part.as_deref().and_then(part_code).map(|p| format!("T{p}"));
         return cand(
             start,
@@ -1120,7 +1169,21 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         .anchor
         .and_then(|a| resolve_weekday(a, wd, &rel, tense))
         .and_then(fmt_date);
-    // "Friday night" names the day (TimeBank gives it the day's date).
+    // "Friday evening" is a part of that day: a TIME, `…TEV` (TimeML).
+    // "Friday night" and "Friday morning" TimeBank mostly gives the day's
+    // date (often leaving "night" outside the span), so they stay dates.
+    if let Some(code) = part
+        .as_deref()
+        .filter(|p| *p == "evening")
+        .and_then(part_code)
+    {
+        return cand(
+            start,
+            end,
+            TimexType::Time,
+            d.map(|d| format!("{d}T{code}")),
+        );
+    }
     cand(start, end, TimexType::Date, d)
 }
 
@@ -1577,7 +1640,7 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         } else if let (Some(m), Some(d)) = (g(c, "m"), g(c, "d")) {
             let m = i64::from(month_number(m)?);
             let d: i64 = d.parse().ok()?;
-            date(infer_year(a, m, Some(d), tense)?, m, d)
+            date(infer_year(a, m, Some(d), ctx.tense_cue(start, end))?, m, d)
         } else {
             Some(a)
         }
