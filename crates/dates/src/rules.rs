@@ -392,7 +392,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Spelled years.
     (
-        r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+        r"(?i)\b(?:(?P<pre>the\s+year\s+)|(?P<season>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+)|(?P<m>{MONTH})\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
         spelled,
     ),
     // Decades.
@@ -796,13 +796,40 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     cand(start, end, TimexType::Date, value)
 }
 
+/// Years spoken in words, as broadcast transcripts write them ("nineteen
+/// ninety-four"), alone or after a month ("January nineteen ninety-seven")
+/// or a season ("the winter of nineteen ninety-four").
 fn spelled(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
-    let y = spelled_year(g(c, "y")?)?;
+    let y = i64::from(spelled_year(g(c, "y")?)?);
     let is_two_thousand = g(c, "y")?.to_lowercase().starts_with("two");
-    if is_two_thousand && c.name("pre").is_none() {
+    let month = g(c, "m").filter(|m| capitalised(m)).and_then(month_number);
+    let season = words(g(c, "season").unwrap_or(""));
+    if is_two_thousand && c.name("pre").is_none() && month.is_none() && season.is_empty() {
         return None;
     }
-    whole(c, TimexType::Date, fmt_year(i64::from(y)))
+    if let Some(m) = month {
+        return whole(c, TimexType::Date, fmt_month(y, i64::from(m)));
+    }
+    let code = ["spring", "summer", "fall", "autumn", "winter"]
+        .iter()
+        .zip(["SP", "SU", "FA", "FA", "WI"])
+        .find(|(w, _)| season.contains(**w))
+        .map(|(_, code)| code);
+    if let Some(code) = code {
+        return whole(
+            c,
+            TimexType::Date,
+            fmt_year(y).map(|y| format!("{y}-{code}")),
+        );
+    }
+    // A month name in lower case ("may") is not part of the expression.
+    let start = c.name("y")?.start();
+    let start = if c.name("m").is_some() {
+        start
+    } else {
+        c.get(0)?.start()
+    };
+    cand(start, c.get(0)?.end(), TimexType::Date, fmt_year(y))
 }
 
 fn decade(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
@@ -1377,15 +1404,19 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return cand(start, end, TimexType::Date, Some("FUTURE_REF".into()));
         }
     }
-    // "$5 a day", "twice a year": a rate, i.e. a set.
+    // "twice a year": a frequency, i.e. a set. "$5 a day", "700 seats a
+    // week": an amount per unit, which TimeBank leaves untagged (seven
+    // times in nine).
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
-        static RATE: LazyLock<Regex> = LazyLock::new(|| {
+        static FREQUENCY: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)\b(?:times|twice|once|thrice)\s*$"));
+        static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$",
+                r"(?i)(?:\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|dollars?|cents?|percent|million|billion|trillion|yen|marks|francs|pounds|euros))(?:\s+[a-z]+s)?\s*$",
             )
         });
         let (code, clock, mult) = unit_code(&unit)?;
-        if RATE.is_match(before) {
+        if FREQUENCY.is_match(before) {
             let t = if clock { "T" } else { "" };
             return cand(
                 start,
@@ -1393,6 +1424,9 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 TimexType::Set,
                 Some(format!("P{t}{mult}{code}")),
             );
+        }
+        if AMOUNT.is_match(before) {
+            return None;
         }
         if code == "Q" {
             // "a quarter of the shares".
@@ -1496,6 +1530,10 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
+    if pre.is_empty() && post.is_empty() && u == "centuries" && prev_word == "for" {
+        // "ruled from Moscow for centuries": always a stretch of time.
+        return whole(c, TimexType::Duration, duration_value(Amount::Vague, &u));
+    }
     if pre.is_empty()
         && post.is_empty()
         && matches!(u.as_str(), "years" | "quarters" | "decades" | "centuries")
@@ -1531,8 +1569,18 @@ fn vague_ref(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     whole(c, TimexType::Date, Some(v.into()))
 }
 
-fn set_expr(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+fn set_expr(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if let Some(adv) = g(c, "adv") {
+        // "the average daily volume": a statistic, not a recurrence.
+        let prev = ctx
+            .before(c.get(0)?.start())
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if prev == "average" {
+            return None;
+        }
         let v = match adv.to_lowercase().as_str() {
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
