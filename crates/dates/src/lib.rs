@@ -158,6 +158,8 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     // and the month of any explicit date or month.
     let mut last_any_year: Option<i64> = None;
     let mut last_month: Option<(i64, i64)> = None;
+    // The last calendar day named ("Friday", "Oct. 27", "yesterday").
+    let mut last_day: Option<String> = None;
     for c in cands.iter_mut() {
         let t = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -189,6 +191,13 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     c.value = Some(y);
                 }
             }
+            "the morning" | "the afternoon" | "the evening" => {
+                if let (Some(d), Some(v)) = (&last_day, c.value.as_mut()) {
+                    if let Some(code) = v.get(10..) {
+                        *v = format!("{d}{code}");
+                    }
+                }
+            }
             "the following month" => {
                 if let Some(v) =
                     last_month.and_then(|(y, m)| calendar::fmt_month(y + m / 12, m % 12 + 1))
@@ -197,6 +206,11 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 }
             }
             _ => {
+                if let Some(d) = c.value.as_deref().and_then(|v| v.get(..10)) {
+                    if is_day(d) {
+                        last_day = Some(d.to_string());
+                    }
+                }
                 let explicit = t.bytes().any(|b| b.is_ascii_digit())
                     || ["first", "second", "third", "fourth"]
                         .iter()
@@ -233,6 +247,15 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// Whether `v` is a calendar day, `YYYY-MM-DD`.
+fn is_day(v: &str) -> bool {
+    v.len() == 10
+        && v.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 /// Whether `s` holds an empty line (a paragraph or table-cell break).

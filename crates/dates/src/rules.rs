@@ -431,7 +431,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Today, yesterday, tomorrow, tonight.
     (
-        r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        r"(?i)\b(?:(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?|(?P<mid>mid[\s-]?(?:morning|afternoon))\b)",
         deictic_day,
     ),
     // Durations, and "N units ago".
@@ -1147,6 +1147,15 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         }
         "morning" | "afternoon" | "evening" | "night" => {
             let shift = match rel.as_str() {
+                // "in the morning": the part of the day the story is on,
+                // the publication day unless a date came before (the
+                // anaphora pass moves it there).
+                "the" if unit != "night" => {
+                    if ctx.after(end).starts_with(['-', '\'']) {
+                        return None;
+                    }
+                    0
+                }
                 "this" => 0,
                 "last" => -1,
                 "the next" | "the following" | "next" => 1,
@@ -1215,6 +1224,16 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
 }
 
 fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    if let Some(mid) = g(c, "mid") {
+        // "by mid afternoon": that part of the publication day.
+        let code = if mid.to_ascii_lowercase().ends_with("morning") {
+            "MO"
+        } else {
+            "AF"
+        };
+        let v = ctx.anchor.and_then(fmt_date).map(|d| format!("{d}T{code}"));
+        return whole(c, TimexType::Time, v);
+    }
     let w = lower(c, "w");
     let shift = match w.as_str() {
         "yesterday" => -1,
