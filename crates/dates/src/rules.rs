@@ -179,6 +179,20 @@ impl<'t> Ctx<'t> {
                 return (Tense::Future, STRONG_FUTURE.is_match(before));
             }
         }
+        // "… on Saturday and were planning to …": a plan, so ahead.
+        static PLAN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^[\s,;.'`]*(?:and\s+)?(?:was|were|is|are)\s+(?:planning|going|expected|scheduled|due|set)\s+to\b",
+            )
+        });
+        // "since March": the start of a stretch that reaches today.
+        static SINCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsince\s+$"));
+        if SINCE.is_match(before) {
+            return (Tense::Past, true);
+        }
+        if PLAN_AFTER.is_match(after) {
+            return (Tense::Future, false);
+        }
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
             return (
                 Tense::Past,
@@ -1151,7 +1165,15 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 // the publication day unless a date came before (the
                 // anaphora pass moves it there).
                 "the" if unit != "night" => {
-                    if ctx.after(end).starts_with(['-', '\'']) {
+                    // "4 in the morning" is a clock time, not the part.
+                    static HOUR_IN: LazyLock<Regex> = LazyLock::new(|| {
+                        re(
+                            r"(?i)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+$",
+                        )
+                    });
+                    if HOUR_IN.is_match(ctx.before(start))
+                        || ctx.after(end).starts_with(['-', '\''])
+                    {
                         return None;
                     }
                     0
