@@ -1207,7 +1207,30 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let rel = words(g(c, "rel").unwrap_or(""));
     let part = g(c, "part").map(str::to_lowercase);
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
-    if rel == "each" || rel == "every" || c.name("pl").is_some() || c.name("ppl").is_some() {
+    // "on Monday and Tuesday nights": the first day shares the recurrence
+    // (and the part of the day) of the second.
+    static SHARED_SET: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b)",
+        )
+    });
+    let shared = if c.name("pl").is_none() && c.name("part").is_none() {
+        SHARED_SET.captures(ctx.after(c.get(0)?.end()))
+    } else {
+        None
+    };
+    let part = part.or_else(|| {
+        shared
+            .as_ref()
+            .and_then(|s| s.name("part"))
+            .map(|m| m.as_str().to_lowercase())
+    });
+    if rel == "each"
+        || rel == "every"
+        || c.name("pl").is_some()
+        || c.name("ppl").is_some()
+        || shared.is_some()
+    {
         let suffix = part.as_deref().and_then(part_code).map(|p| format!("T{p}"));
         return cand(
             start,
