@@ -143,6 +143,14 @@ impl<'t> Ctx<'t> {
         }
         let before = text.get(lo..start).unwrap_or("");
         let after = text.get(end..hi).unwrap_or("");
+        // A quotation ends the clause: the reporting verb after it ("…
+        // Thursday,'' Castro said") does not date what was quoted.
+        let after = after
+            .find(['"', '\u{201d}'])
+            .into_iter()
+            .chain(after.find("''"))
+            .min()
+            .map_or(after, |i| &after[..i]);
         // Markers strong enough to pick an occurrence far away rather
         // than a near one: a modal or a schedule, an irregular past form or
         // a past auxiliary (the cheap "-ed" test also catches "expected",
@@ -175,7 +183,7 @@ impl<'t> Ctx<'t> {
         }
         if LOCAL_FUTURE.is_match(before) {
             let only_until = !LOCAL_FUTURE.is_match(&UNTIL.replace_all(before, ""));
-            if !(only_until && (LOCAL_PAST.is_match(before) || STRONG_PAST.is_match(after))) {
+            if !(only_until && (STRONG_PAST.is_match(before) || STRONG_PAST.is_match(after))) {
                 return (Tense::Future, STRONG_FUTURE.is_match(before));
             }
         }
