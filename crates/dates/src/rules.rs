@@ -128,7 +128,7 @@ impl<'t> Ctx<'t> {
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|planned|postponed|deferred|(?:expected|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|planned|postponed|deferred|(?:plans?|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
             )
         });
         let text = self.full;
@@ -141,8 +141,9 @@ impl<'t> Ctx<'t> {
         while !text.is_char_boundary(hi) {
             hi += 1;
         }
-        let before = text.get(lo..start).unwrap_or("");
+        let before = clause_tail(text.get(lo..start).unwrap_or(""));
         let after = text.get(end..hi).unwrap_or("");
+        let after = after.find(';').map_or(after, |i| &after[..i]);
         // A quotation ends the clause: the reporting verb after it ("…
         // Thursday,'' Castro said") does not date what was quoted.
         let after = after
@@ -207,6 +208,33 @@ impl<'t> Ctx<'t> {
                 STRONG_PAST.is_match(before) || STRONG_PAST.is_match(after),
             );
         }
+        // A past auxiliary or irregular past a few words further away still
+        // governs the expression's own clause ("since he was rescued off
+        // the coast in late November", "In January, the firm brought in"),
+        // which a future elsewhere in the sentence does not.
+        let mut cut = wide.len().saturating_sub(50);
+        while !wide.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let near_before = wide.get(cut..).unwrap_or("");
+        let near_before = clause_tail(near_before);
+        let mut far = (end + 40).min(text.len());
+        while !text.is_char_boundary(far) {
+            far += 1;
+        }
+        let near_after = text.get(end..far).unwrap_or("");
+        let near_after = near_after
+            .find(['"', '\u{201d}', ';'])
+            .into_iter()
+            .chain(near_after.find("''"))
+            .min()
+            .map_or(near_after, |i| &near_after[..i]);
+        if (STRONG_PAST.is_match(near_before) || STRONG_PAST.is_match(near_after))
+            && !FUTURE.is_match(near_before)
+            && !FUTURE.is_match(near_after)
+        {
+            return (Tense::Past, true);
+        }
         let sentence = self.sentence(start - self.base, end - self.base);
         if FUTURE.is_match(sentence) {
             (Tense::Future, STRONG_FUTURE.is_match(sentence))
@@ -214,6 +242,28 @@ impl<'t> Ctx<'t> {
             (Tense::Past, false)
         }
     }
+}
+
+/// The end of `s` from the start of its last clause: after the last
+/// semicolon or sentence end (". " before a capital), so that a marker in
+/// the previous sentence does not set the tense of this one.
+fn clause_tail(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        let boundary = b[i] == b';'
+            || (b[i] == b'.'
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                && b[i + 1..]
+                    .iter()
+                    .find(|c| !c.is_ascii_whitespace())
+                    .is_some_and(|c| c.is_ascii_uppercase()));
+        if boundary {
+            return &s[i + 1..];
+        }
+    }
+    s
 }
 
 /// Compiles a pattern with ASCII word boundaries and digits, which keep
