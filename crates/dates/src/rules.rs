@@ -1338,6 +1338,18 @@ fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return whole(c, TimexType::Time, v);
     }
     let w = lower(c, "w");
+    if g(c, "w").is_some_and(|w| w == "Today") && c.name("mod").is_none() {
+        // "USA Today", "VOA Today": a capitalised "Today" right after a
+        // capitalised word, mid-sentence, is a title.
+        let before = ctx.before(c.get(0)?.start());
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let mid_sentence = !before
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '`', ':', '\'']);
+        if mid_sentence && prev.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+            return None;
+        }
+    }
     let shift = match w.as_str() {
         "yesterday" => -1,
         "tomorrow" => 1,
