@@ -128,74 +128,54 @@ impl<'t> Ctx<'t> {
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|planned|postponed|deferred|(?:plans?|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
-            )
-        });
-        let text = self.full;
-        let (start, end) = (start + self.base, end + self.base);
-        let mut lo = start.saturating_sub(30);
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        let mut hi = (end + 25).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
-        let before = clause_tail(text.get(lo..start).unwrap_or(""));
-        let after = text.get(end..hi).unwrap_or("");
-        let after = after.find(';').map_or(after, |i| &after[..i]);
-        // A quotation ends the clause: the reporting verb after it ("…
-        // Thursday,'' Castro said") does not date what was quoted.
-        let after = after
-            .find(['"', '\u{201d}'])
-            .into_iter()
-            .chain(after.find("''"))
-            .min()
-            .map_or(after, |i| &after[..i]);
-        // Markers strong enough to pick an occurrence far away rather
-        // than a near one: a modal or a schedule, an irregular past form or
-        // a past auxiliary (the cheap "-ed" test also catches "expected",
-        // "extended", "N.J.-based").
-        static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to)\b")
-        });
-        static STRONG_PAST: LazyLock<Regex> = LazyLock::new(|| {
-            re(
-                r"(?i)\b(?:was|were|had|did|told|met|won|lost|rose|fell|took|gave|came|went|sold|bought|began|brought|arrested|killed|died|resigned|announced|introduced|changed|named|signed|agreed|launched|started|ago)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|postponed|deferred|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
             )
         });
         // "by"/"until" look ahead, unless a past verb already frames the
         // limit ("had filed reports by Wednesday", "until Thursday, they
         // had not …").
         static UNTIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:until|by)\b"));
+        // A modal or a schedule right before the expression.
+        static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to)\b")
+        });
         // "had been due to expire Friday", "had been scheduled for …": a
         // plan seen from the past, so the time is past too.
         static PAST_PLAN: LazyLock<Regex> = LazyLock::new(|| {
             re(r"(?i)\bhad\s+been\s+(?:due|scheduled|set|slated|expected|planned)\b")
         });
-        let wide = self.before(start - self.base);
-        let mut cut = wide.len().saturating_sub(48);
-        while !wide.is_char_boundary(cut) {
-            cut += 1;
-        }
-        let wide = wide.get(cut..).unwrap_or("");
-        if PAST_PLAN.is_match(wide) {
-            return (Tense::Past, true);
-        }
-        if LOCAL_FUTURE.is_match(before) {
-            let only_until = !LOCAL_FUTURE.is_match(&UNTIL.replace_all(before, ""));
-            if !(only_until && (STRONG_PAST.is_match(before) || STRONG_PAST.is_match(after))) {
-                return (Tense::Future, STRONG_FUTURE.is_match(before));
-            }
-        }
         // "… on Saturday and were planning to …": a plan, so ahead.
         static PLAN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)^[\s,;.'`]*(?:and\s+)?(?:was|were|is|are)\s+(?:planning|going|expected|scheduled|due|set)\s+to\b",
+                r"(?i)^[\s,;.'`]*(?:and\s+)?(?:was|were|is|are)\s+(?:planning|going|expected|scheduled|set)\s+to\b",
             )
         });
         // "since March": the start of a stretch that reaches today.
         static SINCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsince\s+$"));
+        let text = self.full;
+        let (start, end) = (start + self.base, end + self.base);
+        let before = clause_tail(window_before(text, start, 30));
+        let after = clause_head(window_after(text, end, 25));
+        if PAST_PLAN.is_match(clause_tail(window_before(text, start, 48))) {
+            return (Tense::Past, true);
+        }
+        if LOCAL_FUTURE.is_match(before) {
+            let only_until = !LOCAL_FUTURE.is_match(&UNTIL.replace_all(before, ""));
+            // "Until Thursday, they had not …": the clause opens with it.
+            static OPENS: LazyLock<Regex> =
+                LazyLock::new(|| re(r"(?i)^[\s,;:`'(]*(?:until|by)\s+$"));
+            let opens = OPENS.is_match(before);
+            // "extended its deadline until Tuesday" still looks ahead.
+            static EXTEND: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?i)\b(?:extended|postponed|delayed|deferred|adjourned|continued)\b")
+            });
+            let past_frame = strong_past(before)
+                || (LOCAL_PAST.is_match(before) && !EXTEND.is_match(before))
+                || (opens && strong_past(after));
+            if !(only_until && past_frame) {
+                return (Tense::Future, STRONG_FUTURE.is_match(before));
+            }
+        }
         if SINCE.is_match(before) {
             return (Tense::Past, true);
         }
@@ -203,45 +183,81 @@ impl<'t> Ctx<'t> {
             return (Tense::Future, false);
         }
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
-            return (
-                Tense::Past,
-                STRONG_PAST.is_match(before) || STRONG_PAST.is_match(after),
-            );
+            return (Tense::Past, strong_past(before) || strong_past(after));
         }
-        // A past auxiliary or irregular past a few words further away still
-        // governs the expression's own clause ("since he was rescued off
-        // the coast in late November", "In January, the firm brought in"),
-        // which a future elsewhere in the sentence does not.
-        let mut cut = wide.len().saturating_sub(50);
-        while !wide.is_char_boundary(cut) {
-            cut += 1;
-        }
-        let near_before = wide.get(cut..).unwrap_or("");
-        let near_before = clause_tail(near_before);
-        let mut far = (end + 40).min(text.len());
-        while !text.is_char_boundary(far) {
-            far += 1;
-        }
-        let near_after = text.get(end..far).unwrap_or("");
-        let near_after = near_after
-            .find(['"', '\u{201d}', ';'])
-            .into_iter()
-            .chain(near_after.find("''"))
-            .min()
-            .map_or(near_after, |i| &near_after[..i]);
-        if (STRONG_PAST.is_match(near_before) || STRONG_PAST.is_match(near_after))
+        // A past form a few words further away still governs the
+        // expression's own clause ("since he was rescued off the coast in
+        // late November", "In January, the firm brought in"), which a future
+        // elsewhere in the sentence does not.
+        let near_before = clause_tail(window_before(text, start, 50));
+        let near_after = clause_head(window_after(text, end, 30));
+        if (strong_past(near_before) || strong_past(near_after))
             && !FUTURE.is_match(near_before)
             && !FUTURE.is_match(near_after)
         {
             return (Tense::Past, true);
         }
-        let sentence = self.sentence(start - self.base, end - self.base);
-        if FUTURE.is_match(sentence) {
-            (Tense::Future, STRONG_FUTURE.is_match(sentence))
+        if FUTURE.is_match(self.sentence(start - self.base, end - self.base)) {
+            (Tense::Future, false)
         } else {
             (Tense::Past, false)
         }
     }
+}
+
+/// Up to `n` bytes of `text` before byte `i`, on a character boundary.
+fn window_before(text: &str, i: usize, n: usize) -> &str {
+    let i = i.min(text.len());
+    let mut lo = i.saturating_sub(n);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    text.get(lo..i).unwrap_or("")
+}
+
+/// Up to `n` bytes of `text` after byte `i`, on a character boundary.
+fn window_after(text: &str, i: usize, n: usize) -> &str {
+    let i = i.min(text.len());
+    let mut hi = (i + n).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    text.get(i..hi).unwrap_or("")
+}
+
+/// The start of `s` up to the end of its clause: a semicolon or a quote
+/// mark (the reporting verb after a quotation, "… Thursday,'' Castro
+/// said", does not date what was quoted).
+fn clause_head(s: &str) -> &str {
+    s.find([';', '"', '\u{201d}'])
+        .into_iter()
+        .chain(s.find("''"))
+        .min()
+        .map_or(s, |i| &s[..i])
+}
+
+/// Whether `s` holds a verb form that only the past has: a past auxiliary
+/// or irregular past ("was", "rose", "took"), or a form shared with the
+/// participle ("bought", "announced") that no auxiliary or "to" governs
+/// ("to be announced", "has sold" are not past events).
+fn strong_past(s: &str) -> bool {
+    static SIMPLE_PAST: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:was|were|had|did|rose|fell|took|gave|came|went|began|grew|ago)\b")
+    });
+    static PAST_OR_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:\b(?P<prev>[a-z']+)\s+)?\b(?:bought|brought|sold|told|won|met|lost|announced|introduced|changed|named|signed|agreed|launched|started|arrested|killed|died|resigned)\b",
+        )
+    });
+    const AUX: &[&str] = &[
+        "has", "have", "had", "having", "be", "been", "being", "is", "are", "was", "were", "to",
+        "will", "would", "get", "gets", "got",
+    ];
+    SIMPLE_PAST.is_match(s)
+        || PAST_OR_PARTICIPLE.captures_iter(s).any(|c| {
+            c.name("prev")
+                .is_none_or(|p| !AUX.iter().any(|a| p.as_str().eq_ignore_ascii_case(a)))
+        })
 }
 
 /// The end of `s` from the start of its last clause: after the last
@@ -252,13 +268,15 @@ fn clause_tail(s: &str) -> &str {
     let mut i = b.len();
     while i > 0 {
         i -= 1;
+        // A period before the expression itself (only spaces between)
+        // or before a capital ends a sentence; "Oct. 5" does not.
         let boundary = b[i] == b';'
             || (b[i] == b'.'
                 && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
                 && b[i + 1..]
                     .iter()
                     .find(|c| !c.is_ascii_whitespace())
-                    .is_some_and(|c| c.is_ascii_uppercase()));
+                    .is_none_or(|c| c.is_ascii_uppercase()));
         if boundary {
             return &s[i + 1..];
         }
@@ -508,7 +526,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -1229,7 +1247,14 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                             r"(?i)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+$",
                         )
                     });
+                    // "the morning session": the noun's modifier.
+                    static NOUN_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+                        re(
+                            r"^\s+(?:session|sessions|news|paper|papers|shift|trading|meeting|service|show|edition|rush|peak|flight|train)\b",
+                        )
+                    });
                     if HOUR_IN.is_match(ctx.before(start))
+                        || NOUN_FOLLOWS.is_match(ctx.after(end))
                         || ctx.after(end).starts_with(['-', '\''])
                     {
                         return None;
@@ -1487,7 +1512,24 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let num_raw = g(c, "num")?;
     let num = words(num_raw);
     let unit = lower(c, "unit");
-    let post = words(g(c, "post").unwrap_or(""));
+    let mut post = words(g(c, "post").unwrap_or(""));
+    let m0 = c.get(0)?;
+    let mut end = m0.end();
+    if post == "before" {
+        // "from 38,402 a year before." ends the clause: a year earlier.
+        // "two days before the vote" is a length and a signal.
+        static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^\s*(?:\d|[A-Z]|(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|he|she|it|they|we|i|you|being|any|each|every|some|one|two)\b)",
+            )
+        });
+        if SIGNAL.is_match(ctx.after(end)) {
+            post.clear();
+            end = c.name("post")?.start();
+        } else {
+            post = "earlier".into();
+        }
+    }
     let amount = parse_amount(&num)?;
     if c.name("old").is_some() {
         // "a 6-year-old boy": an age, not a time.
@@ -1517,8 +1559,7 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
-    let m0 = c.get(0)?;
-    let (mut start, end) = (m0.start(), m0.end());
+    let mut start = m0.start();
     let text = ctx.text;
     let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
@@ -1546,7 +1587,7 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             LazyLock::new(|| re(r"(?i)\b(?:times|twice|once|thrice)\s*$"));
         static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)(?:\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|dollars?|cents?|percent|million|billion|trillion|yen|marks|francs|pounds|euros))(?:\s+[a-z]+s)?\s*$",
+                r"(?i)(?:\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|mln|bln|dlrs|pct|stg|dollars?|cents?|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|tonnes|barrels|hours|days|miles|people|units))(?:\s+[a-z]+s)?\s*$",
             )
         });
         let (code, clock, mult) = unit_code(&unit)?;
