@@ -161,8 +161,14 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     // The last calendar day named ("Friday", "Oct. 27", "yesterday").
     let mut last_day: Option<String> = None;
     for c in cands.iter_mut() {
-        let t = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut t = String::with_capacity(c.end.saturating_sub(c.start));
+        for w in text.get(c.start..c.end).unwrap_or("").split_whitespace() {
+            if !t.is_empty() {
+                t.push(' ');
+            }
+            t.push_str(w);
+        }
+        t.make_ascii_lowercase();
         match t.as_str() {
             "the quarter" | "that quarter" => {
                 if let Some(q) = &last_quarter {

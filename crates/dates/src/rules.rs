@@ -107,13 +107,19 @@ impl<'t> Ctx<'t> {
 
     /// The tense of the sentence holding `[start, end)`.
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
-        self.tense_cue(start, end).0
+        self.tense_of(start, end, false).0
     }
 
     /// The tense of the sentence holding `[start, end)`, and whether a
     /// verb or marker next to the expression says so (rather than the
     /// default lean to the past).
     pub(crate) fn tense_cue(&self, start: usize, end: usize) -> (Tense, bool) {
+        self.tense_of(start, end, true)
+    }
+
+    /// The tense and, when `strength` is asked for, whether it is stated
+    /// next to the expression (the strength costs extra word scans).
+    fn tense_of(&self, start: usize, end: usize, strength: bool) -> (Tense, bool) {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
                 r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
@@ -150,15 +156,24 @@ impl<'t> Ctx<'t> {
                 r"(?i)^[\s,;.'`]*(?:and\s+)?(?:was|were|is|are)\s+(?:planning|going|expected|scheduled|set)\s+to\b",
             )
         });
-        // "since March": the start of a stretch that reaches today.
-        static SINCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsince\s+$"));
         let text = self.full;
         let (start, end) = (start + self.base, end + self.base);
         let before = clause_tail(window_before(text, start, 30));
         let after = clause_head(window_after(text, end, 25));
-        if PAST_PLAN.is_match(clause_tail(window_before(text, start, 48))) {
+        let plan_window = window_before(text, start, 48);
+        if contains_ci(plan_window, b"been") && PAST_PLAN.is_match(clause_tail(plan_window)) {
             return (Tense::Past, true);
         }
+        // A past form a few words further away still governs the
+        // expression's own clause ("since he was rescued off the coast in
+        // late November", "In January, the firm brought in"). Scanned only
+        // when needed: most expressions are settled before.
+        let near = || {
+            (
+                clause_tail(window_before(text, start, 50)),
+                clause_head(window_after(text, end, 30)),
+            )
+        };
         if LOCAL_FUTURE.is_match(before) {
             let only_until = !LOCAL_FUTURE.is_match(&UNTIL.replace_all(before, ""));
             // "Until Thursday, they had not …": the clause opens with it.
@@ -176,33 +191,57 @@ impl<'t> Ctx<'t> {
                 return (Tense::Future, STRONG_FUTURE.is_match(before));
             }
         }
-        if SINCE.is_match(before) {
+        // "since March": the start of a stretch that reaches today.
+        let last_word = before
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+            .next();
+        if last_word.is_some_and(|w| w.eq_ignore_ascii_case("since"))
+            && before.ends_with(char::is_whitespace)
+        {
             return (Tense::Past, true);
         }
-        if PLAN_AFTER.is_match(after) {
+        if contains_ci(after, b" to") && PLAN_AFTER.is_match(after) {
             return (Tense::Future, false);
         }
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
-            return (Tense::Past, strong_past(before) || strong_past(after));
+            return (
+                Tense::Past,
+                strength && (strong_past(before) || strong_past(after)),
+            );
         }
-        // A past form a few words further away still governs the
-        // expression's own clause ("since he was rescued off the coast in
-        // late November", "In January, the firm brought in"), which a future
-        // elsewhere in the sentence does not.
-        let near_before = clause_tail(window_before(text, start, 50));
-        let near_after = clause_head(window_after(text, end, 30));
+        let future = FUTURE.is_match(self.sentence(start - self.base, end - self.base));
+        if !future && !strength {
+            // Past either way; the scan below only adds the strength.
+            return (Tense::Past, false);
+        }
+        // … which a future elsewhere in the sentence does not.
+        let (near_before, near_after) = near();
         if (strong_past(near_before) || strong_past(near_after))
             && !FUTURE.is_match(near_before)
             && !FUTURE.is_match(near_after)
         {
             return (Tense::Past, true);
         }
-        if FUTURE.is_match(self.sentence(start - self.base, end - self.base)) {
+        if future {
             (Tense::Future, false)
         } else {
             (Tense::Past, false)
         }
     }
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ci(hay: &str, needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let h = hay.as_bytes();
+    h.iter().enumerate().any(|(i, &c)| {
+        c.to_ascii_lowercase() == first
+            && h.get(i + 1..i + 1 + rest.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Up to `n` bytes of `text` before byte `i`, on a character boundary.
@@ -229,11 +268,16 @@ fn window_after(text: &str, i: usize, n: usize) -> &str {
 /// mark (the reporting verb after a quotation, "… Thursday,'' Castro
 /// said", does not date what was quoted).
 fn clause_head(s: &str) -> &str {
-    s.find([';', '"', '\u{201d}'])
-        .into_iter()
-        .chain(s.find("''"))
-        .min()
-        .map_or(s, |i| &s[..i])
+    let b = s.as_bytes();
+    let cut = b.iter().enumerate().position(|(i, &c)| {
+        c == b';'
+            || c == b'"'
+            || (c == b'\'' && b.get(i + 1) == Some(&b'\''))
+            // U+201D RIGHT DOUBLE QUOTATION MARK
+            || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D))
+    });
+    // Every cut is at an ASCII byte or the first byte of a character.
+    cut.and_then(|i| s.get(..i)).unwrap_or(s)
 }
 
 /// Whether `s` holds a verb form that only the past has: a past auxiliary
@@ -241,23 +285,116 @@ fn clause_head(s: &str) -> &str {
 /// participle ("bought", "announced") that no auxiliary or "to" governs
 /// ("to be announced", "has sold" are not past events).
 fn strong_past(s: &str) -> bool {
-    static SIMPLE_PAST: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:was|were|had|did|rose|fell|took|gave|came|went|began|grew|ago)\b")
-    });
-    static PAST_OR_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(?:\b(?P<prev>[a-z']+)\s+)?\b(?:bought|brought|sold|told|won|met|lost|announced|introduced|changed|named|signed|agreed|launched|started|arrested|killed|died|resigned)\b",
+    // A plain word scan: this runs for most expressions a rule resolves
+    // against the tense, where a regex call per window cost more.
+    let is_aux = |w: &[u8]| {
+        matches!(
+            w,
+            b"has"
+                | b"have"
+                | b"had"
+                | b"having"
+                | b"be"
+                | b"been"
+                | b"being"
+                | b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"to"
+                | b"will"
+                | b"would"
+                | b"get"
+                | b"gets"
+                | b"got"
         )
-    });
-    const AUX: &[&str] = &[
-        "has", "have", "had", "having", "be", "been", "being", "is", "are", "was", "were", "to",
-        "will", "would", "get", "gets", "got",
-    ];
-    SIMPLE_PAST.is_match(s)
-        || PAST_OR_PARTICIPLE.captures_iter(s).any(|c| {
-            c.name("prev")
-                .is_none_or(|p| !AUX.iter().any(|a| p.as_str().eq_ignore_ascii_case(a)))
-        })
+    };
+    let mut prev = [0u8; 8];
+    let mut prev_len = 0;
+    for w in s
+        .as_bytes()
+        .split(|b| !(b.is_ascii_alphabetic() || *b == b'\''))
+        .filter(|w| !w.is_empty())
+    {
+        // Every listed word is 2 to 10 letters long and starts with one of
+        // these letters: most words are passed over without a copy.
+        let candidate = (2..=10).contains(&w.len())
+            && matches!(
+                w[0].to_ascii_lowercase(),
+                b'a' | b'b'
+                    | b'c'
+                    | b'd'
+                    | b'f'
+                    | b'g'
+                    | b'h'
+                    | b'i'
+                    | b'k'
+                    | b'l'
+                    | b'm'
+                    | b'n'
+                    | b'r'
+                    | b's'
+                    | b't'
+                    | b'w'
+            );
+        if !candidate {
+            prev_len = 0;
+            continue;
+        }
+        let mut buf = [0u8; 12];
+        let word: &[u8] = if w.len() <= buf.len() {
+            for (d, c) in buf.iter_mut().zip(w) {
+                *d = c.to_ascii_lowercase();
+            }
+            &buf[..w.len()]
+        } else {
+            b""
+        };
+        let simple = matches!(
+            word,
+            b"was"
+                | b"were"
+                | b"had"
+                | b"did"
+                | b"rose"
+                | b"fell"
+                | b"took"
+                | b"gave"
+                | b"came"
+                | b"went"
+                | b"began"
+                | b"grew"
+                | b"ago"
+        );
+        let shared = matches!(
+            word,
+            b"bought"
+                | b"brought"
+                | b"sold"
+                | b"told"
+                | b"won"
+                | b"met"
+                | b"lost"
+                | b"announced"
+                | b"introduced"
+                | b"changed"
+                | b"named"
+                | b"signed"
+                | b"agreed"
+                | b"launched"
+                | b"started"
+                | b"arrested"
+                | b"killed"
+                | b"died"
+                | b"resigned"
+        );
+        if simple || (shared && !is_aux(&prev[..prev_len])) {
+            return true;
+        }
+        prev_len = word.len().min(prev.len());
+        prev[..prev_len].copy_from_slice(&word[..prev_len]);
+    }
+    false
 }
 
 /// The end of `s` from the start of its last clause: after the last
@@ -317,10 +454,15 @@ fn lower(c: &Captures<'_>, name: &str) -> String {
 }
 
 fn words(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // Built in one buffer: handlers call this for every capture group.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn capitalised(s: &str) -> bool {
@@ -343,33 +485,66 @@ fn whole(c: &Captures<'_>, ty: TimexType, value: Option<String>) -> Option<Cand>
 
 /// Picks the year for a month (and day) named without one: the nearest
 /// occurrence, leaning to the past unless the sentence is about the future.
-/// `cue` is the tense and whether a verb or modal next to the expression
-/// states it ("bought … in February", "will fly … in December"); then the
+/// `strong` says whether a verb or modal next to the expression states the
+/// tense ("bought … in February", "will fly … in December"); then the
 /// other direction is penalised by most of a year, so a month eight months
 /// back is preferred to one two months ahead.
-fn infer_year(anchor: Date, m: i64, d: Option<i64>, cue: (Tense, bool)) -> Option<i64> {
-    let (tense, strong) = cue;
+fn infer_year(
+    anchor: Date,
+    m: i64,
+    d: Option<i64>,
+    tense: impl FnOnce() -> Tense,
+    strong: impl FnOnce() -> bool,
+) -> Option<i64> {
     let y = i64::from(anchor.year());
     let day = d.unwrap_or(15).min(28);
-    // Tuned on the visible TimeBank data: news leans to the past.
-    let (future_bias, past_bias) = if strong { (240, 240) } else { (90, 120) };
     // The nearest occurrence wins; the sentence's tense tips the balance
-    // by penalising the other direction.
-    [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|cy| {
-            let c = date(cy, m, day)?;
-            let diff = i64::from((c - anchor).get_days());
-            let cost = match (tense, diff >= 0) {
-                (Tense::Future, false) => -diff + future_bias,
-                (Tense::Future, true) => diff,
-                (Tense::Past, true) => diff + past_bias,
-                (Tense::Past, false) => -diff,
-            };
-            Some((cost, cy))
-        })
-        .min()
-        .map(|(_, cy)| cy)
+    // by penalising the other direction (tuned on the visible TimeBank
+    // data: news leans to the past), by most of a year when stated.
+    // Days from the anchor to the date in the year before, this year and
+    // the year after (calendar arithmetic once; the choices below only
+    // weigh these numbers).
+    let diffs =
+        [y - 1, y, y + 1].map(|cy| Some((i64::from((date(cy, m, day)? - anchor).get_days()), cy)));
+    let pick = |tense: Tense, (future_bias, past_bias): (i64, i64)| {
+        diffs
+            .iter()
+            .flatten()
+            .map(|&(diff, cy)| {
+                let cost = match (tense, diff >= 0) {
+                    (Tense::Future, false) => -diff + future_bias,
+                    (Tense::Future, true) => diff,
+                    (Tense::Past, true) => diff + past_bias,
+                    (Tense::Past, false) => -diff,
+                };
+                (cost, cy)
+            })
+            .min()
+            .map(|(_, cy)| cy)
+    };
+    const WEAK: (i64, i64) = (90, 120);
+    const FIRM: (i64, i64) = (240, 240);
+    // Reading the tense off the sentence costs regex and word scans: a
+    // month near the anchor gets the same year whatever the tense, so it
+    // is only read when the answer depends on it.
+    let past = pick(Tense::Past, WEAK);
+    if [
+        pick(Tense::Future, WEAK),
+        pick(Tense::Past, FIRM),
+        pick(Tense::Future, FIRM),
+    ]
+    .iter()
+    .all(|v| *v == past)
+    {
+        return past;
+    }
+    let tense = tense();
+    let weak = pick(tense, WEAK);
+    if weak == pick(tense, FIRM) || !strong() {
+        weak
+    } else {
+        pick(tense, FIRM)
+    }
 }
 
 /// The weekday `wd` nearest to the anchor in the direction the text points.
@@ -582,7 +757,6 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return cand(start, end, TimexType::Date, v);
     }
     let value = ctx.anchor.and_then(|a| {
-        let tense = ctx.tense_cue(start, end);
         let y = if let Some(wd) = g(c, "wd").and_then(weekday_number) {
             // With a weekday, pick the nearby year where they agree.
             let base = i64::from(a.year());
@@ -591,7 +765,13 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 .find(|y| date(*y, m, d).is_some_and(|x| iso_weekday(x) == i64::from(wd)))
                 .unwrap_or(base)
         } else {
-            infer_year(a, m, Some(d), tense)?
+            infer_year(
+                a,
+                m,
+                Some(d),
+                || ctx.tense(start, end),
+                || ctx.tense_cue(start, end).1,
+            )?
         };
         date(y, m, d).and_then(fmt_date)
     });
@@ -707,7 +887,13 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 }
             }
             (_, "this") => ay,
-            _ => infer_year(a, m, None, ctx.tense_cue(start, end))?,
+            _ => infer_year(
+                a,
+                m,
+                None,
+                || ctx.tense(start, end),
+                || ctx.tense_cue(start, end).1,
+            )?,
         };
         fmt_month(y, m)
     });
@@ -1328,7 +1514,15 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     } else {
         start
     };
-    let tense = ctx.tense(start, end);
+    // Only a bare weekday needs the tense ("last Friday" does not).
+    let tense = if matches!(
+        rel.as_str(),
+        "last" | "this past" | "next" | "coming" | "this coming" | "this"
+    ) {
+        Tense::Past
+    } else {
+        ctx.tense(start, end)
+    };
     let d = ctx
         .anchor
         .and_then(|a| resolve_weekday(a, wd, &rel, tense))
@@ -1849,10 +2043,10 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             end -= 1;
         }
     }
-    let tense = ctx.tense(start, end);
+    let tense = || ctx.tense(start, end);
     let day = ctx.anchor.and_then(|a| {
         if let Some(wd) = g(c, "wd").and_then(weekday_number) {
-            resolve_weekday(a, i64::from(wd), "", tense)
+            resolve_weekday(a, i64::from(wd), "", tense())
         } else if let Some(dw) = g(c, "dw") {
             let shift = match dw.to_lowercase().as_str() {
                 "yesterday" => -1,
@@ -1863,7 +2057,8 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         } else if let (Some(m), Some(d)) = (g(c, "m"), g(c, "d")) {
             let m = i64::from(month_number(m)?);
             let d: i64 = d.parse().ok()?;
-            date(infer_year(a, m, Some(d), ctx.tense_cue(start, end))?, m, d)
+            let strong = || ctx.tense_cue(start, end).1;
+            date(infer_year(a, m, Some(d), tense, strong)?, m, d)
         } else {
             Some(a)
         }
