@@ -16,11 +16,17 @@
 //!   days", "its fourth quarter"), except a sentence-initial "Within",
 //!   which heads a fronted time adverbial ("Within six months, …");
 //! - relative dates take the nearest occurrence, leaning to the past
-//!   unless the governing verb or the sentence looks ahead;
+//!   unless the governing verb or the sentence looks ahead; a verb form
+//!   only the past has, or a modal, in the expression's own clause picks
+//!   an occurrence up to most of a year away ("bought … in February");
 //! - decades are `198`, centuries `19`, quarters `2025-Q3`, weeks
 //!   `2025-W44`, seasons `2025-SU`;
 //! - in a document about quarterly results, "a year ago" is the same
 //!   quarter a year earlier, and "the quarter" is the last one named;
+//! - "Friday evening" is a TIME (`…TEV`); "Friday night/morning" stay
+//!   the day's date, as TimeBank mostly writes them;
+//! - amounts per unit ("$2 million a year") are not sets and not tagged;
+//!   frequencies ("twice a year") are sets;
 //! - "currently", "already", bare "years"/"decades" and "decades-long"
 //!   are not tagged: too often figurative or without a point in time.
 #![deny(missing_docs)]
