@@ -50,7 +50,10 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     static QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bquarter"));
     // A document that reports quarterly results compares quarters: "a
     // year ago" there means the same quarter last year.
-    let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
+    static RESULTS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:a\s+share|net\s+income|net\s+loss|per\s+share)\b"));
+    let quarters = QUARTER.find_iter(text).take(2).count();
+    let quarterly = quarters >= 2 || (quarters == 1 && RESULTS.is_match(text));
     let regions = regions(text);
     // Which rules match in which region, then each rule over all of its
     // regions in turn: running one automaton at a time keeps its states
