@@ -16,11 +16,17 @@
 //!   days", "its fourth quarter"), except a sentence-initial "Within",
 //!   which heads a fronted time adverbial ("Within six months, …");
 //! - relative dates take the nearest occurrence, leaning to the past
-//!   unless the governing verb or the sentence looks ahead;
+//!   unless the governing verb or the sentence looks ahead; a verb form
+//!   only the past has, or a modal, in the expression's own clause picks
+//!   an occurrence up to most of a year away ("bought … in February");
 //! - decades are `198`, centuries `19`, quarters `2025-Q3`, weeks
 //!   `2025-W44`, seasons `2025-SU`;
 //! - in a document about quarterly results, "a year ago" is the same
 //!   quarter a year earlier, and "the quarter" is the last one named;
+//! - "Friday evening" is a TIME (`…TEV`); "Friday night/morning" stay
+//!   the day's date, as TimeBank mostly writes them;
+//! - amounts per unit ("$2 million a year") are not sets and not tagged;
+//!   frequencies ("twice a year") are sets;
 //! - "currently", "already", bare "years"/"decades" and "decades-long"
 //!   are not tagged: too often figurative or without a point in time.
 #![deny(missing_docs)]
@@ -44,7 +50,10 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     static QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bquarter"));
     // A document that reports quarterly results compares quarters: "a
     // year ago" there means the same quarter last year.
-    let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
+    static RESULTS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:a\s+share|net\s+income|net\s+loss|per\s+share)\b"));
+    let quarters = QUARTER.find_iter(text).take(2).count();
+    let quarterly = quarters >= 2 || (quarters == 1 && RESULTS.is_match(text));
     let regions = regions(text);
     // Which rules match in which region, then each rule over all of its
     // regions in turn: running one automaton at a time keeps its states
@@ -158,9 +167,17 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     // and the month of any explicit date or month.
     let mut last_any_year: Option<i64> = None;
     let mut last_month: Option<(i64, i64)> = None;
+    // The last calendar day named ("Friday", "Oct. 27", "yesterday").
+    let mut last_day: Option<String> = None;
     for c in cands.iter_mut() {
-        let t = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut t = String::with_capacity(c.end.saturating_sub(c.start));
+        for w in text.get(c.start..c.end).unwrap_or("").split_whitespace() {
+            if !t.is_empty() {
+                t.push(' ');
+            }
+            t.push_str(w);
+        }
+        t.make_ascii_lowercase();
         match t.as_str() {
             "the quarter" | "that quarter" => {
                 if let Some(q) = &last_quarter {
@@ -189,6 +206,13 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     c.value = Some(y);
                 }
             }
+            "the morning" | "the afternoon" | "the evening" => {
+                if let (Some(d), Some(v)) = (&last_day, c.value.as_mut()) {
+                    if let Some(code) = v.get(10..) {
+                        *v = format!("{d}{code}");
+                    }
+                }
+            }
             "the following month" => {
                 if let Some(v) =
                     last_month.and_then(|(y, m)| calendar::fmt_month(y + m / 12, m % 12 + 1))
@@ -197,6 +221,11 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 }
             }
             _ => {
+                if let Some(d) = c.value.as_deref().and_then(|v| v.get(..10)) {
+                    if is_day(d) {
+                        last_day = Some(d.to_string());
+                    }
+                }
                 let explicit = t.bytes().any(|b| b.is_ascii_digit())
                     || ["first", "second", "third", "fourth"]
                         .iter()
@@ -233,6 +262,15 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// Whether `v` is a calendar day, `YYYY-MM-DD`.
+fn is_day(v: &str) -> bool {
+    v.len() == 10
+        && v.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 /// Whether `s` holds an empty line (a paragraph or table-cell break).

@@ -107,6 +107,19 @@ impl<'t> Ctx<'t> {
 
     /// The tense of the sentence holding `[start, end)`.
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
+        self.tense_of(start, end, false).0
+    }
+
+    /// The tense of the sentence holding `[start, end)`, and whether a
+    /// verb or marker next to the expression says so (rather than the
+    /// default lean to the past).
+    pub(crate) fn tense_cue(&self, start: usize, end: usize) -> (Tense, bool) {
+        self.tense_of(start, end, true)
+    }
+
+    /// The tense and, when `strength` is asked for, whether it is stated
+    /// next to the expression (the strength costs extra word scans).
+    fn tense_of(&self, start: usize, end: usize, strength: bool) -> (Tense, bool) {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
                 r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
@@ -121,33 +134,291 @@ impl<'t> Ctx<'t> {
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|(?:expected|planned|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|postponed|deferred|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
+            )
+        });
+        // "by"/"until" look ahead, unless a past verb already frames the
+        // limit ("had filed reports by Wednesday", "until Thursday, they
+        // had not …").
+        static UNTIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:until|by)\b"));
+        // A modal or a schedule right before the expression.
+        static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to)\b")
+        });
+        // "had been due to expire Friday", "had been scheduled for …": a
+        // plan seen from the past, so the time is past too.
+        static PAST_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\bhad\s+been\s+(?:due|scheduled|set|slated|expected|planned)\b")
+        });
+        // "… on Saturday and were planning to …": a plan, so ahead.
+        static PLAN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^[\s,;.'`]*(?:and\s+)?(?:was|were|is|are)\s+(?:planning|going|expected|scheduled|set)\s+to\b",
             )
         });
         let text = self.full;
         let (start, end) = (start + self.base, end + self.base);
-        let mut lo = start.saturating_sub(30);
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
+        let before = clause_tail(window_before(text, start, 30));
+        let after = clause_head(window_after(text, end, 25));
+        let plan_window = window_before(text, start, 48);
+        if contains_ci(plan_window, b"been") && PAST_PLAN.is_match(clause_tail(plan_window)) {
+            return (Tense::Past, true);
         }
-        let mut hi = (end + 25).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
-        let before = text.get(lo..start).unwrap_or("");
-        let after = text.get(end..hi).unwrap_or("");
+        // A past form a few words further away still governs the
+        // expression's own clause ("since he was rescued off the coast in
+        // late November", "In January, the firm brought in"). Scanned only
+        // when needed: most expressions are settled before.
+        let near = || {
+            (
+                clause_tail(window_before(text, start, 50)),
+                clause_head(window_after(text, end, 30)),
+            )
+        };
         if LOCAL_FUTURE.is_match(before) {
-            return Tense::Future;
+            let only_until = !LOCAL_FUTURE.is_match(&UNTIL.replace_all(before, ""));
+            // "Until Thursday, they had not …": the clause opens with it.
+            static OPENS: LazyLock<Regex> =
+                LazyLock::new(|| re(r"(?i)^[\s,;:`'(]*(?:until|by)\s+$"));
+            let opens = OPENS.is_match(before);
+            // "extended its deadline until Tuesday" still looks ahead.
+            static EXTEND: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?i)\b(?:extended|postponed|delayed|deferred|adjourned|continued)\b")
+            });
+            let past_frame = strong_past(before)
+                || (LOCAL_PAST.is_match(before) && !EXTEND.is_match(before))
+                || (opens && strong_past(after));
+            if !(only_until && past_frame) {
+                return (Tense::Future, STRONG_FUTURE.is_match(before));
+            }
+        }
+        // "since March": the start of a stretch that reaches today.
+        let last_word = before
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+            .next();
+        if last_word.is_some_and(|w| w.eq_ignore_ascii_case("since"))
+            && before.ends_with(char::is_whitespace)
+        {
+            return (Tense::Past, true);
+        }
+        if contains_ci(after, b" to") && PLAN_AFTER.is_match(after) {
+            return (Tense::Future, false);
         }
         if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
-            return Tense::Past;
+            return (
+                Tense::Past,
+                strength && (strong_past(before) || strong_past(after)),
+            );
         }
-        if FUTURE.is_match(self.sentence(start - self.base, end - self.base)) {
-            Tense::Future
+        let future = FUTURE.is_match(self.sentence(start - self.base, end - self.base));
+        if !future && !strength {
+            // Past either way; the scan below only adds the strength.
+            return (Tense::Past, false);
+        }
+        // … which a future elsewhere in the sentence does not.
+        let (near_before, near_after) = near();
+        if (strong_past(near_before) || strong_past(near_after))
+            && !FUTURE.is_match(near_before)
+            && !FUTURE.is_match(near_after)
+        {
+            return (Tense::Past, true);
+        }
+        if future {
+            (Tense::Future, false)
         } else {
-            Tense::Past
+            (Tense::Past, false)
         }
     }
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ci(hay: &str, needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let h = hay.as_bytes();
+    h.iter().enumerate().any(|(i, &c)| {
+        c.to_ascii_lowercase() == first
+            && h.get(i + 1..i + 1 + rest.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
+}
+
+/// Up to `n` bytes of `text` before byte `i`, on a character boundary.
+fn window_before(text: &str, i: usize, n: usize) -> &str {
+    let i = i.min(text.len());
+    let mut lo = i.saturating_sub(n);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    text.get(lo..i).unwrap_or("")
+}
+
+/// Up to `n` bytes of `text` after byte `i`, on a character boundary.
+fn window_after(text: &str, i: usize, n: usize) -> &str {
+    let i = i.min(text.len());
+    let mut hi = (i + n).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    text.get(i..hi).unwrap_or("")
+}
+
+/// The start of `s` up to the end of its clause: a semicolon or a quote
+/// mark (the reporting verb after a quotation, "… Thursday,'' Castro
+/// said", does not date what was quoted).
+fn clause_head(s: &str) -> &str {
+    let b = s.as_bytes();
+    let cut = b.iter().enumerate().position(|(i, &c)| {
+        c == b';'
+            || c == b'"'
+            || (c == b'\'' && b.get(i + 1) == Some(&b'\''))
+            // U+201D RIGHT DOUBLE QUOTATION MARK
+            || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D))
+    });
+    // Every cut is at an ASCII byte or the first byte of a character.
+    cut.and_then(|i| s.get(..i)).unwrap_or(s)
+}
+
+/// Whether `s` holds a verb form that only the past has: a past auxiliary
+/// or irregular past ("was", "rose", "took"), or a form shared with the
+/// participle ("bought", "announced") that no auxiliary or "to" governs
+/// ("to be announced", "has sold" are not past events).
+fn strong_past(s: &str) -> bool {
+    // A plain word scan: this runs for most expressions a rule resolves
+    // against the tense, where a regex call per window cost more.
+    let is_aux = |w: &[u8]| {
+        matches!(
+            w,
+            b"has"
+                | b"have"
+                | b"had"
+                | b"having"
+                | b"be"
+                | b"been"
+                | b"being"
+                | b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"to"
+                | b"will"
+                | b"would"
+                | b"get"
+                | b"gets"
+                | b"got"
+        )
+    };
+    let mut prev = [0u8; 8];
+    let mut prev_len = 0;
+    for w in s
+        .as_bytes()
+        .split(|b| !(b.is_ascii_alphabetic() || *b == b'\''))
+        .filter(|w| !w.is_empty())
+    {
+        // Every listed word is 2 to 10 letters long and starts with one of
+        // these letters: most words are passed over without a copy.
+        let candidate = (2..=10).contains(&w.len())
+            && matches!(
+                w[0].to_ascii_lowercase(),
+                b'a' | b'b'
+                    | b'c'
+                    | b'd'
+                    | b'f'
+                    | b'g'
+                    | b'h'
+                    | b'i'
+                    | b'k'
+                    | b'l'
+                    | b'm'
+                    | b'n'
+                    | b'r'
+                    | b's'
+                    | b't'
+                    | b'w'
+            );
+        if !candidate {
+            prev_len = 0;
+            continue;
+        }
+        let mut buf = [0u8; 12];
+        let word: &[u8] = if w.len() <= buf.len() {
+            for (d, c) in buf.iter_mut().zip(w) {
+                *d = c.to_ascii_lowercase();
+            }
+            &buf[..w.len()]
+        } else {
+            b""
+        };
+        let simple = matches!(
+            word,
+            b"was"
+                | b"were"
+                | b"had"
+                | b"did"
+                | b"rose"
+                | b"fell"
+                | b"took"
+                | b"gave"
+                | b"came"
+                | b"went"
+                | b"began"
+                | b"grew"
+                | b"ago"
+        );
+        let shared = matches!(
+            word,
+            b"bought"
+                | b"brought"
+                | b"sold"
+                | b"told"
+                | b"won"
+                | b"met"
+                | b"lost"
+                | b"announced"
+                | b"introduced"
+                | b"changed"
+                | b"named"
+                | b"signed"
+                | b"agreed"
+                | b"launched"
+                | b"started"
+                | b"arrested"
+                | b"killed"
+                | b"died"
+                | b"resigned"
+        );
+        if simple || (shared && !is_aux(&prev[..prev_len])) {
+            return true;
+        }
+        prev_len = word.len().min(prev.len());
+        prev[..prev_len].copy_from_slice(&word[..prev_len]);
+    }
+    false
+}
+
+/// The end of `s` from the start of its last clause: after the last
+/// semicolon or sentence end (". " before a capital), so that a marker in
+/// the previous sentence does not set the tense of this one.
+fn clause_tail(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        // A period before the expression itself (only spaces between)
+        // or before a capital ends a sentence; "Oct. 5" does not.
+        let boundary = b[i] == b';'
+            || (b[i] == b'.'
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                && b[i + 1..]
+                    .iter()
+                    .find(|c| !c.is_ascii_whitespace())
+                    .is_none_or(|c| c.is_ascii_uppercase()));
+        if boundary {
+            return &s[i + 1..];
+        }
+    }
+    s
 }
 
 /// Compiles a pattern with ASCII word boundaries and digits, which keep
@@ -183,10 +454,15 @@ fn lower(c: &Captures<'_>, name: &str) -> String {
 }
 
 fn words(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // Built in one buffer: handlers call this for every capture group.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn capitalised(s: &str) -> bool {
@@ -209,28 +485,66 @@ fn whole(c: &Captures<'_>, ty: TimexType, value: Option<String>) -> Option<Cand>
 
 /// Picks the year for a month (and day) named without one: the nearest
 /// occurrence, leaning to the past unless the sentence is about the future.
-fn infer_year(anchor: Date, m: i64, d: Option<i64>, tense: Tense) -> Option<i64> {
+/// `strong` says whether a verb or modal next to the expression states the
+/// tense ("bought … in February", "will fly … in December"); then the
+/// other direction is penalised by most of a year, so a month eight months
+/// back is preferred to one two months ahead.
+fn infer_year(
+    anchor: Date,
+    m: i64,
+    d: Option<i64>,
+    tense: impl FnOnce() -> Tense,
+    strong: impl FnOnce() -> bool,
+) -> Option<i64> {
     let y = i64::from(anchor.year());
     let day = d.unwrap_or(15).min(28);
-    // Tuned on the visible TimeBank data: news leans to the past.
-    let (future_bias, past_bias) = (90, 120);
     // The nearest occurrence wins; the sentence's tense tips the balance
-    // by penalising the other direction.
-    [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|cy| {
-            let c = date(cy, m, day)?;
-            let diff = i64::from((c - anchor).get_days());
-            let cost = match (tense, diff >= 0) {
-                (Tense::Future, false) => -diff + future_bias,
-                (Tense::Future, true) => diff,
-                (Tense::Past, true) => diff + past_bias,
-                (Tense::Past, false) => -diff,
-            };
-            Some((cost, cy))
-        })
-        .min()
-        .map(|(_, cy)| cy)
+    // by penalising the other direction (tuned on the visible TimeBank
+    // data: news leans to the past), by most of a year when stated.
+    // Days from the anchor to the date in the year before, this year and
+    // the year after (calendar arithmetic once; the choices below only
+    // weigh these numbers).
+    let diffs =
+        [y - 1, y, y + 1].map(|cy| Some((i64::from((date(cy, m, day)? - anchor).get_days()), cy)));
+    let pick = |tense: Tense, (future_bias, past_bias): (i64, i64)| {
+        diffs
+            .iter()
+            .flatten()
+            .map(|&(diff, cy)| {
+                let cost = match (tense, diff >= 0) {
+                    (Tense::Future, false) => -diff + future_bias,
+                    (Tense::Future, true) => diff,
+                    (Tense::Past, true) => diff + past_bias,
+                    (Tense::Past, false) => -diff,
+                };
+                (cost, cy)
+            })
+            .min()
+            .map(|(_, cy)| cy)
+    };
+    const WEAK: (i64, i64) = (90, 120);
+    const FIRM: (i64, i64) = (240, 240);
+    // Reading the tense off the sentence costs regex and word scans: a
+    // month near the anchor gets the same year whatever the tense, so it
+    // is only read when the answer depends on it.
+    let past = pick(Tense::Past, WEAK);
+    if [
+        pick(Tense::Future, WEAK),
+        pick(Tense::Past, FIRM),
+        pick(Tense::Future, FIRM),
+    ]
+    .iter()
+    .all(|v| *v == past)
+    {
+        return past;
+    }
+    let tense = tense();
+    let weak = pick(tense, WEAK);
+    if weak == pick(tense, FIRM) || !strong() {
+        weak
+    } else {
+        pick(tense, FIRM)
+    }
 }
 
 /// The weekday `wd` nearest to the anchor in the direction the text points.
@@ -343,7 +657,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Spelled years.
     (
-        r"(?i)\b(?P<pre>the\s+year\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+        r"(?i)\b(?:(?P<pre>the\s+year\s+)|(?P<season>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+)|(?P<m>{MONTH})\s+)?(?P<y>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
         spelled,
     ),
     // Decades.
@@ -377,17 +691,17 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Weekdays.
     (
-        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<ppl>s)?\b)?",
         weekday,
     ),
     // Today, yesterday, tomorrow, tonight.
     (
-        r"(?i)\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        r"(?i)\b(?:(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|mid-?day)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?|(?P<mid>mid[\s-]?(?:morning|afternoon))\b)",
         deictic_day,
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -443,7 +757,6 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return cand(start, end, TimexType::Date, v);
     }
     let value = ctx.anchor.and_then(|a| {
-        let tense = ctx.tense(start, end);
         let y = if let Some(wd) = g(c, "wd").and_then(weekday_number) {
             // With a weekday, pick the nearby year where they agree.
             let base = i64::from(a.year());
@@ -452,7 +765,13 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 .find(|y| date(*y, m, d).is_some_and(|x| iso_weekday(x) == i64::from(wd)))
                 .unwrap_or(base)
         } else {
-            infer_year(a, m, Some(d), tense)?
+            infer_year(
+                a,
+                m,
+                Some(d),
+                || ctx.tense(start, end),
+                || ctx.tense_cue(start, end).1,
+            )?
         };
         date(y, m, d).and_then(fmt_date)
     });
@@ -568,7 +887,13 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 }
             }
             (_, "this") => ay,
-            _ => infer_year(a, m, None, ctx.tense(start, end))?,
+            _ => infer_year(
+                a,
+                m,
+                None,
+                || ctx.tense(start, end),
+                || ctx.tense_cue(start, end).1,
+            )?,
         };
         fmt_month(y, m)
     });
@@ -747,13 +1072,40 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     cand(start, end, TimexType::Date, value)
 }
 
+/// Years spoken in words, as broadcast transcripts write them ("nineteen
+/// ninety-four"), alone or after a month ("January nineteen ninety-seven")
+/// or a season ("the winter of nineteen ninety-four").
 fn spelled(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
-    let y = spelled_year(g(c, "y")?)?;
+    let y = i64::from(spelled_year(g(c, "y")?)?);
     let is_two_thousand = g(c, "y")?.to_lowercase().starts_with("two");
-    if is_two_thousand && c.name("pre").is_none() {
+    let month = g(c, "m").filter(|m| capitalised(m)).and_then(month_number);
+    let season = words(g(c, "season").unwrap_or(""));
+    if is_two_thousand && c.name("pre").is_none() && month.is_none() && season.is_empty() {
         return None;
     }
-    whole(c, TimexType::Date, fmt_year(i64::from(y)))
+    if let Some(m) = month {
+        return whole(c, TimexType::Date, fmt_month(y, i64::from(m)));
+    }
+    let code = ["spring", "summer", "fall", "autumn", "winter"]
+        .iter()
+        .zip(["SP", "SU", "FA", "FA", "WI"])
+        .find(|(w, _)| season.contains(**w))
+        .map(|(_, code)| code);
+    if let Some(code) = code {
+        return whole(
+            c,
+            TimexType::Date,
+            fmt_year(y).map(|y| format!("{y}-{code}")),
+        );
+    }
+    // A month name in lower case ("may") is not part of the expression.
+    let start = c.name("y")?.start();
+    let start = if c.name("m").is_some() {
+        start
+    } else {
+        c.get(0)?.start()
+    };
+    cand(start, c.get(0)?.end(), TimexType::Date, fmt_year(y))
 }
 
 fn decade(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
@@ -1071,6 +1423,30 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         }
         "morning" | "afternoon" | "evening" | "night" => {
             let shift = match rel.as_str() {
+                // "in the morning": the part of the day the story is on,
+                // the publication day unless a date came before (the
+                // anaphora pass moves it there).
+                "the" if unit != "night" => {
+                    // "4 in the morning" is a clock time, not the part.
+                    static HOUR_IN: LazyLock<Regex> = LazyLock::new(|| {
+                        re(
+                            r"(?i)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+$",
+                        )
+                    });
+                    // "the morning session": the noun's modifier.
+                    static NOUN_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+                        re(
+                            r"^\s+(?:session|sessions|news|paper|papers|shift|trading|meeting|service|show|edition|rush|peak|flight|train)\b",
+                        )
+                    });
+                    if HOUR_IN.is_match(ctx.before(start))
+                        || NOUN_FOLLOWS.is_match(ctx.after(end))
+                        || ctx.after(end).starts_with(['-', '\''])
+                    {
+                        return None;
+                    }
+                    0
+                }
                 "this" => 0,
                 "last" => -1,
                 "the next" | "the following" | "next" => 1,
@@ -1100,7 +1476,30 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let rel = words(g(c, "rel").unwrap_or(""));
     let part = g(c, "part").map(str::to_lowercase);
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
-    if rel == "each" || rel == "every" || c.name("pl").is_some() {
+    // "on Monday and Tuesday nights": the first day shares the recurrence
+    // (and the part of the day) of the second.
+    static SHARED_SET: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b)",
+        )
+    });
+    let shared = if c.name("pl").is_none() && c.name("part").is_none() {
+        SHARED_SET.captures(ctx.after(c.get(0)?.end()))
+    } else {
+        None
+    };
+    let part = part.or_else(|| {
+        shared
+            .as_ref()
+            .and_then(|s| s.name("part"))
+            .map(|m| m.as_str().to_lowercase())
+    });
+    if rel == "each"
+        || rel == "every"
+        || c.name("pl").is_some()
+        || c.name("ppl").is_some()
+        || shared.is_some()
+    {
         let suffix = part.as_deref().and_then(part_code).map(|p| format!("T{p}"));
         return cand(
             start,
@@ -1115,17 +1514,61 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     } else {
         start
     };
-    let tense = ctx.tense(start, end);
+    // Only a bare weekday needs the tense ("last Friday" does not).
+    let tense = if matches!(
+        rel.as_str(),
+        "last" | "this past" | "next" | "coming" | "this coming" | "this"
+    ) {
+        Tense::Past
+    } else {
+        ctx.tense(start, end)
+    };
     let d = ctx
         .anchor
         .and_then(|a| resolve_weekday(a, wd, &rel, tense))
         .and_then(fmt_date);
-    // "Friday night" names the day (TimeBank gives it the day's date).
+    // "Friday evening" is a part of that day: a TIME, `…TEV` (TimeML).
+    // "Friday night" and "Friday morning" TimeBank mostly gives the day's
+    // date (often leaving "night" outside the span), so they stay dates.
+    if let Some(code) = part
+        .as_deref()
+        .filter(|p| *p == "evening")
+        .and_then(part_code)
+    {
+        return cand(
+            start,
+            end,
+            TimexType::Time,
+            d.map(|d| format!("{d}T{code}")),
+        );
+    }
     cand(start, end, TimexType::Date, d)
 }
 
 fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    if let Some(mid) = g(c, "mid") {
+        // "by mid afternoon": that part of the publication day.
+        let code = if mid.to_ascii_lowercase().ends_with("morning") {
+            "MO"
+        } else {
+            "AF"
+        };
+        let v = ctx.anchor.and_then(fmt_date).map(|d| format!("{d}T{code}"));
+        return whole(c, TimexType::Time, v);
+    }
     let w = lower(c, "w");
+    if g(c, "w").is_some_and(|w| w == "Today") && c.name("mod").is_none() {
+        // "USA Today", "VOA Today": a capitalised "Today" right after a
+        // capitalised word, mid-sentence, is a title.
+        let before = ctx.before(c.get(0)?.start());
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let mid_sentence = !before
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '`', ':', '\'']);
+        if mid_sentence && prev.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+            return None;
+        }
+    }
     let shift = match w.as_str() {
         "yesterday" => -1,
         "tomorrow" => 1,
@@ -1263,7 +1706,24 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let num_raw = g(c, "num")?;
     let num = words(num_raw);
     let unit = lower(c, "unit");
-    let post = words(g(c, "post").unwrap_or(""));
+    let mut post = words(g(c, "post").unwrap_or(""));
+    let m0 = c.get(0)?;
+    let mut end = m0.end();
+    if post == "before" {
+        // "from 38,402 a year before." ends the clause: a year earlier.
+        // "two days before the vote" is a length and a signal.
+        static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^\s*(?:\d|[A-Z]|(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|he|she|it|they|we|i|you|being|any|each|every|some|one|two)\b)",
+            )
+        });
+        if SIGNAL.is_match(ctx.after(end)) {
+            post.clear();
+            end = c.name("post")?.start();
+        } else {
+            post = "earlier".into();
+        }
+    }
     let amount = parse_amount(&num)?;
     if c.name("old").is_some() {
         // "a 6-year-old boy": an age, not a time.
@@ -1293,8 +1753,7 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
-    let m0 = c.get(0)?;
-    let (mut start, end) = (m0.start(), m0.end());
+    let mut start = m0.start();
     let text = ctx.text;
     let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
@@ -1314,15 +1773,19 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return cand(start, end, TimexType::Date, Some("FUTURE_REF".into()));
         }
     }
-    // "$5 a day", "twice a year": a rate, i.e. a set.
+    // "twice a year": a frequency, i.e. a set. "$5 a day", "700 seats a
+    // week": an amount per unit, which TimeBank leaves untagged (seven
+    // times in nine).
     if (num == "a" || num == "an") && pre.is_empty() && post.is_empty() {
-        static RATE: LazyLock<Regex> = LazyLock::new(|| {
+        static FREQUENCY: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)\b(?:times|twice|once|thrice)\s*$"));
+        static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)(?:\d|%|\b(?:dollars?|cents?|times|twice|once|thrice|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|barrels|hours|days|miles|people|units))\s*$",
+                r"(?i)(?:\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|mln|bln|dlrs|pct|stg|dollars?|cents?|percent|million|billion|trillion|yen|marks|francs|pounds|euros|tons|tonnes|barrels|hours|days|miles|people|units))(?:\s+[a-z]+s)?\s*$",
             )
         });
         let (code, clock, mult) = unit_code(&unit)?;
-        if RATE.is_match(before) {
+        if FREQUENCY.is_match(before) {
             let t = if clock { "T" } else { "" };
             return cand(
                 start,
@@ -1330,6 +1793,9 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 TimexType::Set,
                 Some(format!("P{t}{mult}{code}")),
             );
+        }
+        if AMOUNT.is_match(before) {
+            return None;
         }
         if code == "Q" {
             // "a quarter of the shares".
@@ -1433,6 +1899,10 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     {
         return None;
     }
+    if pre.is_empty() && post.is_empty() && u == "centuries" && prev_word == "for" {
+        // "ruled from Moscow for centuries": always a stretch of time.
+        return whole(c, TimexType::Duration, duration_value(Amount::Vague, &u));
+    }
     if pre.is_empty()
         && post.is_empty()
         && matches!(u.as_str(), "years" | "quarters" | "decades" | "centuries")
@@ -1468,8 +1938,18 @@ fn vague_ref(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     whole(c, TimexType::Date, Some(v.into()))
 }
 
-fn set_expr(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+fn set_expr(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if let Some(adv) = g(c, "adv") {
+        // "the average daily volume": a statistic, not a recurrence.
+        let prev = ctx
+            .before(c.get(0)?.start())
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if prev == "average" {
+            return None;
+        }
         let v = match adv.to_lowercase().as_str() {
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
@@ -1563,10 +2043,10 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             end -= 1;
         }
     }
-    let tense = ctx.tense(start, end);
+    let tense = || ctx.tense(start, end);
     let day = ctx.anchor.and_then(|a| {
         if let Some(wd) = g(c, "wd").and_then(weekday_number) {
-            resolve_weekday(a, i64::from(wd), "", tense)
+            resolve_weekday(a, i64::from(wd), "", tense())
         } else if let Some(dw) = g(c, "dw") {
             let shift = match dw.to_lowercase().as_str() {
                 "yesterday" => -1,
@@ -1577,7 +2057,8 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         } else if let (Some(m), Some(d)) = (g(c, "m"), g(c, "d")) {
             let m = i64::from(month_number(m)?);
             let d: i64 = d.parse().ok()?;
-            date(infer_year(a, m, Some(d), tense)?, m, d)
+            let strong = || ctx.tense_cue(start, end).1;
+            date(infer_year(a, m, Some(d), tense, strong)?, m, d)
         } else {
             Some(a)
         }

@@ -20,6 +20,13 @@ fn datey() -> impl Strategy<Value = String> {
         Just("Q5 2025".to_string()),
         Just("13/45/2025".to_string()),
         Just("é—ü 日本".to_string()),
+        // Tense cues that look around the expression, across quotes and
+        // clause ends, next to multi-byte text.
+        Just("had been due to expire Friday evening".to_string()),
+        Just("since March and were planning to".to_string()),
+        Just("Monday and Tuesday nights".to_string()),
+        Just("4 in the morning,'' he said; «in January»".to_string()),
+        Just("by mid afternoon — “until Thursday”".to_string()),
         (0u32..100_000).prop_map(|n| n.to_string()),
         "[a-zA-Z .,'-]{0,12}",
         any::<String>(),
