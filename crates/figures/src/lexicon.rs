@@ -560,6 +560,14 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "mph" | "miles per hour" | "mile per hour" => ("mile per hour", Measure),
         "m/s" | "meters per second" | "metres per second" => ("meter per second", Measure),
         "knot" | "knots" => ("knot", Measure),
+        // acceleration and flux: a squared denominator is one unit, not a
+        // rate "/s" followed by a stray "2".
+        "m/s2" | "m/s²" | "m/s^2" | "meters per second squared" | "metres per second squared" => {
+            ("m/s2", Measure)
+        }
+        "km/s2" | "km/s²" | "km/s^2" => ("km/s2", Measure),
+        "j/m2" | "j/m²" | "j/m^2" => ("J/m2", Measure),
+        "w/m2" | "w/m²" | "w/m^2" => ("W/m2", Measure),
         // energy, power, data
         "kwh" | "kilowatt hour" | "kilowatt hours" | "kilowatt-hour" | "kilowatt-hours" => {
             ("kilowatt hour", Measure)

@@ -269,6 +269,41 @@ impl<'a> P<'a> {
         }
     }
 
+    /// A currency word written before the number at `i` ("dollar 22.5
+    /// million", "US dollars 1,200", "euros 3.5bn"): (ISO code, token of
+    /// the number). Only before a number that cannot be a year or a label
+    /// (a decimal, thousands groups or a scale: "Euro 2020" is a name) and
+    /// that has no unit of its own ("dollars 5 years ago").
+    fn currency_word_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        if !self.is_wordtok(i) {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.is_w(i, "us") && self.is_wordtok(k) && self.next_to(k) {
+            k += 1;
+        }
+        if !self.is_num(k) || !self.next_to(k) || self.touch(k) {
+            return None;
+        }
+        let (code, kind) = lexicon::unit_lower(self.lw(k - 1))?;
+        // An ISO code, not a bare "franc" or a sub-unit ("cents").
+        if kind != UKind::Money || code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        if k == i + 2 && code != "USD" {
+            return None;
+        }
+        let nm = self.numeral(k, true)?;
+        if nm.code || nm.plain || nm.words || nm.v.is_none() {
+            return None;
+        }
+        if self.unit_at(nm.end, true, nm.scale).is_some() {
+            return None;
+        }
+        Some((code, k))
+    }
+
     /// The hedge as written and its comparator.
     fn qual_parts(
         &self,
@@ -332,6 +367,13 @@ impl<'a> P<'a> {
                     }
                     j = k;
                 }
+            }
+        }
+        // A currency word before the number: "dollar 22.5 million".
+        if money.is_none() {
+            if let Some((code, k)) = self.currency_word_prefix(j) {
+                money = Some(code);
+                j = k;
             }
         }
         // Sign.
@@ -638,12 +680,20 @@ impl<'a> P<'a> {
                 span_end_tok = e;
             }
         }
-        // Rates: "$5 per barrel", "20 km/h" (already a unit).
+        // Rates: "$5 per barrel", "20 km/h" (already a unit), "$1.40 a
+        // share". The unit always takes the rate; the span takes it only
+        // when it is written as unit notation ("per", "/"): "a share" is
+        // English around a complete figure, so the span is "$1.40" (as
+        // both test suites mark it) and the unit says "USD/share".
+        let mut resume = span_end_tok;
         if !unit.is_empty() && kind != FigureKind::Ratio {
             if let Some((den, e)) = self.rate_at(span_end_tok) {
                 if den != unit {
                     unit = format!("{unit}/{den}");
-                    span_end_tok = e;
+                    if !matches!(self.lw(span_end_tok), "a" | "an") {
+                        span_end_tok = e;
+                    }
+                    resume = e;
                 }
             }
         }
@@ -722,7 +772,7 @@ impl<'a> P<'a> {
             kind,
             FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
         ) {
-            self.measured_at(span_end_tok)
+            self.measured_at(resume.max(span_end_tok))
         } else {
             None
         };
@@ -737,7 +787,7 @@ impl<'a> P<'a> {
                 comparator,
                 measured,
             },
-            span_end_tok.max(i + 1),
+            span_end_tok.max(resume).max(i + 1),
         ))
     }
 
@@ -1106,6 +1156,10 @@ impl<'a> P<'a> {
                     || lexicon::starts_qualifier(w)
                     || lexicon::currency_code(self.w(i)).is_some()
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
+                    // "dollar 22.5 million": checked in full later.
+                    || (self.is_num(i + 1)
+                        && !self.touch(i + 1)
+                        && lexicon::unit_lower(w).is_some_and(|(_, k)| k == UKind::Money))
             }
         }
     }

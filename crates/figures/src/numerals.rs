@@ -512,7 +512,9 @@ impl<'a> P<'a> {
                                 lexicon::num_word(self.lw(d.end)),
                                 Some(NumWord::Hundred) | Some(NumWord::Big(_))
                             );
-                        if d.plain && !scale_next && d.v.is_some_and(|x| x < 100.0) {
+                        // "and 0" never ends an English number ("4 thousand 3
+                        // hundred and 0 are two numbers").
+                        if d.plain && !scale_next && d.v.is_some_and(|x| x > 0.0 && x < 100.0) {
                             cur += d.v.unwrap_or(0.0);
                             j = d.end;
                             continue;
@@ -624,6 +626,22 @@ impl<'a> P<'a> {
             if last != L::None && last != L::A {
                 if self.sym(k) == Some('-') && self.next_to(k) && self.next_to(k + 1) {
                     k += 1;
+                } else if last == L::Big
+                    && self.sym(k) == Some(',')
+                    && self.touch(k)
+                    && self.next_to(k + 1)
+                {
+                    // "three million, two hundred and forty": written-out
+                    // numbers group with commas. Only a smaller group that
+                    // has a scale of its own continues ("ten thousand, two
+                    // days later" is a list).
+                    let smaller = self.word_int(k + 1).is_some_and(|(_, _, _, lb, sc)| {
+                        sc >= 100.0 && (lb.is_infinite() || lb < last_big)
+                    });
+                    if !smaller {
+                        break;
+                    }
+                    k += 1;
                 } else if (self.is_w(k, "and") || self.sym(k) == Some('&'))
                     && matches!(last, L::Hundred | L::Big)
                     && self.next_to(k + 1)
@@ -634,6 +652,11 @@ impl<'a> P<'a> {
                         || self.is_w(k + 1, "an")
                         || matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Unit(_)));
                     if unit_numerator && self.and_fraction(k + 1).is_some() {
+                        break;
+                    }
+                    // "a hundred and zero" is no number: "and zero" starts
+                    // another one.
+                    if matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Unit(0))) {
                         break;
                     }
                     k += 1;
@@ -766,6 +789,48 @@ impl<'a> P<'a> {
         !sentence_start && self.is_wordtok(i + 1) && self.next_to(i + 1) && cap(self.w(i + 1))
     }
 
+    /// What may follow a fraction `f` whose words end before token `k`: a
+    /// scale ("half a million", "two thirds of a million", "a quarter
+    /// billion") or one of a unit ("half a mile", "three quarters of a
+    /// mile"), making the numeral; its end is then the unit's first token.
+    /// Time units are left alone ("half an hour" is the dates stage's).
+    pub(crate) fn fraction_tail(&self, f: f64, k: usize, base: Nm) -> Option<Nm> {
+        let mut u = k;
+        if self.is_w(u, "of") && self.next_to(u) {
+            u += 1;
+        }
+        let article = (self.is_w(u, "a") || self.is_w(u, "an")) && self.next_to(u);
+        if article {
+            u += 1;
+        }
+        // "three quarters of the vote": no tail.
+        if u > k && !article {
+            return None;
+        }
+        if !self.next_to(u) {
+            return None;
+        }
+        if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(u)) {
+            return Some(Nm {
+                v: finite(f * s),
+                end: u + 1,
+                scale: s,
+                frac: true,
+                ..base
+            });
+        }
+        let unit = article
+            && self
+                .unit_at(u, false, 1.0)
+                .is_some_and(|h| matches!(h.kind, UKind::Measure | UKind::Money) && h.mul == 1.0);
+        unit.then_some(Nm {
+            v: Some(f),
+            end: u,
+            frac: true,
+            ..base
+        })
+    }
+
     /// A numeral written in words: integers, "point" decimals, fractions
     /// ("two thirds", "one and a half", "half a million").
     pub(crate) fn word_numeral(&self, i: usize) -> Option<Nm> {
@@ -784,20 +849,14 @@ impl<'a> P<'a> {
         // "half a million", "half a dozen", "half million", "quarter million".
         if lw == "half" || lw == "quarter" {
             let f = if lw == "half" { 0.5 } else { 0.25 };
+            if let Some(t) = self.fraction_tail(f, i + 1, base) {
+                return Some(t);
+            }
             let mut k = i + 1;
             if self.is_w(k, "a") && self.next_to(k) {
                 k += 1;
             }
             if self.next_to(k) {
-                if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(k)) {
-                    return Some(Nm {
-                        v: Some(f * s),
-                        end: k + 1,
-                        scale: s,
-                        frac: true,
-                        ..base
-                    });
-                }
                 if matches!(self.lw(k), "dozen") {
                     return Some(Nm {
                         v: Some(f * 12.0),
@@ -844,17 +903,9 @@ impl<'a> P<'a> {
                         return None;
                     }
                     let f = 1.0 / d;
-                    // "a quarter million".
-                    if self.next_to(k) {
-                        if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(k)) {
-                            return Some(Nm {
-                                v: Some(f * s),
-                                end: k + 1,
-                                scale: s,
-                                frac: true,
-                                ..base
-                            });
-                        }
+                    // "a quarter million", "a quarter of a mile".
+                    if let Some(t) = self.fraction_tail(f, k, base) {
+                        return Some(t);
                     }
                     // "a third term" is an ordinal; "a third of", "a half"
                     // at the end, or a unit next, make a fraction.
@@ -927,23 +978,35 @@ impl<'a> P<'a> {
         if self.sym(j) == Some('-') && self.next_to(j) && self.next_to(j + 1) {
             dj = j + 1;
         }
-        if !frac && self.next_to(dj) && last_big.is_infinite() {
-            if let Some((d, k)) = self.denominator_at(dj) {
+        // "a hundred thousand trillionths": a plural scale denominator
+        // larger than the numerator's own scale.
+        let scale_den =
+            |d: f64| last_big.is_infinite() || (d > last_big && self.lw(dj).ends_with("ths"));
+        if !frac && self.next_to(dj) {
+            if let Some((d, k)) = self.denominator_at(dj).filter(|&(d, _)| scale_den(d)) {
                 v = int / d;
+                // "one hundred thirty-fifths": the hyphen joins the tens to
+                // the ordinal, 100/35 (not 130/5).
+                if dj == j + 1 && nwords >= 2 {
+                    if let (Some(NumWord::Tens(t)), Some((u, _))) = (
+                        lexicon::num_word(self.lw(j - 1)),
+                        lexicon::unit_ordinal(self.lw(dj)),
+                    ) {
+                        let num = int - f64::from(t);
+                        if num > 0.0 {
+                            v = num / (f64::from(t) + u);
+                        }
+                    }
+                }
                 j = k;
                 frac = true;
                 scale = 1.0;
-                // "two thirds of a million", "three quarters billion".
-                let mut m = j;
-                if self.is_w(m, "of") && self.is_w(m + 1, "a") && self.next_to(m + 1) {
-                    m += 2;
-                }
-                if self.next_to(m) {
-                    if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(m)) {
-                        v *= s;
-                        j = m + 1;
-                        scale = s;
-                    }
+                // "two thirds of a million", "three quarters billion",
+                // "three quarters of a mile".
+                if let Some(t) = self.fraction_tail(v, j, base) {
+                    v = t.v.unwrap_or(v);
+                    j = t.end;
+                    scale = t.scale;
                 }
             }
         }

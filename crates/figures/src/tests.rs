@@ -301,3 +301,104 @@ fn ambiguous_currency_words_keep_the_word() {
         FigureKind::Money,
     );
 }
+
+#[test]
+fn rates_after_an_article_stay_out_of_the_span() {
+    use FigureKind::Money;
+    one("Net fell $1.40 a share.", "$1.40", 1.4, "USD/share", Money);
+    one(
+        "It paid C$1.90 per share.",
+        "C$1.90 per share",
+        1.9,
+        "CAD/share",
+        Money,
+    );
+    // The rate's noun is not read again as "a kilometre".
+    one(
+        "It cost $3 million a kilometre.",
+        "$3 million",
+        3e6,
+        "USD/km",
+        Money,
+    );
+}
+
+#[test]
+fn currency_words_before_the_number() {
+    use FigureKind::Money;
+    one(
+        "The price starts at dollar 22.5 million.",
+        "dollar 22.5 million",
+        22.5e6,
+        "USD",
+        Money,
+    );
+    one("A fee of euros 1,250.", "euros 1,250", 1250.0, "EUR", Money);
+    // Plain numbers after a currency word are names or other figures.
+    none("Euro 2020 was postponed.");
+    let g = got("In dollars 5 years ago.");
+    assert!(g.iter().all(|f| f.3 != Money), "{g:?}");
+}
+
+#[test]
+fn spoken_numbers_with_commas_and_zero() {
+    one(
+        "three million, two hundred & forty, you say?",
+        "three million, two hundred & forty",
+        3_000_240.0,
+        "",
+        FigureKind::Number,
+    );
+    // A smaller group without a scale of its own is a list.
+    let g = got("Ten thousand, two of them children, fled.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].1, Some(10_000.0));
+    let g = got("We counted 4 thousand 3 hundred and 0 here.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(
+        (g[0].0.as_str(), g[1].1),
+        ("4 thousand 3 hundred", Some(0.0))
+    );
+}
+
+#[test]
+fn fractions_of_scales_and_units() {
+    use FigureKind::{Number, Quantity};
+    one(
+        "It is a hundred thousand trillionths.",
+        "a hundred thousand trillionths",
+        1e-7,
+        "",
+        Number,
+    );
+    one(
+        "It is one hundred thirty-fifths.",
+        "one hundred thirty-fifths",
+        100.0 / 35.0,
+        "",
+        Number,
+    );
+    one(
+        "They ran three quarters of a mile.",
+        "three quarters of a mile",
+        0.75,
+        "mi",
+        Quantity,
+    );
+    one("They ran half a mile.", "half a mile", 0.5, "mi", Quantity);
+    none("It moved by a fraction of a cent.");
+    none("Half an hour passed.");
+}
+
+#[test]
+fn squared_denominators() {
+    use FigureKind::Quantity;
+    one("g is 9.81 m/s2 here", "9.81 m/s2", 9.81, "m/s2", Quantity);
+    one(
+        "exposed to 20 J/m^2 per year",
+        "20 J/m^2 per year",
+        20.0,
+        "J/m2/yr",
+        Quantity,
+    );
+}

@@ -88,6 +88,8 @@ impl<'a> P<'a> {
                 "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
             )
             || (i > 0 && self.after_figure(i - 1))
+            // "a fraction of a second" is no amount.
+            || (i > 1 && self.is_w(i - 1, "of") && self.lw(i - 2).starts_with("fraction"))
         {
             return false;
         }
