@@ -856,15 +856,13 @@ impl<'a> P<'a> {
             if self.is_w(k, "a") && self.next_to(k) {
                 k += 1;
             }
-            if self.next_to(k) {
-                if matches!(self.lw(k), "dozen") {
-                    return Some(Nm {
-                        v: Some(f * 12.0),
-                        end: k + 1,
-                        frac: true,
-                        ..base
-                    });
-                }
+            if self.next_to(k) && self.lw(k) == "dozen" {
+                return Some(Nm {
+                    v: Some(f * 12.0),
+                    end: k + 1,
+                    frac: true,
+                    ..base
+                });
             }
             // "more than half", "nearly half of voters": a hedged half is
             // a share; a bare one is mostly prose ("the second half").
