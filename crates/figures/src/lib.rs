@@ -270,28 +270,54 @@ impl<'a> P<'a> {
     }
 
     /// A currency word written before the number at `i` ("dollar 22.5
-    /// million", "US dollars 1,200", "euros 3.5bn"): (ISO code, token of
-    /// the number). Only before a number that cannot be a year or a label
-    /// (a decimal, thousands groups or a scale: "Euro 2020" is a name) and
-    /// that has no unit of its own ("dollars 5 years ago").
+    /// million", "US dollars 1,200", "Australian dollars 648m"): (ISO
+    /// code, token of the number). Only mid-line, one space before a
+    /// number that cannot be a year or a label (a decimal, thousands groups
+    /// or a scale: "Euro 2020" is a name) and that has no unit of its own
+    /// ("dollars 5 years ago"); not the words that are mostly something
+    /// else ("won", "mark"), nor in tables ("Dollar   9.0 (8.8)").
     fn currency_word_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
-        if !self.is_wordtok(i) {
-            return None;
-        }
-        let mut k = i + 1;
-        if self.is_w(i, "us") && self.is_wordtok(k) && self.next_to(k) {
-            k += 1;
-        }
-        if !self.is_num(k) || !self.next_to(k) || self.touch(k) {
-            return None;
-        }
-        let (code, kind) = lexicon::unit_lower(self.lw(k - 1))?;
-        // An ISO code, not a bare "franc" or a sub-unit ("cents").
-        if kind != UKind::Money || code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase())
+        if !self.is_wordtok(i)
+            || i == 0
+            || !(self.is_num(i + 1) || (self.is_num(i + 2) && self.is_wordtok(i + 1)))
+            || !self.same_line(i)
         {
             return None;
         }
-        if k == i + 2 && code != "USD" {
+        let phrase = |a: usize| {
+            let mut b = SBuf::new();
+            b.push_str(self.lw(a));
+            b.push(' ');
+            b.push_str(self.lw(a + 1));
+            b
+        };
+        let money = |p: &str| {
+            lexicon::unit_lower(p)
+                .filter(|&(code, kind)| {
+                    // An ISO code, not a bare "franc" or a sub-unit.
+                    kind == UKind::Money
+                        && code.len() == 3
+                        && code.bytes().all(|b| b.is_ascii_uppercase())
+                })
+                .map(|(code, _)| code)
+        };
+        let two = self.is_wordtok(i + 1) && self.next_to(i + 1) && !self.touch(i + 1);
+        let (code, k) = match two.then(|| money(phrase(i).as_str())) {
+            Some(Some(code)) => (code, i + 2),
+            _ => {
+                // "Australian dollar 29.4bn" is read from "Australian".
+                let before = self.is_wordtok(i - 1) && self.next_to(i);
+                if before && money(phrase(i - 1).as_str()).is_some() {
+                    return None;
+                }
+                (money(self.lw(i))?, i + 1)
+            }
+        };
+        if matches!(self.lw(k - 1), "won" | "mark" | "marks") {
+            return None;
+        }
+        let gap = self.text.get(self.toks[k - 1].e..self.toks.get(k)?.s)?;
+        if !self.is_num(k) || !matches!(gap, " " | "\u{a0}") {
             return None;
         }
         let nm = self.numeral(k, true)?;
@@ -1156,10 +1182,12 @@ impl<'a> P<'a> {
                     || lexicon::starts_qualifier(w)
                     || lexicon::currency_code(self.w(i)).is_some()
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
-                    // "dollar 22.5 million": checked in full later.
+                    // "dollar 22.5 million", "Australian dollars 648m":
+                    // checked in full later.
                     || (self.is_num(i + 1)
                         && !self.touch(i + 1)
                         && lexicon::unit_lower(w).is_some_and(|(_, k)| k == UKind::Money))
+                    || (self.is_num(i + 2) && self.is_wordtok(i + 1) && !self.touch(i + 2))
             }
         }
     }
