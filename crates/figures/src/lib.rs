@@ -1187,7 +1187,11 @@ impl<'a> P<'a> {
                     || (self.is_num(i + 1)
                         && !self.touch(i + 1)
                         && lexicon::unit_lower(w).is_some_and(|(_, k)| k == UKind::Money))
-                    || (self.is_num(i + 2) && self.is_wordtok(i + 1) && !self.touch(i + 2))
+                    || (self.is_num(i + 2)
+                        && self.is_wordtok(i + 1)
+                        && !self.touch(i + 2)
+                        && lexicon::unit_lower(self.lw(i + 1))
+                            .is_some_and(|(_, k)| k == UKind::Money))
             }
         }
     }
