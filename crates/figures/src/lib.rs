@@ -76,6 +76,24 @@ struct Nm {
     code: bool,
 }
 
+impl Nm {
+    /// A numeral of value `v` ending before token `end` with every other
+    /// property off: the base the readers fill in.
+    fn bare(v: Option<f64>, end: usize) -> Nm {
+        Nm {
+            v,
+            end,
+            words: false,
+            small_word: false,
+            plain: false,
+            ndig: 0,
+            scale: 1.0,
+            frac: false,
+            code: false,
+        }
+    }
+}
+
 /// The unit found after a numeral.
 #[derive(Clone, Debug)]
 struct UnitHit {
@@ -782,18 +800,7 @@ impl<'a> P<'a> {
         };
         let last_tok = span_end_tok.saturating_sub(1).min(n.saturating_sub(1));
         let end_b = self.toks[last_tok].e.max(start_b);
-        let (qualifier, comparator) = match qual {
-            Some((qs, ql, c)) => (
-                Some(
-                    self.text
-                        .get(self.toks[qs].s..self.toks[ql].e)
-                        .unwrap_or("")
-                        .to_string(),
-                ),
-                c,
-            ),
-            None => (None, None),
-        };
+        let (qualifier, comparator) = self.qual_parts(qual);
         let measured = if matches!(
             kind,
             FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
@@ -948,18 +955,7 @@ impl<'a> P<'a> {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[j].s,
         };
-        let (qualifier, comparator) = match qual {
-            Some((qs, ql, c)) => (
-                Some(
-                    self.text
-                        .get(self.toks[qs].s..self.toks[ql].e)
-                        .unwrap_or("")
-                        .to_string(),
-                ),
-                c,
-            ),
-            None => (None, None),
-        };
+        let (qualifier, comparator) = self.qual_parts(qual);
         Some((
             Figure {
                 span: Span::new(s, self.toks[j].e),

@@ -115,15 +115,8 @@ impl<'a> P<'a> {
                 k += 2;
             }
             return Some(Nm {
-                v: None,
-                end: k,
-                words: false,
-                small_word: false,
-                plain: false,
-                ndig: 0,
-                scale: 1.0,
-                frac: false,
                 code: true,
+                ..Nm::bare(None, k)
             });
         }
         let mut v: f64 = if buf.len() <= 15 && !has_dec && !buf.contains('.') {
@@ -264,15 +257,8 @@ impl<'a> P<'a> {
         // A vulgar fraction alone: "½ teaspoon".
         if let Some(f) = self.vulgar(i) {
             return Some(Nm {
-                v: Some(f),
-                end: i + 1,
-                words: false,
-                small_word: false,
-                plain: false,
-                ndig: 0,
-                scale: 1.0,
                 frac: true,
-                code: false,
+                ..Nm::bare(Some(f), i + 1)
             });
         }
         if self.is_num(i) || self.sym(i) == Some('.') {
@@ -300,20 +286,11 @@ impl<'a> P<'a> {
 
     pub(crate) fn digit_numeral(&self, i: usize, money: bool) -> Option<Nm> {
         if let Some((f, k)) = self.slash_fraction(i) {
-            return Some(self.scaled(
-                Nm {
-                    v: Some(f),
-                    end: k,
-                    words: false,
-                    small_word: false,
-                    plain: false,
-                    ndig: 0,
-                    scale: 1.0,
-                    frac: true,
-                    code: false,
-                },
-                money,
-            ));
+            let nm = Nm {
+                frac: true,
+                ..Nm::bare(Some(f), k)
+            };
+            return Some(self.scaled(nm, money));
         }
         let mut nm = self.digits(i)?;
         if nm.code {
@@ -385,15 +362,9 @@ impl<'a> P<'a> {
             return None;
         }
         Some(Nm {
-            v: finite(a / b),
-            end: den.end,
             words: nm.words && den.words,
-            small_word: false,
-            plain: false,
-            ndig: 0,
-            scale: 1.0,
             frac: true,
-            code: false,
+            ..Nm::bare(finite(a / b), den.end)
         })
     }
 
@@ -495,15 +466,9 @@ impl<'a> P<'a> {
                         self.digits(j + 1).filter(|d| d.plain)
                     } else {
                         self.word_int(j + 1).map(|(v, e, _, lb, _)| Nm {
-                            v: Some(v),
-                            end: e,
                             words: true,
-                            small_word: false,
                             plain: lb.is_infinite(),
-                            ndig: 0,
-                            scale: 1.0,
-                            frac: false,
-                            code: false,
+                            ..Nm::bare(Some(v), e)
                         })
                     };
                     if let Some(d) = add {
@@ -836,15 +801,8 @@ impl<'a> P<'a> {
     pub(crate) fn word_numeral(&self, i: usize) -> Option<Nm> {
         let lw = self.lw(i);
         let base = Nm {
-            v: None,
-            end: i,
             words: true,
-            small_word: false,
-            plain: false,
-            ndig: 0,
-            scale: 1.0,
-            frac: false,
-            code: false,
+            ..Nm::bare(None, i)
         };
         // "half a million", "half a dozen", "half million", "quarter million".
         if lw == "half" || lw == "quarter" {

@@ -24,6 +24,14 @@ fn one(text: &str, span: &str, value: f64, unit: &str, kind: FigureKind) {
     assert_eq!(g[0].3, kind, "{text:?}");
 }
 
+/// `one` for each (text, span, value, unit) of one kind.
+#[track_caller]
+fn each(kind: FigureKind, cases: &[(&str, &str, f64, &str)]) {
+    for &(text, span, value, unit) in cases {
+        one(text, span, value, unit, kind);
+    }
+}
+
 #[track_caller]
 fn none(text: &str) {
     let g = got(text);
@@ -32,117 +40,101 @@ fn none(text: &str) {
 
 #[test]
 fn money_forms() {
-    use FigureKind::Money;
-    one(
-        "tariffs on over $360 billion worth",
-        "over $360 billion",
-        360e9,
-        "USD",
-        Money,
-    );
-    one("a US$1.2bn loan", "US$1.2bn", 1.2e9, "USD", Money);
-    one(
-        "it raised C$ 16.4 million",
-        "C$ 16.4 million",
-        16.4e6,
-        "CAD",
-        Money,
-    );
-    one(
-        "sold for 420 million euros",
-        "420 million euros",
-        420e6,
-        "EUR",
-        Money,
-    );
-    one("a fine of £90m", "£90m", 90e6, "GBP", Money);
-    one("priced at EUR 125.", "EUR 125", 125.0, "EUR", Money);
-    one(
-        "about 5 million yen",
-        "about 5 million yen",
-        5e6,
-        "JPY",
-        Money,
-    );
-    one(
-        "profit of 361 million pounds",
-        "361 million pounds",
-        361e6,
-        "GBP",
-        Money,
+    each(
+        FigureKind::Money,
+        &[
+            (
+                "tariffs on over $360 billion worth",
+                "over $360 billion",
+                360e9,
+                "USD",
+            ),
+            ("a US$1.2bn loan", "US$1.2bn", 1.2e9, "USD"),
+            (
+                "it raised C$ 16.4 million",
+                "C$ 16.4 million",
+                16.4e6,
+                "CAD",
+            ),
+            (
+                "sold for 420 million euros",
+                "420 million euros",
+                420e6,
+                "EUR",
+            ),
+            ("a fine of £90m", "£90m", 90e6, "GBP"),
+            ("priced at EUR 125.", "EUR 125", 125.0, "EUR"),
+            ("about 5 million yen", "about 5 million yen", 5e6, "JPY"),
+            (
+                "profit of 361 million pounds",
+                "361 million pounds",
+                361e6,
+                "GBP",
+            ),
+        ],
     );
 }
 
 #[test]
 fn percent_forms() {
-    use FigureKind::Percent;
-    one("rose 6.2% on Monday", "6.2%", 6.2, "%", Percent);
-    one(
-        "up 3 percentage points",
-        "3 percentage points",
-        3.0,
-        "pp",
-        Percent,
+    each(
+        FigureKind::Percent,
+        &[
+            ("rose 6.2% on Monday", "6.2%", 6.2, "%"),
+            ("up 3 percentage points", "3 percentage points", 3.0, "pp"),
+            ("twenty percent of voters", "twenty percent", 20.0, "%"),
+            ("just 5-10% of cases", "5-10%", 5.0, "%"),
+        ],
     );
-    one(
-        "twenty percent of voters",
-        "twenty percent",
-        20.0,
-        "%",
-        Percent,
-    );
-    one("just 5-10% of cases", "5-10%", 5.0, "%", Percent);
 }
 
 #[test]
 fn quantities() {
-    use FigureKind::Quantity;
-    one(
-        "over 130,000 tons of ore",
-        "over 130,000 tons",
-        130000.0,
-        "ton",
-        Quantity,
-    );
-    one("a 45-acre farm", "45-acre", 45.0, "acre", Quantity);
-    one("He is 29 years old.", "29 years old", 29.0, "yr", Quantity);
-    one(
-        "at 90 km/h on the road",
-        "90 km/h",
-        90.0,
-        "kilometer per hour",
-        Quantity,
-    );
-    one(
-        "output of 2 million barrels per day",
-        "2 million barrels per day",
-        2e6,
-        "bbl/d",
-        Quantity,
+    each(
+        FigureKind::Quantity,
+        &[
+            (
+                "over 130,000 tons of ore",
+                "over 130,000 tons",
+                130000.0,
+                "ton",
+            ),
+            ("a 45-acre farm", "45-acre", 45.0, "acre"),
+            ("He is 29 years old.", "29 years old", 29.0, "yr"),
+            (
+                "at 90 km/h on the road",
+                "90 km/h",
+                90.0,
+                "kilometer per hour",
+            ),
+            (
+                "output of 2 million barrels per day",
+                "2 million barrels per day",
+                2e6,
+                "bbl/d",
+            ),
+        ],
     );
 }
 
 #[test]
 fn number_words() {
-    use FigureKind::Number;
-    one("twenty-five people", "twenty-five", 25.0, "", Number);
-    one(
-        "two hundred thousand people",
-        "two hundred thousand",
-        200000.0,
-        "",
-        Number,
+    each(
+        FigureKind::Number,
+        &[
+            ("twenty-five people", "twenty-five", 25.0, ""),
+            (
+                "two hundred thousand people",
+                "two hundred thousand",
+                200000.0,
+                "",
+            ),
+            ("half a million people", "half a million", 500000.0, ""),
+            ("a dozen eggs", "a dozen", 12.0, ""),
+            ("two thirds of voters", "two thirds", 2.0 / 3.0, ""),
+            ("one and a half", "one and a half", 1.5, ""),
+        ],
     );
-    one(
-        "half a million people",
-        "half a million",
-        500000.0,
-        "",
-        Number,
-    );
-    one("a dozen eggs", "a dozen", 12.0, "", Number);
-    one("two thirds of voters", "two thirds", 2.0 / 3.0, "", Number);
-    one("one and a half", "one and a half", 1.5, "", Number);
 }
 
 #[test]
