@@ -930,6 +930,27 @@ impl<'a> P<'a> {
             }
         }
         // Fraction: "two thirds", "five eighths", "three halves".
+        // "one one hundred fifth", "one one hundred and fifth": one of a
+        // compound ordinal, 1/105.
+        if int == 1.0 && nwords == 1 && self.is_wordtok(j) && self.next_to(j) {
+            if let Some((w, e, _, _, _)) = self.word_int(j) {
+                let o = if self.is_w(e, "and") && self.next_to(e) {
+                    e + 1
+                } else {
+                    e
+                };
+                let ord = lexicon::denominator(self.lw(o))
+                    .filter(|&(d, plural)| !plural && d < 100.0 && self.lw(o) != "quarter");
+                if let (true, Some((d, _))) = (w >= 100.0 && self.next_to(o), ord) {
+                    return Some(Nm {
+                        v: finite(1.0 / (w + d)),
+                        end: o + 1,
+                        frac: true,
+                        ..base
+                    });
+                }
+            }
+        }
         let mut dj = j;
         if self.sym(j) == Some('-') && self.next_to(j) && self.next_to(j + 1) {
             dj = j + 1;
@@ -940,7 +961,7 @@ impl<'a> P<'a> {
             |d: f64| last_big.is_infinite() || (d > last_big && self.lw(dj).ends_with("ths"));
         if !frac && self.next_to(dj) {
             if let Some((d, k)) = self.denominator_at(dj).filter(|&(d, _)| scale_den(d)) {
-                v = int / d;
+                let (mut num, mut den) = (int, d);
                 // "one hundred thirty-fifths": the hyphen joins the tens to
                 // the ordinal, 100/35 (not 130/5).
                 if dj == j + 1 && nwords >= 2 {
@@ -948,12 +969,20 @@ impl<'a> P<'a> {
                         lexicon::num_word(self.lw(j - 1)),
                         lexicon::unit_ordinal(self.lw(dj)),
                     ) {
-                        let num = int - f64::from(t);
-                        if num > 0.0 {
-                            v = num / (f64::from(t) + u);
+                        if int > f64::from(t) {
+                            (num, den) = (int - f64::from(t), f64::from(t) + u);
                         }
                     }
                 }
+                // A singular ordinal after more than one is an ordinal
+                // ("the one hundred fifth anniversary", "the two millionth
+                // visitor"), not a fraction; "three quarter" is an
+                // adjective for three quarters.
+                let dw = self.lw(k - 1);
+                if num != 1.0 && !dw.ends_with('s') && !matches!(dw, "half" | "quarter") {
+                    return None;
+                }
+                v = num / den;
                 j = k;
                 frac = true;
                 scale = 1.0;

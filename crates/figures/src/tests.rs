@@ -394,3 +394,23 @@ fn squared_denominators() {
         Quantity,
     );
 }
+
+#[test]
+fn singular_ordinals_are_not_fractions() {
+    none("The one hundred fifth anniversary.");
+    none("He was the two millionth visitor.");
+    one(
+        "Each holds one one hundred fifth.",
+        "one one hundred fifth",
+        1.0 / 105.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "a three quarter stake",
+        "three quarter",
+        0.75,
+        "",
+        FigureKind::Number,
+    );
+}
