@@ -976,10 +976,12 @@ impl<'a> P<'a> {
                 }
                 // A singular ordinal after more than one is an ordinal
                 // ("the one hundred fifth anniversary", "the two millionth
-                // visitor"), not a fraction; "three quarter" is an
-                // adjective for three quarters.
+                // visitor", "three eleventh round blocks"), not a fraction;
+                // but "two-third majority", "three quarter" and "two fifth"
+                // are fractions written without their plural.
                 let dw = self.lw(k - 1);
-                if num != 1.0 && !dw.ends_with('s') && !matches!(dw, "half" | "quarter") {
+                let small = nwords == 1 && den < 10.0;
+                if num != 1.0 && !dw.ends_with('s') && !small && dw != "quarter" {
                     return None;
                 }
                 v = num / den;

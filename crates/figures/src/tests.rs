@@ -413,4 +413,12 @@ fn singular_ordinals_are_not_fractions() {
         "",
         FigureKind::Number,
     );
+    one(
+        "a two-third majority",
+        "two-third",
+        2.0 / 3.0,
+        "",
+        FigureKind::Number,
+    );
+    none("Three eleventh round blocks.");
 }
