@@ -395,11 +395,17 @@ impl<'a> P<'a> {
                     && self.is_wordtok(j + 1)
                     && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
                 // "about 1m websites": a small number with a touching "m"
-                // before a noun is a million, not metres.
+                // before a noun is a million, not metres; a larger one
+                // only before a plural ("300m vaccines"), as "the 800m
+                // final" and "a 300m tunnel" are distances.
+                let plural_next = {
+                    let nx = self.lw(j + 1);
+                    nx.len() >= 4 && nx.ends_with('s') && !nx.ends_with("ss")
+                };
                 let m_count = w == "m"
                     && attached
                     && !money
-                    && cur < 100.0
+                    && (cur < 100.0 || plural_next)
                     && self.next_to(j + 1)
                     && self.is_wordtok(j + 1)
                     && self.w(j + 1).len() >= 3
