@@ -1174,6 +1174,7 @@ impl<'a> P<'a> {
                             | "au"
                             | "aud"
                             | "cdn"
+                            | "rs"
                     )
                     || lexicon::starts_qualifier(w)
                     || lexicon::currency_code(self.w(i)).is_some()

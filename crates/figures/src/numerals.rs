@@ -457,8 +457,13 @@ impl<'a> P<'a> {
                     }
                     _ => {}
                 }
-                // "… million and a half", "… thousand 3 hundred and 21".
-                if any_scale && self.lw(j) == "and" && self.next_to(j + 1) {
+                // "… million and a half", "… thousand 3 hundred and 21";
+                // not after an abbreviation ("$5mn and 2 more").
+                let scale_word = matches!(
+                    lexicon::num_word(self.lw(j - 1)),
+                    Some(NumWord::Hundred) | Some(NumWord::Big(_))
+                );
+                if any_scale && scale_word && self.lw(j) == "and" && self.next_to(j + 1) {
                     if let Some((f, k)) = self.and_fraction(j + 1) {
                         if last_big.is_finite() {
                             total += f * last_big;
@@ -478,11 +483,13 @@ impl<'a> P<'a> {
                         })
                     };
                     if let Some(d) = add {
+                        // "and 2mil" is a number of its own too.
                         let scale_next = self.is_wordtok(d.end)
-                            && matches!(
-                                lexicon::num_word(self.lw(d.end)),
-                                Some(NumWord::Hundred) | Some(NumWord::Big(_))
-                            );
+                            && (self.touch(d.end)
+                                || matches!(
+                                    lexicon::num_word(self.lw(d.end)),
+                                    Some(NumWord::Hundred) | Some(NumWord::Big(_))
+                                ));
                         // "and 0" never ends an English number ("4 thousand 3
                         // hundred and 0 are two numbers").
                         if d.plain && !scale_next && d.v.is_some_and(|x| x > 0.0 && x < 100.0) {

@@ -422,3 +422,27 @@ fn singular_ordinals_are_not_fractions() {
     );
     none("Three eleventh round blocks.");
 }
+
+#[test]
+fn and_continues_only_scale_words() {
+    let g = got("It cost between 25 mln and 30 mln dlrs.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "between 25 mln and 30 mln dlrs");
+    let g = got("Sales were 67 mln and four mln dlrs.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].1, Some(67e6));
+    one(
+        "4 thousand 3 hundred and 21 is one",
+        "4 thousand 3 hundred and 21",
+        4321.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "worth Rs 500 crore",
+        "Rs 500 crore",
+        5e9,
+        "INR",
+        FigureKind::Money,
+    );
+}
