@@ -459,10 +459,8 @@ impl<'a> P<'a> {
                 }
                 // "… million and a half", "… thousand 3 hundred and 21";
                 // not after an abbreviation ("$5mn and 2 more").
-                let scale_word = matches!(
-                    lexicon::num_word(self.lw(j - 1)),
-                    Some(NumWord::Hundred) | Some(NumWord::Big(_))
-                );
+                let prev = lexicon::num_word(self.lw(j - 1));
+                let scale_word = matches!(prev, Some(NumWord::Hundred) | Some(NumWord::Big(_)));
                 if any_scale && scale_word && self.lw(j) == "and" && self.next_to(j + 1) {
                     if let Some((f, k)) = self.and_fraction(j + 1) {
                         if last_big.is_finite() {
@@ -482,6 +480,9 @@ impl<'a> P<'a> {
                             ..Nm::bare(Some(v), e)
                         })
                     };
+                    // A whole number joins only after "hundred" ("3 hundred
+                    // and one"): "1.50 billion and 10 pct" is two figures.
+                    let add = add.filter(|_| prev == Some(NumWord::Hundred));
                     if let Some(d) = add {
                         // "and 2mil" is a number of its own too.
                         let scale_next = self.is_wordtok(d.end)
@@ -635,6 +636,21 @@ impl<'a> P<'a> {
                     // "a hundred and zero" is no number: "and zero" starts
                     // another one.
                     if matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Unit(0))) {
+                        break;
+                    }
+                    // Only a smaller group continues: "one thousand and
+                    // one", "one hundred and three"; "between one billion
+                    // and three billion" is a range, "a hundred and two
+                    // hundred" two numbers.
+                    let smaller = self.word_int(k + 1).is_some_and(|(_, _, _, lb, sc)| {
+                        if last == L::Hundred {
+                            // "two hundred and two thousand" is 202,000.
+                            sc < 100.0 || lb.is_finite()
+                        } else {
+                            lb.is_infinite() || lb < last_big
+                        }
+                    });
+                    if !smaller {
                         break;
                     }
                     k += 1;
@@ -1020,7 +1036,14 @@ impl<'a> P<'a> {
                     _ => None,
                 };
                 if let Some(s) = own {
-                    v += f * s;
+                    // "two and a half million" is 2.5 million; "one billion
+                    // and a quarter million" adds its own.
+                    if last_big.is_infinite() {
+                        v = (v + f) * s;
+                        scale = s;
+                    } else {
+                        v += f * s;
+                    }
                     j = k + 1;
                 } else {
                     v += if last_big.is_finite() {

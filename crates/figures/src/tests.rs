@@ -446,3 +446,28 @@ fn and_continues_only_scale_words() {
         FigureKind::Money,
     );
 }
+
+#[test]
+fn and_joins_smaller_groups_only() {
+    use FigureKind::Number;
+    one(
+        "There were two and a half million people.",
+        "two and a half million",
+        2.5e6,
+        "",
+        Number,
+    );
+    one(
+        "It was two hundred and two thousand.",
+        "two hundred and two thousand",
+        202_000.0,
+        "",
+        Number,
+    );
+    let g = got("It rose between one billion and three billion lire.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "between one billion and three billion lire");
+    let g = got("It fell from 1.50 billion and 10 pct in March.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].1, Some(1.5e9));
+}
