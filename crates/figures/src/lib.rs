@@ -501,8 +501,12 @@ impl<'a> P<'a> {
                 }
             }
         }
-        // "6 pm", "2.30 am" are times of day, not picometres.
-        if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && self.time_like(&nm) {
+        // "6 pm", "2.30 am", "7:30am", "one am" are times of day, not
+        // picometres.
+        let clock = self.time_like(&nm)
+            || (nm.words && nm.v.is_some_and(|v| v <= 12.0))
+            || (num_start > 1 && self.sym(num_start - 1) == Some(':') && self.touch(num_start));
+        if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && clock {
             return Err(k.max(i + 1) + 1);
         }
         let mut value_max: Option<f64> = None;
@@ -732,7 +736,9 @@ impl<'a> P<'a> {
         let mut resume = span_end_tok;
         if !unit.is_empty() && kind != FigureKind::Ratio {
             if let Some((den, e)) = self.rate_at(span_end_tok) {
-                if den != unit {
+                // "bpd per day" says the day once.
+                let again = unit.strip_suffix(den).is_some_and(|r| r.ends_with('/'));
+                if den != unit && !again {
                     unit = format!("{unit}/{den}");
                     if !matches!(self.lw(span_end_tok), "a" | "an") {
                         span_end_tok = e;

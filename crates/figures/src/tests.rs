@@ -471,3 +471,18 @@ fn and_joins_smaller_groups_only() {
     assert_eq!(g.len(), 2, "{g:?}");
     assert_eq!(g[0].1, Some(1.5e9));
 }
+
+#[test]
+fn clock_times_pairs_and_repeated_rates() {
+    none("It ended at one am est.");
+    none("We played from 7:30am on.");
+    none("It set a lira/dollar rate.");
+    none("Rates rose on a cents per kilowatt hour basis.");
+    one(
+        "Output was up to one mln bpd per day.",
+        "up to one mln bpd",
+        1e6,
+        "bbl/d",
+        FigureKind::Quantity,
+    );
+}

@@ -82,7 +82,11 @@ impl<'a> P<'a> {
         // "a bit", "a degree of", "a cup of tea", "a ton of work", "a foot
         // in the door" are idioms more often than amounts; after a figure
         // "a barrel" is its rate ("19 ringgit a kilo", "64 cts a barrel").
+        // "a cents per kilowatt hour" is no amount (a plural after "a"),
+        // nor "a Lira/Mark" (a currency pair).
         if !maybe
+            || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+            || (self.sym(k + 1) == Some('/') && self.touch(k + 1))
             || matches!(
                 w,
                 "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
