@@ -634,6 +634,7 @@ pub(crate) fn rate_denominator(w: &str) -> Option<&'static str> {
         "share" => "share",
         "barrel" => "bbl",
         "annum" => "yr",
+        "quarter" => "qtr",
         "household" => "household",
         "unit" => "unit",
         "passenger" => "passenger",

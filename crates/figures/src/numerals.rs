@@ -881,50 +881,59 @@ impl<'a> P<'a> {
             return None;
         }
         // "a half", "a third of", "a quarter million".
-        let (int, mut j, nwords, last_big, mut scale) =
-            if (lw == "a" || lw == "an") && self.next_to(i + 1) {
-                if let Some((d, k)) = self.denominator_at(i + 1) {
-                    if d < 2.0 || self.lw(i + 1).ends_with('s') && self.lw(i + 1) != "halves" {
-                        return None;
-                    }
-                    let f = 1.0 / d;
-                    // "a quarter million", "a quarter of a mile".
-                    if let Some(t) = self.fraction_tail(f, k, base) {
-                        return Some(t);
-                    }
-                    // "a third term" is an ordinal; "a third of", "a half"
-                    // at the end, or a unit next, make a fraction.
-                    let after_ok = self.kind(k).is_none()
-                        || !self.next_to(k)
-                        || matches!(self.kind(k), Some(Tk::Sym(_)))
-                        || self.is_w(k, "of")
-                        || self.unit_at(k, false, 1.0).is_some()
-                        || self.lw(i + 1) == "half";
-                    if !after_ok {
-                        return None;
-                    }
+        let (int, mut j, nwords, last_big, mut scale) = if (lw == "a" || lw == "an")
+            && self.next_to(i + 1)
+        {
+            if let Some((d, k)) = self.denominator_at(i + 1) {
+                if d < 2.0 || self.lw(i + 1).ends_with('s') && self.lw(i + 1) != "halves" {
+                    return None;
+                }
+                // "a year and a half" is a duration, the dates stage's;
+                // "140,000 dlrs a quarter" a rate.
+                let time_before = i >= 2
+                    && self.is_w(i - 1, "and")
+                    && lexicon::unit_lower(self.lw(i - 2)).is_some_and(|(_, k)| k == UKind::Time);
+                if time_before || (i > 0 && self.next_to(i) && self.after_figure(i - 1)) {
+                    return None;
+                }
+                let f = 1.0 / d;
+                // "a quarter million", "a quarter of a mile".
+                if let Some(t) = self.fraction_tail(f, k, base) {
+                    return Some(t);
+                }
+                // "a third term" is an ordinal; "a third of", "a half"
+                // at the end, or a unit next, make a fraction.
+                let after_ok = self.kind(k).is_none()
+                    || !self.next_to(k)
+                    || matches!(self.kind(k), Some(Tk::Sym(_)))
+                    || self.is_w(k, "of")
+                    || self.unit_at(k, false, 1.0).is_some()
+                    || self.lw(i + 1) == "half";
+                if !after_ok {
+                    return None;
+                }
+                return Some(Nm {
+                    v: Some(f),
+                    end: k,
+                    frac: true,
+                    ..base
+                });
+            }
+            match self.word_int(i) {
+                Some(r) => r,
+                // "a gallon", "a penny": one of the unit.
+                None if self.a_unit(i) => {
                     return Some(Nm {
-                        v: Some(f),
-                        end: k,
-                        frac: true,
+                        v: Some(1.0),
+                        end: i + 1,
                         ..base
                     });
                 }
-                match self.word_int(i) {
-                    Some(r) => r,
-                    // "a gallon", "a penny": one of the unit.
-                    None if self.a_unit(i) => {
-                        return Some(Nm {
-                            v: Some(1.0),
-                            end: i + 1,
-                            ..base
-                        });
-                    }
-                    None => return None,
-                }
-            } else {
-                self.word_int(i)?
-            };
+                None => return None,
+            }
+        } else {
+            self.word_int(i)?
+        };
         let mut v = int;
         let mut frac = false;
         // "point": "five point five", "two hundred point zero three".
@@ -990,6 +999,18 @@ impl<'a> P<'a> {
             |d: f64| last_big.is_infinite() || (d > last_big && self.lw(dj).ends_with("ths"));
         if !frac && self.next_to(dj) {
             if let Some((d, k)) = self.denominator_at(dj).filter(|&(d, _)| scale_den(d)) {
+                // "the first two quarters", "the next three quarters":
+                // quarters of a year, a period.
+                if self.lw(k - 1) == "quarters"
+                    && (self.determiner_before(i)
+                        || (i > 0
+                            && matches!(
+                                self.lw(i - 1),
+                                "final" | "remaining" | "coming" | "latest" | "consecutive"
+                            )))
+                {
+                    return None;
+                }
                 let (mut num, mut den) = (int, d);
                 // "one hundred thirty-fifths": the hyphen joins the tens to
                 // the ordinal, 100/35 (not 130/5).

@@ -486,3 +486,23 @@ fn clock_times_pairs_and_repeated_rates() {
         FigureKind::Quantity,
     );
 }
+
+#[test]
+fn quarters_of_a_year_and_half_years_are_periods() {
+    none("Sales rose in the first two quarters.");
+    none("It fell over the last year and a half.");
+    one(
+        "It lost 140,000 dlrs a quarter.",
+        "140,000 dlrs",
+        140_000.0,
+        "USD/qtr",
+        FigureKind::Money,
+    );
+    one(
+        "It holds three quarters of the total.",
+        "three quarters",
+        0.75,
+        "",
+        FigureKind::Number,
+    );
+}
