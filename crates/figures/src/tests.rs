@@ -506,3 +506,15 @@ fn quarters_of_a_year_and_half_years_are_periods() {
         FigureKind::Number,
     );
 }
+
+#[test]
+fn closing_quotes_are_not_inches() {
+    none("They debated the \"Farm Act of 1987\" today.");
+    one(
+        "It has a 50\" screen.",
+        "50\"",
+        50.0,
+        "in",
+        FigureKind::Quantity,
+    );
+}

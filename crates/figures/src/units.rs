@@ -234,7 +234,7 @@ impl<'a> P<'a> {
                 // them or followed by a dimension ('10" long').
                 if first == "\"" {
                     let after_digits = start > 0 && self.is_num(start - 1);
-                    if !(after_digits && (attached || dim_word)) {
+                    if !(after_digits && (attached || dim_word)) || self.closes_quote(start) {
                         return None;
                     }
                 }
@@ -286,6 +286,16 @@ impl<'a> P<'a> {
             hit.mul = m;
         }
         Some(hit)
+    }
+
+    /// Whether the `"` at token `i` closes a quotation opened earlier on
+    /// its line (an odd number of `"` before it): `the "Act of 1987"` ends
+    /// a title, it measures no inches.
+    pub(crate) fn closes_quote(&self, i: usize) -> bool {
+        let s = self.toks[i].s;
+        let line = self.text.get(..s).unwrap_or("");
+        let line = line.rfind('\n').map_or(line, |p| &line[p + 1..]);
+        line.bytes().filter(|&b| b == b'"').count() % 2 == 1
     }
 
     /// A rate after a unit: "per barrel", "/kg", "per capita".
