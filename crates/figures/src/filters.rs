@@ -170,6 +170,35 @@ impl<'a> P<'a> {
             {
                 return true;
             }
+            // Labels in any case: "lot number 54238", "page 5", "room 12";
+            // nouns that also start a clause ("each day 500 people",
+            // "this season 12 goals") are left to the counts.
+            if nm.plain
+                && matches!(
+                    lpw,
+                    "number"
+                        | "lot"
+                        | "model"
+                        | "serial"
+                        | "code"
+                        | "flight"
+                        | "route"
+                        | "page"
+                        | "pages"
+                        | "chapter"
+                        | "room"
+                        | "platform"
+                        | "gate"
+                        | "terminal"
+                        | "exercise"
+                        | "item"
+                        | "clause"
+                        | "paragraph"
+                        | "version"
+                )
+            {
+                return true;
+            }
             // Parts of names: "Boeing 737", "Voyager 2", "Windows 10".
             let cap = pw.chars().next().is_some_and(|c| c.is_uppercase());
             if cap && !lexicon::is_function_word(lpw) && nm.plain {

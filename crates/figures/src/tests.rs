@@ -518,3 +518,17 @@ fn closing_quotes_are_not_inches() {
         FigureKind::Quantity,
     );
 }
+
+#[test]
+fn labels_before_plain_digits() {
+    none("It is recalling lot number 54238.");
+    none("It filed for chapter 11 protection.");
+    none("The single reached number 11.");
+    one(
+        "Each day 500 people queued.",
+        "500",
+        500.0,
+        "",
+        FigureKind::Number,
+    );
+}
