@@ -1015,7 +1015,13 @@ impl<'a> P<'a> {
         ) {
             return Some((k + 2, ()));
         }
-        if matches!(nx, "as" | "the" | "that" | "what" | "over" | "its") {
+        if matches!(nx, "as" | "the" | "that" | "what" | "its") {
+            return Some((k + 1, ()));
+        }
+        // "oversubscribed three times over." is a ratio; "voted three times
+        // over the objections", "cut five times over the last year" count
+        // occasions.
+        if nx == "over" && !self.is_wordtok(k + 2) {
             return Some((k + 1, ()));
         }
         None

@@ -532,3 +532,15 @@ fn labels_before_plain_digits() {
         FigureKind::Number,
     );
 }
+
+#[test]
+fn times_over_a_phrase_counts_occasions() {
+    none("The Senate voted three times over the objections.");
+    one(
+        "It was covered four times over.",
+        "four times",
+        4.0,
+        "times",
+        FigureKind::Ratio,
+    );
+}
