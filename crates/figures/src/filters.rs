@@ -205,6 +205,17 @@ impl<'a> P<'a> {
                 return true;
             }
         }
+        // After a bracketed ticker, as after a capitalised word: "Boeing Co
+        // <BA> 767's".
+        if nm.plain
+            && i > 1
+            && self.sym(i - 1) == Some('>')
+            && self.touch(i - 1)
+            && self.is_wordtok(i - 2)
+            && self.next_to(i)
+        {
+            return true;
+        }
         if i > 1
             && self.sym(i - 1) == Some('.')
             && matches!(self.lw(i - 2), "no" | "nr" | "nos")

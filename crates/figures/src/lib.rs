@@ -190,6 +190,14 @@ impl<'a> P<'a> {
         if self.sym(i).is_some() && self.is_wordtok(i + 1) && self.touch(i + 1) {
             return None;
         }
+        // A ">" touching what comes before closes a bracket ("<IBM> four
+        // mln bit chip"), it compares nothing.
+        if self.sym(i) == Some('>')
+            && self.touch(i)
+            && !matches!(self.sym(i - 1), Some('(' | '[' | ':' | '='))
+        {
+            return None;
+        }
         match self.sym(i) {
             Some('~') | Some('≈') => return Some((i, Some(Comparator::Approximately), i + 1)),
             Some('>') | Some('<') if i + 1 < self.n() => {

@@ -544,3 +544,14 @@ fn times_over_a_phrase_counts_occasions() {
         FigureKind::Ratio,
     );
 }
+
+#[test]
+fn closing_brackets_are_no_hedges() {
+    let g = extract("IBM Corp's <IBM> four mln bit chip.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].qualifier, None);
+    none("It bought Boeing Co <BA> 767 jets.");
+    let g = extract("Of those polled >50% agreed.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].comparator, Some(Comparator::Greater));
+}
