@@ -555,3 +555,34 @@ fn closing_brackets_are_no_hedges() {
     assert_eq!(g.len(), 1, "{g:?}");
     assert_eq!(g[0].comparator, Some(Comparator::Greater));
 }
+
+#[test]
+fn agency_currency_and_commodity_units() {
+    use FigureKind::{Money, Quantity};
+    each(
+        Money,
+        &[
+            (
+                "It paid 5 mln Canadian dlrs.",
+                "5 mln Canadian dlrs",
+                5e6,
+                "CAD",
+            ),
+            ("It cost 3.5 mln crowns.", "3.5 mln crowns", 3.5e6, "crown"),
+            ("Rebates of 132.50 Ecus.", "132.50 Ecus", 132.5, "XEU"),
+        ],
+    );
+    each(
+        Quantity,
+        &[
+            (
+                "A crop of 2.1 billion bushels.",
+                "2.1 billion bushels",
+                2.1e9,
+                "bu",
+            ),
+            ("It shipped 500 mt of sugar.", "500 mt", 500.0, "t"),
+        ],
+    );
+    none("He wore a crown.");
+}

@@ -89,7 +89,7 @@ impl<'a> P<'a> {
             || (self.sym(k + 1) == Some('/') && self.touch(k + 1))
             || matches!(
                 w,
-                "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
+                "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard" | "crown" | "bale"
             )
             || (i > 0 && self.after_figure(i - 1))
             // "a fraction of a second" is no amount.
