@@ -481,6 +481,19 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "dinar" | "dinars" => ("dinar", Money),
         "schilling" | "schillings" | "austrian schilling" | "austrian schillings" => ("ATS", Money),
         "bolivar" | "bolivars" => ("bolivar", Money),
+        "shilling" | "shillings" => ("shilling", Money),
+        "escudo" | "escudos" => ("escudo", Money),
+        "drachma" | "drachmas" | "drachmae" => ("GRD", Money),
+        "rupiah" => ("IDR", Money),
+        "punt" | "punts" | "irish punt" | "irish punts" | "irish pound" | "irish pounds" => {
+            ("IEP", Money)
+        }
+        "cruzado" | "cruzados" => ("BRC", Money),
+        "austral" | "australs" => ("ARA", Money),
+        "sucre" | "sucres" => ("ECS", Money),
+        "inti" | "intis" => ("PEI", Money),
+        "taka" => ("BDT", Money),
+        "dong" => ("VND", Money),
         "kwacha" => ("kwacha", Money),
         "dirham" | "dirhams" => ("AED", Money),
         "riyal" | "riyals" => ("SAR", Money),
@@ -561,7 +574,7 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         | "metric tonnes" | "mt" => ("t", Measure),
         "ton" | "tons" | "short ton" | "short tons" => ("ton", Measure),
         "tpd" | "tons per day" | "tonnes per day" => ("ton per day", Measure),
-        "drachma" | "drachmas" | "dram" | "drams" => ("dram", Measure),
+        "dram" | "drams" => ("dram", Measure),
         "carat" | "carats" => ("carat", Measure),
         // temperature and angle
         "°c" | "° c" | "℃" | "degrees celsius" | "degree celsius" | "degrees c" | "degree c"

@@ -913,6 +913,13 @@ impl<'a> P<'a> {
             nm2.v = nm2.v.map(|v| -v);
         }
         let (a, b) = (nm.v?, nm2.v?);
+        // "rose in 1986 to 336.5 billion escudos": a year, then the new
+        // level, is no range.
+        let year =
+            |m: &Nm| m.plain && m.ndig == 4 && m.v.is_some_and(|v| (1900.0..=2100.0).contains(&v));
+        if year(nm) && !year(&nm2) {
+            return None;
+        }
         let b_cmp = if nm.scale == 1.0 && nm2.scale > 1.0 {
             b / nm2.scale
         } else {

@@ -586,3 +586,29 @@ fn agency_currency_and_commodity_units() {
     );
     none("He wore a crown.");
 }
+
+#[test]
+fn years_before_to_and_weighed_drachmas() {
+    one(
+        "Sales rose in 1986 to 900 mln dlrs.",
+        "900 mln dlrs",
+        9e8,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "It cost 500 drachmas.",
+        "500 drachmas",
+        500.0,
+        "GRD",
+        FigureKind::Money,
+    );
+    one(
+        "A coin weighing one drachma.",
+        "one drachma",
+        1.0,
+        "dram",
+        FigureKind::Quantity,
+    );
+    none("He had a punt on the horse.");
+}

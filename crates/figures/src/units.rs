@@ -89,7 +89,18 @@ impl<'a> P<'a> {
             || (self.sym(k + 1) == Some('/') && self.touch(k + 1))
             || matches!(
                 w,
-                "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard" | "crown" | "bale"
+                "bit"
+                    | "degree"
+                    | "cup"
+                    | "ton"
+                    | "tons"
+                    | "foot"
+                    | "inch"
+                    | "yard"
+                    | "crown"
+                    | "bale"
+                    | "punt"
+                    | "dong"
             )
             || (i > 0 && self.after_figure(i - 1))
             // "a fraction of a second" is no amount.
@@ -271,6 +282,12 @@ impl<'a> P<'a> {
                 hit.unit = "GBP".into();
                 hit.kind = UKind::Money;
             }
+            // The drachma was Greece's money and is an old weight: "a
+            // coin weighing one drachma".
+            "drachma" | "drachmas" | "drachmae" if self.weighing_before(k) => {
+                hit.unit = "dram".into();
+                hit.kind = UKind::Measure;
+            }
             "m" if money && attached => return None,
             "p" if !attached => return None,
             _ => {}
@@ -286,6 +303,15 @@ impl<'a> P<'a> {
             hit.mul = m;
         }
         Some(hit)
+    }
+
+    /// Whether a form of "weigh" comes up to four tokens before token `k`
+    /// on its line ("weighing one drachma").
+    pub(crate) fn weighing_before(&self, k: usize) -> bool {
+        (k.saturating_sub(5)..k)
+            .rev()
+            .take_while(|&t| self.same_line(t + 1))
+            .any(|t| self.lw(t).starts_with("weigh"))
     }
 
     /// Whether the `"` at token `i` closes a quotation opened earlier on
