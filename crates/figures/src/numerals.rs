@@ -681,6 +681,20 @@ impl<'a> P<'a> {
             let Some(nw) = lexicon::num_word(lw) else {
                 break;
             };
+            // "one billion one-dlr notes", "two million three-bedroom
+            // homes": a word hyphen-joined to a noun starts a compound, not
+            // the rest of the number.
+            if matches!(last, L::Big | L::Hundred)
+                && self.sym(k + 1) == Some('-')
+                && self.touch(k + 1)
+                && self.touch(k + 2)
+                && self.is_wordtok(k + 2)
+                && lexicon::num_word(self.lw(k + 2)).is_none()
+                && lexicon::denominator(self.lw(k + 2)).is_none()
+                && lexicon::unit_ordinal(self.lw(k + 2)).is_none()
+            {
+                break;
+            }
             let ok = match nw {
                 NumWord::Unit(_) => matches!(last, L::None | L::Tens | L::Hundred | L::Big),
                 NumWord::Teen(_) | NumWord::Tens(_) => {

@@ -612,3 +612,11 @@ fn years_before_to_and_weighed_drachmas() {
     );
     none("He had a punt on the horse.");
 }
+
+#[test]
+fn compounds_end_a_number() {
+    let g = got("It printed one billion one-dlr notes.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!((g[0].0.as_str(), g[0].1), ("one billion", Some(1e9)));
+    assert_eq!(g[1].2, "USD");
+}
