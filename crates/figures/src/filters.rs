@@ -205,6 +205,17 @@ impl<'a> P<'a> {
                 return true;
             }
         }
+        // After a code of letters and digits, as after a capitalised word:
+        // "Core i7 860", "A320 200".
+        if nm.plain
+            && i > 1
+            && self.is_num(i - 1)
+            && self.touch(i - 1)
+            && self.is_wordtok(i - 2)
+            && self.next_to(i)
+        {
+            return true;
+        }
         // After a bracketed ticker, as after a capitalised word: "Boeing Co
         // <BA> 767's".
         if nm.plain

@@ -63,6 +63,15 @@ impl<'a> P<'a> {
         }
         // Space-grouped thousands: "1 234 567", "40 000" (one space or a
         // no-break space between groups of exactly three digits).
+        // Not after a month ("January 31 747 mln dlrs" is a date and a
+        // figure), another number ("0845 8 505 505" is a phone number) or
+        // letters ("Q160 160 megabyte").
+        let after_num = i > 0 && self.next_to(i) && self.is_num(i - 1);
+        let lone = i == 0
+            || !self.next_to(i)
+            || !(after_num
+                || (self.is_wordtok(i - 1)
+                    && (self.touch(i) || lexicon::is_month(self.lw(i - 1)))));
         if !grouped && !has_dec && first_len <= 3 {
             let mut k = j;
             let mut ok_groups = 0;
@@ -87,7 +96,20 @@ impl<'a> P<'a> {
                 ok_groups += 1;
                 k += 1;
             }
-            if ok_groups > 0 {
+            // "July 6 100 mln dlrs": a scale word after the groups reads
+            // them as two numbers.
+            let scale_next = self.is_wordtok(k)
+                && (matches!(lexicon::num_word(self.lw(k)), Some(NumWord::Big(_)))
+                    || lexicon::scale_abbrev(self.w(k), false, false).is_some());
+            // "0845 8 505 505": groups after another number are a phone
+            // number or a code, never a figure.
+            if ok_groups > 0 && after_num {
+                return Some(Nm {
+                    code: true,
+                    ..Nm::bare(None, k)
+                });
+            }
+            if ok_groups > 0 && !scale_next && lone {
                 for t in j..k {
                     buf.push_str(self.w(t));
                 }

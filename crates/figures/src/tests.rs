@@ -620,3 +620,23 @@ fn compounds_end_a_number() {
     assert_eq!((g[0].0.as_str(), g[0].1), ("one billion", Some(1e9)));
     assert_eq!(g[1].2, "USD");
 }
+
+#[test]
+fn space_groups_stand_alone() {
+    one(
+        "There were 40 000 people.",
+        "40 000",
+        40_000.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "Backlog at January 31 747 mln dlrs.",
+        "747 mln dlrs",
+        747e6,
+        "USD",
+        FigureKind::Money,
+    );
+    none("Call 0845 8 505 505 now.");
+    none("It runs a Core i7 860 chip.");
+}
