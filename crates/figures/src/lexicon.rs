@@ -495,6 +495,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "taka" => ("BDT", Money),
         "dong" => ("VND", Money),
         "kwacha" => ("kwacha", Money),
+        // The IMF's unit of account.
+        "sdr" | "sdrs" | "special drawing right" | "special drawing rights" => ("XDR", Money),
         "dirham" | "dirhams" => ("AED", Money),
         "riyal" | "riyals" => ("SAR", Money),
         "hryvnia" | "hryvnias" => ("UAH", Money),

@@ -640,3 +640,24 @@ fn space_groups_stand_alone() {
     none("Call 0845 8 505 505 now.");
     none("It runs a Core i7 860 chip.");
 }
+
+#[test]
+fn currency_words_before_nouns_are_no_amounts() {
+    none("It took a sterling loan.");
+    none("He expects a dollar rate near current levels.");
+    none("It marked a turn around in February.");
+    one(
+        "It costs a dollar.",
+        "a dollar",
+        1.0,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "The floor is 1,600 SDRs a tonne.",
+        "1,600 SDRs",
+        1600.0,
+        "XDR/t",
+        FigureKind::Money,
+    );
+}

@@ -101,6 +101,7 @@ impl<'a> P<'a> {
                     | "bale"
                     | "punt"
                     | "dong"
+                    | "turn"
             )
             || (i > 0 && self.after_figure(i - 1))
             // "a fraction of a second" is no amount.
@@ -108,8 +109,20 @@ impl<'a> P<'a> {
         {
             return false;
         }
-        self.unit_at(k, false, 1.0)
-            .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
+        let Some(u) = self.unit_at(k, false, 1.0) else {
+            return false;
+        };
+        // "a dollar rate", "a sterling loan": a currency before a noun
+        // names the currency, it is no amount ("a dollar a day", "a dollar
+        // higher", "costs a dollar." are).
+        let e = u.end;
+        let adjective = u.kind == UKind::Money
+            && self.is_wordtok(e)
+            && self.next_to(e)
+            && !lexicon::is_function_word(self.lw(e))
+            && !self.lw(e).ends_with("er")
+            && lexicon::num_word(self.lw(e)).is_none();
+        matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0 && !adjective
     }
 
     /// Whether token `t` ends a figure: digits, or a unit or currency
