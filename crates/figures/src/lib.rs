@@ -295,6 +295,20 @@ impl<'a> P<'a> {
         }
     }
 
+    /// Cheap test for [`Self::currency_word_prefix`]: a currency word at
+    /// `w` before a number at `k` that is not a plain integer (cheap
+    /// token tests first: most numbers in news are plain).
+    fn money_word_before(&self, w: usize, k: usize) -> bool {
+        if !self.is_num(k) || self.touch(k) {
+            return false;
+        }
+        let not_plain = (matches!(self.sym(k + 1), Some('.' | ',')) && self.touch(k + 1))
+            || (self.is_wordtok(k + 1)
+                && (matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Big(_)))
+                    || lexicon::scale_abbrev(self.w(k + 1), self.touch(k + 1), true).is_some()));
+        not_plain && lexicon::unit_lower(self.lw(w)).is_some_and(|(_, kd)| kd == UKind::Money)
+    }
+
     /// A currency word written before the number at `i` ("dollar 22.5
     /// million", "US dollars 1,200", "Australian dollars 648m"): (ISO
     /// code, token of the number). Only mid-line, one space before a
@@ -1208,14 +1222,10 @@ impl<'a> P<'a> {
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
                     // "dollar 22.5 million", "Australian dollars 648m":
                     // checked in full later.
-                    || (self.is_num(i + 1)
-                        && !self.touch(i + 1)
-                        && lexicon::unit_lower(w).is_some_and(|(_, k)| k == UKind::Money))
-                    || (self.is_num(i + 2)
-                        && self.is_wordtok(i + 1)
-                        && !self.touch(i + 2)
-                        && lexicon::unit_lower(self.lw(i + 1))
-                            .is_some_and(|(_, k)| k == UKind::Money))
+                    || (w.len() >= 3 && self.money_word_before(i, i + 1))
+                    || (self.is_wordtok(i + 1)
+                        && self.lw(i + 1).len() >= 3
+                        && self.money_word_before(i + 1, i + 2))
             }
         }
     }

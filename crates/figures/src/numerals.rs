@@ -63,15 +63,6 @@ impl<'a> P<'a> {
         }
         // Space-grouped thousands: "1 234 567", "40 000" (one space or a
         // no-break space between groups of exactly three digits).
-        // Not after a month ("January 31 747 mln dlrs" is a date and a
-        // figure), another number ("0845 8 505 505" is a phone number) or
-        // letters ("Q160 160 megabyte").
-        let after_num = i > 0 && self.next_to(i) && self.is_num(i - 1);
-        let lone = i == 0
-            || !self.next_to(i)
-            || !(after_num
-                || (self.is_wordtok(i - 1)
-                    && (self.touch(i) || lexicon::is_month(self.lw(i - 1)))));
         if !grouped && !has_dec && first_len <= 3 {
             let mut k = j;
             let mut ok_groups = 0;
@@ -98,9 +89,20 @@ impl<'a> P<'a> {
             }
             // "July 6 100 mln dlrs": a scale word after the groups reads
             // them as two numbers.
-            let scale_next = self.is_wordtok(k)
+            let scale_next = ok_groups > 0
+                && self.is_wordtok(k)
                 && (matches!(lexicon::num_word(self.lw(k)), Some(NumWord::Big(_)))
                     || lexicon::scale_abbrev(self.w(k), false, false).is_some());
+            // Not after a month ("January 31 747 mln dlrs" is a date and a
+            // figure), another number ("0845 8 505 505" is a phone number)
+            // or letters ("Q160 160 megabyte").
+            let after_num = i > 0 && self.next_to(i) && self.is_num(i - 1);
+            let lone = ok_groups > 0
+                && (i == 0
+                    || !self.next_to(i)
+                    || !(after_num
+                        || (self.is_wordtok(i - 1)
+                            && (self.touch(i) || lexicon::is_month(self.lw(i - 1))))));
             // "0845 8 505 505": groups after another number are a phone
             // number or a code, never a figure.
             if ok_groups > 0 && after_num {
@@ -481,9 +483,13 @@ impl<'a> P<'a> {
                 }
                 // "… million and a half", "… thousand 3 hundred and 21";
                 // not after an abbreviation ("$5mn and 2 more").
-                let prev = lexicon::num_word(self.lw(j - 1));
+                let prev = if any_scale && self.lw(j) == "and" {
+                    lexicon::num_word(self.lw(j - 1))
+                } else {
+                    None
+                };
                 let scale_word = matches!(prev, Some(NumWord::Hundred) | Some(NumWord::Big(_)));
-                if any_scale && scale_word && self.lw(j) == "and" && self.next_to(j + 1) {
+                if scale_word && self.next_to(j + 1) {
                     if let Some((f, k)) = self.and_fraction(j + 1) {
                         if last_big.is_finite() {
                             total += f * last_big;
