@@ -302,7 +302,10 @@ impl<'a> P<'a> {
         if !self.is_num(k) || self.touch(k) {
             return false;
         }
-        let not_plain = (matches!(self.sym(k + 1), Some('.' | ',')) && self.touch(k + 1))
+        let not_plain = (matches!(self.sym(k + 1), Some('.' | ','))
+            && self.touch(k + 1)
+            && self.is_num(k + 2)
+            && self.touch(k + 2))
             || (self.is_wordtok(k + 1)
                 && (matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Big(_)))
                     || lexicon::scale_abbrev(self.w(k + 1), self.touch(k + 1), true).is_some()));
@@ -525,10 +528,12 @@ impl<'a> P<'a> {
         }
         // "6 pm", "2.30 am", "7:30am", "one am" are times of day, not
         // picometres.
-        let clock = self.time_like(&nm)
-            || (nm.words && nm.v.is_some_and(|v| v <= 12.0))
-            || (num_start > 1 && self.sym(num_start - 1) == Some(':') && self.touch(num_start));
-        if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && clock {
+        let clock = || {
+            self.time_like(&nm)
+                || (nm.words && nm.v.is_some_and(|v| v <= 12.0))
+                || (num_start > 1 && self.sym(num_start - 1) == Some(':') && self.touch(num_start))
+        };
+        if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && clock() {
             return Err(k.max(i + 1) + 1);
         }
         let mut value_max: Option<f64> = None;
