@@ -1227,9 +1227,9 @@ impl<'a> P<'a> {
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
                     // "dollar 22.5 million", "Australian dollars 648m":
                     // checked in full later.
-                    || (w.len() >= 3 && self.money_word_before(i, i + 1))
-                    || (self.is_wordtok(i + 1)
-                        && self.lw(i + 1).len() >= 3
+                    || (w.len() >= 3 && self.is_num(i + 1) && self.money_word_before(i, i + 1))
+                    || (self.is_num(i + 2)
+                        && self.is_wordtok(i + 1)
                         && self.money_word_before(i + 1, i + 2))
             }
         }
