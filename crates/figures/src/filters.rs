@@ -170,11 +170,62 @@ impl<'a> P<'a> {
             {
                 return true;
             }
+            // Labels in any case: "lot number 54238", "page 5", "room 12";
+            // nouns that also start a clause ("each day 500 people",
+            // "this season 12 goals") are left to the counts.
+            if nm.plain
+                && matches!(
+                    lpw,
+                    "number"
+                        | "lot"
+                        | "model"
+                        | "serial"
+                        | "code"
+                        | "flight"
+                        | "route"
+                        | "page"
+                        | "pages"
+                        | "chapter"
+                        | "room"
+                        | "platform"
+                        | "gate"
+                        | "terminal"
+                        | "exercise"
+                        | "item"
+                        | "clause"
+                        | "paragraph"
+                        | "version"
+                )
+            {
+                return true;
+            }
             // Parts of names: "Boeing 737", "Voyager 2", "Windows 10".
             let cap = pw.chars().next().is_some_and(|c| c.is_uppercase());
             if cap && !lexicon::is_function_word(lpw) && nm.plain {
                 return true;
             }
+        }
+        // After a code of letters and digits, as after a capitalised word:
+        // "Core i7 860", "A320 200".
+        if nm.plain
+            && i > 1
+            && self.is_num(i - 1)
+            && self.touch(i - 1)
+            && self.is_wordtok(i - 2)
+            && self.next_to(i)
+        {
+            return true;
+        }
+        // After a bracketed ticker, as after a capitalised word: "Boeing Co
+        // <BA> 767's".
+        if nm.plain
+            && i > 1
+            && self.sym(i - 1) == Some('>')
+            && self.touch(i - 1)
+            && self.is_wordtok(i - 2)
+            && self.next_to(i)
+        {
+            return true;
         }
         if i > 1
             && self.sym(i - 1) == Some('.')

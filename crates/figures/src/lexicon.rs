@@ -412,11 +412,20 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         | "us dollar" | "us dollars" | "u.s. dollar" | "u.s. dollars" | "american dollars"
         | "greenbacks" => ("USD", Money),
         "australian dollar" | "australian dollars" => ("AUD", Money),
-        "canadian dollar" | "canadian dollars" => ("CAD", Money),
-        "hong kong dollar" | "hong kong dollars" => ("HKD", Money),
-        "new zealand dollar" | "new zealand dollars" => ("NZD", Money),
-        "singapore dollar" | "singapore dollars" => ("SGD", Money),
-        "taiwan dollar" | "taiwan dollars" => ("TWD", Money),
+        "canadian dollar" | "canadian dollars" | "canadian dlr" | "canadian dlrs" => ("CAD", Money),
+        "australian dlr" | "australian dlrs" => ("AUD", Money),
+        "hong kong dollar" | "hong kong dollars" | "hong kong dlrs" | "h.k. dlr" | "h.k. dlrs"
+        | "hk dlrs" => ("HKD", Money),
+        "new zealand dollar"
+        | "new zealand dollars"
+        | "new zealand dlrs"
+        | "n.z. dlr"
+        | "n.z. dlrs"
+        | "nz dlrs" => ("NZD", Money),
+        "singapore dollar" | "singapore dollars" | "singapore dlrs" => ("SGD", Money),
+        "taiwan dollar" | "taiwan dollars" | "taiwan dlr" | "taiwan dlrs" => ("TWD", Money),
+        // The European Currency Unit, the euro's forerunner.
+        "ecu" | "ecus" | "european currency unit" | "european currency units" => ("XEU", Money),
         "euro" | "euros" => ("EUR", Money),
         "pound sterling" | "pounds sterling" | "sterling" | "british pound" | "british pounds"
         | "stg" => ("GBP", Money),
@@ -458,6 +467,36 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "norwegian krone" | "norwegian kroner" => ("NOK", Money),
         "danish krone" | "danish kroner" => ("DKK", Money),
         "krone" | "kroner" => ("krone", Money),
+        // "crowns", as news agencies write kronor and koruny, name no
+        // country either; nor do "dinars", "bolivars" (a code per era) or
+        // "kwacha".
+        "swedish crown" | "swedish crowns" => ("SEK", Money),
+        "danish crown" | "danish crowns" => ("DKK", Money),
+        "norwegian crown" | "norwegian crowns" => ("NOK", Money),
+        "crown" | "crowns" => ("crown", Money),
+        "kuwaiti dinar" | "kuwaiti dinars" => ("KWD", Money),
+        "iraqi dinar" | "iraqi dinars" => ("IQD", Money),
+        "jordanian dinar" | "jordanian dinars" => ("JOD", Money),
+        "bahraini dinar" | "bahraini dinars" => ("BHD", Money),
+        "dinar" | "dinars" => ("dinar", Money),
+        "schilling" | "schillings" | "austrian schilling" | "austrian schillings" => ("ATS", Money),
+        "bolivar" | "bolivars" => ("bolivar", Money),
+        "shilling" | "shillings" => ("shilling", Money),
+        "escudo" | "escudos" => ("escudo", Money),
+        "drachma" | "drachmas" | "drachmae" => ("GRD", Money),
+        "rupiah" => ("IDR", Money),
+        "punt" | "punts" | "irish punt" | "irish punts" | "irish pound" | "irish pounds" => {
+            ("IEP", Money)
+        }
+        "cruzado" | "cruzados" => ("BRC", Money),
+        "austral" | "australs" => ("ARA", Money),
+        "sucre" | "sucres" => ("ECS", Money),
+        "inti" | "intis" => ("PEI", Money),
+        "taka" => ("BDT", Money),
+        "dong" => ("VND", Money),
+        "kwacha" => ("kwacha", Money),
+        // The IMF's unit of account.
+        "sdr" | "sdrs" | "special drawing right" | "special drawing rights" => ("XDR", Money),
         "dirham" | "dirhams" => ("AED", Money),
         "riyal" | "riyals" => ("SAR", Money),
         "hryvnia" | "hryvnias" => ("UAH", Money),
@@ -513,6 +552,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" => ("ml", Measure),
         "gal" | "gallon" | "gallons" | "gals" => ("gal", Measure),
         "barrel" | "barrels" | "bbl" | "bbls" => ("bbl", Measure),
+        // Grain and cotton trade units.
+        "bushel" | "bushels" => ("bu", Measure),
+        "bale" | "bales" => ("bale", Measure),
         "bpd" | "b/d" | "barrels per day" | "barrels a day" => ("bbl/d", Measure),
         "cup" | "cups" => ("cup", Measure),
         "tablespoon" | "tablespoons" | "tbsp" | "tbs" => ("tablespoon", Measure),
@@ -531,10 +573,10 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "oz" | "ounce" | "ounces" => ("oz", Measure),
         "troy ounce" | "troy ounces" => ("ozt", Measure),
         "t" | "tonne" | "tonnes" | "metric ton" | "metric tons" | "metric tonne"
-        | "metric tonnes" => ("t", Measure),
+        | "metric tonnes" | "mt" => ("t", Measure),
         "ton" | "tons" | "short ton" | "short tons" => ("ton", Measure),
         "tpd" | "tons per day" | "tonnes per day" => ("ton per day", Measure),
-        "drachma" | "drachmas" | "dram" | "drams" => ("dram", Measure),
+        "dram" | "drams" => ("dram", Measure),
         "carat" | "carats" => ("carat", Measure),
         // temperature and angle
         "°c" | "° c" | "℃" | "degrees celsius" | "degree celsius" | "degrees c" | "degree c"
@@ -560,6 +602,14 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "mph" | "miles per hour" | "mile per hour" => ("mile per hour", Measure),
         "m/s" | "meters per second" | "metres per second" => ("meter per second", Measure),
         "knot" | "knots" => ("knot", Measure),
+        // acceleration and flux: a squared denominator is one unit, not a
+        // rate "/s" followed by a stray "2".
+        "m/s2" | "m/s²" | "m/s^2" | "meters per second squared" | "metres per second squared" => {
+            ("m/s2", Measure)
+        }
+        "km/s2" | "km/s²" | "km/s^2" => ("km/s2", Measure),
+        "j/m2" | "j/m²" | "j/m^2" => ("J/m2", Measure),
+        "w/m2" | "w/m²" | "w/m^2" => ("W/m2", Measure),
         // energy, power, data
         "kwh" | "kilowatt hour" | "kilowatt hours" | "kilowatt-hour" | "kilowatt-hours" => {
             ("kilowatt hour", Measure)
@@ -626,6 +676,7 @@ pub(crate) fn rate_denominator(w: &str) -> Option<&'static str> {
         "share" => "share",
         "barrel" => "bbl",
         "annum" => "yr",
+        "quarter" => "qtr",
         "household" => "household",
         "unit" => "unit",
         "passenger" => "passenger",

@@ -76,6 +76,24 @@ struct Nm {
     code: bool,
 }
 
+impl Nm {
+    /// A numeral of value `v` ending before token `end` with every other
+    /// property off: the base the readers fill in.
+    fn bare(v: Option<f64>, end: usize) -> Nm {
+        Nm {
+            v,
+            end,
+            words: false,
+            small_word: false,
+            plain: false,
+            ndig: 0,
+            scale: 1.0,
+            frac: false,
+            code: false,
+        }
+    }
+}
+
 /// The unit found after a numeral.
 #[derive(Clone, Debug)]
 struct UnitHit {
@@ -170,6 +188,14 @@ impl<'a> P<'a> {
         // A sign hedge goes with digits ("<5", "~ 20"), not words
         // ("<Four Seasons Hotels>" is a name in brackets).
         if self.sym(i).is_some() && self.is_wordtok(i + 1) && self.touch(i + 1) {
+            return None;
+        }
+        // A ">" touching what comes before closes a bracket ("<IBM> four
+        // mln bit chip"), it compares nothing.
+        if self.sym(i) == Some('>')
+            && self.touch(i)
+            && !matches!(self.sym(i - 1), Some('(' | '[' | ':' | '='))
+        {
             return None;
         }
         match self.sym(i) {
@@ -269,6 +295,84 @@ impl<'a> P<'a> {
         }
     }
 
+    /// Cheap test for [`Self::currency_word_prefix`]: a currency word at
+    /// `w` before a number at `k` that is not a plain integer (cheap
+    /// token tests first: most numbers in news are plain).
+    fn money_word_before(&self, w: usize, k: usize) -> bool {
+        if !self.is_num(k) || self.touch(k) {
+            return false;
+        }
+        let not_plain = (matches!(self.sym(k + 1), Some('.' | ','))
+            && self.touch(k + 1)
+            && self.is_num(k + 2)
+            && self.touch(k + 2))
+            || (self.is_wordtok(k + 1)
+                && (matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Big(_)))
+                    || lexicon::scale_abbrev(self.w(k + 1), self.touch(k + 1), true).is_some()));
+        not_plain && lexicon::unit_lower(self.lw(w)).is_some_and(|(_, kd)| kd == UKind::Money)
+    }
+
+    /// A currency word written before the number at `i` ("dollar 22.5
+    /// million", "US dollars 1,200", "Australian dollars 648m"): (ISO
+    /// code, token of the number). Only mid-line, one space before a
+    /// number that cannot be a year or a label (a decimal, thousands groups
+    /// or a scale: "Euro 2020" is a name) and that has no unit of its own
+    /// ("dollars 5 years ago"); not the words that are mostly something
+    /// else ("won", "mark"), nor in tables ("Dollar   9.0 (8.8)").
+    fn currency_word_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        if !self.is_wordtok(i)
+            || i == 0
+            || !(self.is_num(i + 1) || (self.is_num(i + 2) && self.is_wordtok(i + 1)))
+            || !self.same_line(i)
+        {
+            return None;
+        }
+        let phrase = |a: usize| {
+            let mut b = SBuf::new();
+            b.push_str(self.lw(a));
+            b.push(' ');
+            b.push_str(self.lw(a + 1));
+            b
+        };
+        let money = |p: &str| {
+            lexicon::unit_lower(p)
+                .filter(|&(code, kind)| {
+                    // An ISO code, not a bare "franc" or a sub-unit.
+                    kind == UKind::Money
+                        && code.len() == 3
+                        && code.bytes().all(|b| b.is_ascii_uppercase())
+                })
+                .map(|(code, _)| code)
+        };
+        let two = self.is_wordtok(i + 1) && self.next_to(i + 1) && !self.touch(i + 1);
+        let (code, k) = match two.then(|| money(phrase(i).as_str())) {
+            Some(Some(code)) => (code, i + 2),
+            _ => {
+                // "Australian dollar 29.4bn" is read from "Australian".
+                let before = self.is_wordtok(i - 1) && self.next_to(i);
+                if before && money(phrase(i - 1).as_str()).is_some() {
+                    return None;
+                }
+                (money(self.lw(i))?, i + 1)
+            }
+        };
+        if matches!(self.lw(k - 1), "won" | "mark" | "marks") {
+            return None;
+        }
+        let gap = self.text.get(self.toks[k - 1].e..self.toks.get(k)?.s)?;
+        if !self.is_num(k) || !matches!(gap, " " | "\u{a0}") {
+            return None;
+        }
+        let nm = self.numeral(k, true)?;
+        if nm.code || nm.plain || nm.words || nm.v.is_none() {
+            return None;
+        }
+        if self.unit_at(nm.end, true, nm.scale).is_some() {
+            return None;
+        }
+        Some((code, k))
+    }
+
     /// The hedge as written and its comparator.
     fn qual_parts(
         &self,
@@ -332,6 +436,13 @@ impl<'a> P<'a> {
                     }
                     j = k;
                 }
+            }
+        }
+        // A currency word before the number: "dollar 22.5 million".
+        if money.is_none() {
+            if let Some((code, k)) = self.currency_word_prefix(j) {
+                money = Some(code);
+                j = k;
             }
         }
         // Sign.
@@ -415,8 +526,14 @@ impl<'a> P<'a> {
                 }
             }
         }
-        // "6 pm", "2.30 am" are times of day, not picometres.
-        if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && self.time_like(&nm) {
+        // "6 pm", "2.30 am", "7:30am", "one am" are times of day, not
+        // picometres.
+        let clock = || {
+            self.time_like(&nm)
+                || (nm.words && nm.v.is_some_and(|v| v <= 12.0))
+                || (num_start > 1 && self.sym(num_start - 1) == Some(':') && self.touch(num_start))
+        };
+        if unit1.as_ref().is_some() && matches!(self.lw(k), "pm" | "am") && clock() {
             return Err(k.max(i + 1) + 1);
         }
         let mut value_max: Option<f64> = None;
@@ -638,12 +755,22 @@ impl<'a> P<'a> {
                 span_end_tok = e;
             }
         }
-        // Rates: "$5 per barrel", "20 km/h" (already a unit).
+        // Rates: "$5 per barrel", "20 km/h" (already a unit), "$1.40 a
+        // share". The unit always takes the rate; the span takes it only
+        // when it is written as unit notation ("per", "/"): "a share" is
+        // English around a complete figure, so the span is "$1.40" (as
+        // both test suites mark it) and the unit says "USD/share".
+        let mut resume = span_end_tok;
         if !unit.is_empty() && kind != FigureKind::Ratio {
             if let Some((den, e)) = self.rate_at(span_end_tok) {
-                if den != unit {
+                // "bpd per day" says the day once.
+                let again = unit.strip_suffix(den).is_some_and(|r| r.ends_with('/'));
+                if den != unit && !again {
                     unit = format!("{unit}/{den}");
-                    span_end_tok = e;
+                    if !matches!(self.lw(span_end_tok), "a" | "an") {
+                        span_end_tok = e;
+                    }
+                    resume = e;
                 }
             }
         }
@@ -706,23 +833,12 @@ impl<'a> P<'a> {
         };
         let last_tok = span_end_tok.saturating_sub(1).min(n.saturating_sub(1));
         let end_b = self.toks[last_tok].e.max(start_b);
-        let (qualifier, comparator) = match qual {
-            Some((qs, ql, c)) => (
-                Some(
-                    self.text
-                        .get(self.toks[qs].s..self.toks[ql].e)
-                        .unwrap_or("")
-                        .to_string(),
-                ),
-                c,
-            ),
-            None => (None, None),
-        };
+        let (qualifier, comparator) = self.qual_parts(qual);
         let measured = if matches!(
             kind,
             FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
         ) {
-            self.measured_at(span_end_tok)
+            self.measured_at(resume.max(span_end_tok))
         } else {
             None
         };
@@ -737,7 +853,7 @@ impl<'a> P<'a> {
                 comparator,
                 measured,
             },
-            span_end_tok.max(i + 1),
+            span_end_tok.max(resume).max(i + 1),
         ))
     }
 
@@ -816,6 +932,13 @@ impl<'a> P<'a> {
             nm2.v = nm2.v.map(|v| -v);
         }
         let (a, b) = (nm.v?, nm2.v?);
+        // "rose in 1986 to 336.5 billion escudos": a year, then the new
+        // level, is no range.
+        let year =
+            |m: &Nm| m.plain && m.ndig == 4 && m.v.is_some_and(|v| (1900.0..=2100.0).contains(&v));
+        if year(nm) && !year(&nm2) {
+            return None;
+        }
         let b_cmp = if nm.scale == 1.0 && nm2.scale > 1.0 {
             b / nm2.scale
         } else {
@@ -872,18 +995,7 @@ impl<'a> P<'a> {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[j].s,
         };
-        let (qualifier, comparator) = match qual {
-            Some((qs, ql, c)) => (
-                Some(
-                    self.text
-                        .get(self.toks[qs].s..self.toks[ql].e)
-                        .unwrap_or("")
-                        .to_string(),
-                ),
-                c,
-            ),
-            None => (None, None),
-        };
+        let (qualifier, comparator) = self.qual_parts(qual);
         Some((
             Figure {
                 span: Span::new(s, self.toks[j].e),
@@ -937,7 +1049,13 @@ impl<'a> P<'a> {
         ) {
             return Some((k + 2, ()));
         }
-        if matches!(nx, "as" | "the" | "that" | "what" | "over" | "its") {
+        if matches!(nx, "as" | "the" | "that" | "what" | "its") {
+            return Some((k + 1, ()));
+        }
+        // "oversubscribed three times over." is a ratio; "voted three times
+        // over the objections", "cut five times over the last year" count
+        // occasions.
+        if nx == "over" && !self.is_wordtok(k + 2) {
             return Some((k + 1, ()));
         }
         None
@@ -1102,10 +1220,17 @@ impl<'a> P<'a> {
                             | "au"
                             | "aud"
                             | "cdn"
+                            | "rs"
                     )
                     || lexicon::starts_qualifier(w)
                     || lexicon::currency_code(self.w(i)).is_some()
                     || (self.sym(i + 1) == Some('$') && self.touch(i + 1))
+                    // "dollar 22.5 million", "Australian dollars 648m":
+                    // checked in full later.
+                    || (w.len() >= 3 && self.is_num(i + 1) && self.money_word_before(i, i + 1))
+                    || (self.is_num(i + 2)
+                        && self.is_wordtok(i + 1)
+                        && self.money_word_before(i + 1, i + 2))
             }
         }
     }
@@ -1239,6 +1364,11 @@ fn is_distance_context(w: &str) -> bool {
             | "event"
             | "heat"
             | "heats"
+            | "races"
+            | "finals"
+            | "records"
+            | "titles"
+            | "events"
             | "semi"
             | "metres"
             | "meters"

@@ -87,7 +87,31 @@ impl<'a> P<'a> {
                 ok_groups += 1;
                 k += 1;
             }
-            if ok_groups > 0 {
+            // "July 6 100 mln dlrs": a scale word after the groups reads
+            // them as two numbers.
+            let scale_next = ok_groups > 0
+                && self.is_wordtok(k)
+                && (matches!(lexicon::num_word(self.lw(k)), Some(NumWord::Big(_)))
+                    || lexicon::scale_abbrev(self.w(k), false, false).is_some());
+            // Not after a month ("January 31 747 mln dlrs" is a date and a
+            // figure), another number ("0845 8 505 505" is a phone number)
+            // or letters ("Q160 160 megabyte").
+            let after_num = i > 0 && self.next_to(i) && self.is_num(i - 1);
+            let lone = ok_groups > 0
+                && (i == 0
+                    || !self.next_to(i)
+                    || !(after_num
+                        || (self.is_wordtok(i - 1)
+                            && (self.touch(i) || lexicon::is_month(self.lw(i - 1))))));
+            // "0845 8 505 505": groups after another number are a phone
+            // number or a code, never a figure.
+            if ok_groups > 0 && after_num {
+                return Some(Nm {
+                    code: true,
+                    ..Nm::bare(None, k)
+                });
+            }
+            if ok_groups > 0 && !scale_next && lone {
                 for t in j..k {
                     buf.push_str(self.w(t));
                 }
@@ -115,15 +139,8 @@ impl<'a> P<'a> {
                 k += 2;
             }
             return Some(Nm {
-                v: None,
-                end: k,
-                words: false,
-                small_word: false,
-                plain: false,
-                ndig: 0,
-                scale: 1.0,
-                frac: false,
                 code: true,
+                ..Nm::bare(None, k)
             });
         }
         let mut v: f64 = if buf.len() <= 15 && !has_dec && !buf.contains('.') {
@@ -264,15 +281,8 @@ impl<'a> P<'a> {
         // A vulgar fraction alone: "½ teaspoon".
         if let Some(f) = self.vulgar(i) {
             return Some(Nm {
-                v: Some(f),
-                end: i + 1,
-                words: false,
-                small_word: false,
-                plain: false,
-                ndig: 0,
-                scale: 1.0,
                 frac: true,
-                code: false,
+                ..Nm::bare(Some(f), i + 1)
             });
         }
         if self.is_num(i) || self.sym(i) == Some('.') {
@@ -300,20 +310,11 @@ impl<'a> P<'a> {
 
     pub(crate) fn digit_numeral(&self, i: usize, money: bool) -> Option<Nm> {
         if let Some((f, k)) = self.slash_fraction(i) {
-            return Some(self.scaled(
-                Nm {
-                    v: Some(f),
-                    end: k,
-                    words: false,
-                    small_word: false,
-                    plain: false,
-                    ndig: 0,
-                    scale: 1.0,
-                    frac: true,
-                    code: false,
-                },
-                money,
-            ));
+            let nm = Nm {
+                frac: true,
+                ..Nm::bare(Some(f), k)
+            };
+            return Some(self.scaled(nm, money));
         }
         let mut nm = self.digits(i)?;
         if nm.code {
@@ -385,15 +386,9 @@ impl<'a> P<'a> {
             return None;
         }
         Some(Nm {
-            v: finite(a / b),
-            end: den.end,
             words: nm.words && den.words,
-            small_word: false,
-            plain: false,
-            ndig: 0,
-            scale: 1.0,
             frac: true,
-            code: false,
+            ..Nm::bare(finite(a / b), den.end)
         })
     }
 
@@ -424,11 +419,17 @@ impl<'a> P<'a> {
                     && self.is_wordtok(j + 1)
                     && lexicon::unit_lower(self.lw(j + 1)).is_some_and(|(_, k)| k == UKind::Money);
                 // "about 1m websites": a small number with a touching "m"
-                // before a noun is a million, not metres.
+                // before a noun is a million, not metres; a larger one
+                // only before a plural ("300m vaccines"), as "the 800m
+                // final" and "a 300m tunnel" are distances.
+                let plural_next = {
+                    let nx = self.lw(j + 1);
+                    nx.len() >= 4 && nx.ends_with('s') && !nx.ends_with("ss")
+                };
                 let m_count = w == "m"
                     && attached
                     && !money
-                    && cur < 100.0
+                    && (cur < 100.0 || plural_next)
                     && self.next_to(j + 1)
                     && self.is_wordtok(j + 1)
                     && self.w(j + 1).len() >= 3
@@ -480,8 +481,15 @@ impl<'a> P<'a> {
                     }
                     _ => {}
                 }
-                // "… million and a half", "… thousand 3 hundred and 21".
-                if any_scale && self.lw(j) == "and" && self.next_to(j + 1) {
+                // "… million and a half", "… thousand 3 hundred and 21";
+                // not after an abbreviation ("$5mn and 2 more").
+                let prev = if any_scale && self.lw(j) == "and" {
+                    lexicon::num_word(self.lw(j - 1))
+                } else {
+                    None
+                };
+                let scale_word = matches!(prev, Some(NumWord::Hundred) | Some(NumWord::Big(_)));
+                if scale_word && self.next_to(j + 1) {
                     if let Some((f, k)) = self.and_fraction(j + 1) {
                         if last_big.is_finite() {
                             total += f * last_big;
@@ -495,24 +503,25 @@ impl<'a> P<'a> {
                         self.digits(j + 1).filter(|d| d.plain)
                     } else {
                         self.word_int(j + 1).map(|(v, e, _, lb, _)| Nm {
-                            v: Some(v),
-                            end: e,
                             words: true,
-                            small_word: false,
                             plain: lb.is_infinite(),
-                            ndig: 0,
-                            scale: 1.0,
-                            frac: false,
-                            code: false,
+                            ..Nm::bare(Some(v), e)
                         })
                     };
+                    // A whole number joins only after "hundred" ("3 hundred
+                    // and one"): "1.50 billion and 10 pct" is two figures.
+                    let add = add.filter(|_| prev == Some(NumWord::Hundred));
                     if let Some(d) = add {
+                        // "and 2mil" is a number of its own too.
                         let scale_next = self.is_wordtok(d.end)
-                            && matches!(
-                                lexicon::num_word(self.lw(d.end)),
-                                Some(NumWord::Hundred) | Some(NumWord::Big(_))
-                            );
-                        if d.plain && !scale_next && d.v.is_some_and(|x| x < 100.0) {
+                            && (self.touch(d.end)
+                                || matches!(
+                                    lexicon::num_word(self.lw(d.end)),
+                                    Some(NumWord::Hundred) | Some(NumWord::Big(_))
+                                ));
+                        // "and 0" never ends an English number ("4 thousand 3
+                        // hundred and 0 are two numbers").
+                        if d.plain && !scale_next && d.v.is_some_and(|x| x > 0.0 && x < 100.0) {
                             cur += d.v.unwrap_or(0.0);
                             j = d.end;
                             continue;
@@ -624,6 +633,22 @@ impl<'a> P<'a> {
             if last != L::None && last != L::A {
                 if self.sym(k) == Some('-') && self.next_to(k) && self.next_to(k + 1) {
                     k += 1;
+                } else if last == L::Big
+                    && self.sym(k) == Some(',')
+                    && self.touch(k)
+                    && self.next_to(k + 1)
+                {
+                    // "three million, two hundred and forty": written-out
+                    // numbers group with commas. Only a smaller group that
+                    // has a scale of its own continues ("ten thousand, two
+                    // days later" is a list).
+                    let smaller = self.word_int(k + 1).is_some_and(|(_, _, _, lb, sc)| {
+                        sc >= 100.0 && (lb.is_infinite() || lb < last_big)
+                    });
+                    if !smaller {
+                        break;
+                    }
+                    k += 1;
                 } else if (self.is_w(k, "and") || self.sym(k) == Some('&'))
                     && matches!(last, L::Hundred | L::Big)
                     && self.next_to(k + 1)
@@ -634,6 +659,26 @@ impl<'a> P<'a> {
                         || self.is_w(k + 1, "an")
                         || matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Unit(_)));
                     if unit_numerator && self.and_fraction(k + 1).is_some() {
+                        break;
+                    }
+                    // "a hundred and zero" is no number: "and zero" starts
+                    // another one.
+                    if matches!(lexicon::num_word(self.lw(k + 1)), Some(NumWord::Unit(0))) {
+                        break;
+                    }
+                    // Only a smaller group continues: "one thousand and
+                    // one", "one hundred and three"; "between one billion
+                    // and three billion" is a range, "a hundred and two
+                    // hundred" two numbers.
+                    let smaller = self.word_int(k + 1).is_some_and(|(_, _, _, lb, sc)| {
+                        if last == L::Hundred {
+                            // "two hundred and two thousand" is 202,000.
+                            sc < 100.0 || lb.is_finite()
+                        } else {
+                            lb.is_infinite() || lb < last_big
+                        }
+                    });
+                    if !smaller {
                         break;
                     }
                     k += 1;
@@ -664,6 +709,20 @@ impl<'a> P<'a> {
             let Some(nw) = lexicon::num_word(lw) else {
                 break;
             };
+            // "one billion one-dlr notes", "two million three-bedroom
+            // homes": a word hyphen-joined to a noun starts a compound, not
+            // the rest of the number.
+            if matches!(last, L::Big | L::Hundred)
+                && self.sym(k + 1) == Some('-')
+                && self.touch(k + 1)
+                && self.touch(k + 2)
+                && self.is_wordtok(k + 2)
+                && lexicon::num_word(self.lw(k + 2)).is_none()
+                && lexicon::denominator(self.lw(k + 2)).is_none()
+                && lexicon::unit_ordinal(self.lw(k + 2)).is_none()
+            {
+                break;
+            }
             let ok = match nw {
                 NumWord::Unit(_) => matches!(last, L::None | L::Tens | L::Hundred | L::Big),
                 NumWord::Teen(_) | NumWord::Tens(_) => {
@@ -766,46 +825,73 @@ impl<'a> P<'a> {
         !sentence_start && self.is_wordtok(i + 1) && self.next_to(i + 1) && cap(self.w(i + 1))
     }
 
+    /// What may follow a fraction `f` whose words end before token `k`: a
+    /// scale ("half a million", "two thirds of a million", "a quarter
+    /// billion") or one of a unit ("half a mile", "three quarters of a
+    /// mile"), making the numeral; its end is then the unit's first token.
+    /// Time units are left alone ("half an hour" is the dates stage's).
+    pub(crate) fn fraction_tail(&self, f: f64, k: usize, base: Nm) -> Option<Nm> {
+        let mut u = k;
+        if self.is_w(u, "of") && self.next_to(u) {
+            u += 1;
+        }
+        let article = (self.is_w(u, "a") || self.is_w(u, "an")) && self.next_to(u);
+        if article {
+            u += 1;
+        }
+        // "three quarters of the vote": no tail.
+        if u > k && !article {
+            return None;
+        }
+        if !self.next_to(u) {
+            return None;
+        }
+        if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(u)) {
+            return Some(Nm {
+                v: finite(f * s),
+                end: u + 1,
+                scale: s,
+                frac: true,
+                ..base
+            });
+        }
+        let unit = article
+            && self
+                .unit_at(u, false, 1.0)
+                .is_some_and(|h| matches!(h.kind, UKind::Measure | UKind::Money) && h.mul == 1.0);
+        unit.then_some(Nm {
+            v: Some(f),
+            end: u,
+            frac: true,
+            ..base
+        })
+    }
+
     /// A numeral written in words: integers, "point" decimals, fractions
     /// ("two thirds", "one and a half", "half a million").
     pub(crate) fn word_numeral(&self, i: usize) -> Option<Nm> {
         let lw = self.lw(i);
         let base = Nm {
-            v: None,
-            end: i,
             words: true,
-            small_word: false,
-            plain: false,
-            ndig: 0,
-            scale: 1.0,
-            frac: false,
-            code: false,
+            ..Nm::bare(None, i)
         };
         // "half a million", "half a dozen", "half million", "quarter million".
         if lw == "half" || lw == "quarter" {
             let f = if lw == "half" { 0.5 } else { 0.25 };
+            if let Some(t) = self.fraction_tail(f, i + 1, base) {
+                return Some(t);
+            }
             let mut k = i + 1;
             if self.is_w(k, "a") && self.next_to(k) {
                 k += 1;
             }
-            if self.next_to(k) {
-                if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(k)) {
-                    return Some(Nm {
-                        v: Some(f * s),
-                        end: k + 1,
-                        scale: s,
-                        frac: true,
-                        ..base
-                    });
-                }
-                if matches!(self.lw(k), "dozen") {
-                    return Some(Nm {
-                        v: Some(f * 12.0),
-                        end: k + 1,
-                        frac: true,
-                        ..base
-                    });
-                }
+            if self.next_to(k) && self.lw(k) == "dozen" {
+                return Some(Nm {
+                    v: Some(f * 12.0),
+                    end: k + 1,
+                    frac: true,
+                    ..base
+                });
             }
             // "more than half", "nearly half of voters": a hedged half is
             // a share; a bare one is mostly prose ("the second half").
@@ -837,58 +923,59 @@ impl<'a> P<'a> {
             return None;
         }
         // "a half", "a third of", "a quarter million".
-        let (int, mut j, nwords, last_big, mut scale) =
-            if (lw == "a" || lw == "an") && self.next_to(i + 1) {
-                if let Some((d, k)) = self.denominator_at(i + 1) {
-                    if d < 2.0 || self.lw(i + 1).ends_with('s') && self.lw(i + 1) != "halves" {
-                        return None;
-                    }
-                    let f = 1.0 / d;
-                    // "a quarter million".
-                    if self.next_to(k) {
-                        if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(k)) {
-                            return Some(Nm {
-                                v: Some(f * s),
-                                end: k + 1,
-                                scale: s,
-                                frac: true,
-                                ..base
-                            });
-                        }
-                    }
-                    // "a third term" is an ordinal; "a third of", "a half"
-                    // at the end, or a unit next, make a fraction.
-                    let after_ok = self.kind(k).is_none()
-                        || !self.next_to(k)
-                        || matches!(self.kind(k), Some(Tk::Sym(_)))
-                        || self.is_w(k, "of")
-                        || self.unit_at(k, false, 1.0).is_some()
-                        || self.lw(i + 1) == "half";
-                    if !after_ok {
-                        return None;
-                    }
+        let (int, mut j, nwords, last_big, mut scale) = if (lw == "a" || lw == "an")
+            && self.next_to(i + 1)
+        {
+            if let Some((d, k)) = self.denominator_at(i + 1) {
+                if d < 2.0 || self.lw(i + 1).ends_with('s') && self.lw(i + 1) != "halves" {
+                    return None;
+                }
+                // "a year and a half" is a duration, the dates stage's;
+                // "140,000 dlrs a quarter" a rate.
+                let time_before = i >= 2
+                    && self.is_w(i - 1, "and")
+                    && lexicon::unit_lower(self.lw(i - 2)).is_some_and(|(_, k)| k == UKind::Time);
+                if time_before || (i > 0 && self.next_to(i) && self.after_figure(i - 1)) {
+                    return None;
+                }
+                let f = 1.0 / d;
+                // "a quarter million", "a quarter of a mile".
+                if let Some(t) = self.fraction_tail(f, k, base) {
+                    return Some(t);
+                }
+                // "a third term" is an ordinal; "a third of", "a half"
+                // at the end, or a unit next, make a fraction.
+                let after_ok = self.kind(k).is_none()
+                    || !self.next_to(k)
+                    || matches!(self.kind(k), Some(Tk::Sym(_)))
+                    || self.is_w(k, "of")
+                    || self.unit_at(k, false, 1.0).is_some()
+                    || self.lw(i + 1) == "half";
+                if !after_ok {
+                    return None;
+                }
+                return Some(Nm {
+                    v: Some(f),
+                    end: k,
+                    frac: true,
+                    ..base
+                });
+            }
+            match self.word_int(i) {
+                Some(r) => r,
+                // "a gallon", "a penny": one of the unit.
+                None if self.a_unit(i) => {
                     return Some(Nm {
-                        v: Some(f),
-                        end: k,
-                        frac: true,
+                        v: Some(1.0),
+                        end: i + 1,
                         ..base
                     });
                 }
-                match self.word_int(i) {
-                    Some(r) => r,
-                    // "a gallon", "a penny": one of the unit.
-                    None if self.a_unit(i) => {
-                        return Some(Nm {
-                            v: Some(1.0),
-                            end: i + 1,
-                            ..base
-                        });
-                    }
-                    None => return None,
-                }
-            } else {
-                self.word_int(i)?
-            };
+                None => return None,
+            }
+        } else {
+            self.word_int(i)?
+        };
         let mut v = int;
         let mut frac = false;
         // "point": "five point five", "two hundred point zero three".
@@ -923,27 +1010,82 @@ impl<'a> P<'a> {
             }
         }
         // Fraction: "two thirds", "five eighths", "three halves".
+        // "one one hundred fifth", "one one hundred and fifth": one of a
+        // compound ordinal, 1/105.
+        if int == 1.0 && nwords == 1 && self.is_wordtok(j) && self.next_to(j) {
+            if let Some((w, e, _, _, _)) = self.word_int(j) {
+                let o = if self.is_w(e, "and") && self.next_to(e) {
+                    e + 1
+                } else {
+                    e
+                };
+                let ord = lexicon::denominator(self.lw(o))
+                    .filter(|&(d, plural)| !plural && d < 100.0 && self.lw(o) != "quarter");
+                if let (true, Some((d, _))) = (w >= 100.0 && self.next_to(o), ord) {
+                    return Some(Nm {
+                        v: finite(1.0 / (w + d)),
+                        end: o + 1,
+                        frac: true,
+                        ..base
+                    });
+                }
+            }
+        }
         let mut dj = j;
         if self.sym(j) == Some('-') && self.next_to(j) && self.next_to(j + 1) {
             dj = j + 1;
         }
-        if !frac && self.next_to(dj) && last_big.is_infinite() {
-            if let Some((d, k)) = self.denominator_at(dj) {
-                v = int / d;
+        // "a hundred thousand trillionths": a plural scale denominator
+        // larger than the numerator's own scale.
+        let scale_den =
+            |d: f64| last_big.is_infinite() || (d > last_big && self.lw(dj).ends_with("ths"));
+        if !frac && self.next_to(dj) {
+            if let Some((d, k)) = self.denominator_at(dj).filter(|&(d, _)| scale_den(d)) {
+                // "the first two quarters", "the next three quarters":
+                // quarters of a year, a period.
+                if self.lw(k - 1) == "quarters"
+                    && (self.determiner_before(i)
+                        || (i > 0
+                            && matches!(
+                                self.lw(i - 1),
+                                "final" | "remaining" | "coming" | "latest" | "consecutive"
+                            )))
+                {
+                    return None;
+                }
+                let (mut num, mut den) = (int, d);
+                // "one hundred thirty-fifths": the hyphen joins the tens to
+                // the ordinal, 100/35 (not 130/5).
+                if dj == j + 1 && nwords >= 2 {
+                    if let (Some(NumWord::Tens(t)), Some((u, _))) = (
+                        lexicon::num_word(self.lw(j - 1)),
+                        lexicon::unit_ordinal(self.lw(dj)),
+                    ) {
+                        if int > f64::from(t) {
+                            (num, den) = (int - f64::from(t), f64::from(t) + u);
+                        }
+                    }
+                }
+                // A singular ordinal after more than one is an ordinal
+                // ("the one hundred fifth anniversary", "the two millionth
+                // visitor", "three eleventh round blocks"), not a fraction;
+                // but "two-third majority", "three quarter" and "two fifth"
+                // are fractions written without their plural.
+                let dw = self.lw(k - 1);
+                let small = nwords == 1 && den < 10.0;
+                if num != 1.0 && !dw.ends_with('s') && !small && dw != "quarter" {
+                    return None;
+                }
+                v = num / den;
                 j = k;
                 frac = true;
                 scale = 1.0;
-                // "two thirds of a million", "three quarters billion".
-                let mut m = j;
-                if self.is_w(m, "of") && self.is_w(m + 1, "a") && self.next_to(m + 1) {
-                    m += 2;
-                }
-                if self.next_to(m) {
-                    if let Some(NumWord::Big(s)) = lexicon::num_word(self.lw(m)) {
-                        v *= s;
-                        j = m + 1;
-                        scale = s;
-                    }
+                // "two thirds of a million", "three quarters billion",
+                // "three quarters of a mile".
+                if let Some(t) = self.fraction_tail(v, j, base) {
+                    v = t.v.unwrap_or(v);
+                    j = t.end;
+                    scale = t.scale;
                 }
             }
         }
@@ -957,7 +1099,14 @@ impl<'a> P<'a> {
                     _ => None,
                 };
                 if let Some(s) = own {
-                    v += f * s;
+                    // "two and a half million" is 2.5 million; "one billion
+                    // and a quarter million" adds its own.
+                    if last_big.is_infinite() {
+                        v = (v + f) * s;
+                        scale = s;
+                    } else {
+                        v += f * s;
+                    }
                     j = k + 1;
                 } else {
                     v += if last_big.is_finite() {

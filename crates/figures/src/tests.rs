@@ -24,6 +24,14 @@ fn one(text: &str, span: &str, value: f64, unit: &str, kind: FigureKind) {
     assert_eq!(g[0].3, kind, "{text:?}");
 }
 
+/// `one` for each (text, span, value, unit) of one kind.
+#[track_caller]
+fn each(kind: FigureKind, cases: &[(&str, &str, f64, &str)]) {
+    for &(text, span, value, unit) in cases {
+        one(text, span, value, unit, kind);
+    }
+}
+
 #[track_caller]
 fn none(text: &str) {
     let g = got(text);
@@ -32,117 +40,101 @@ fn none(text: &str) {
 
 #[test]
 fn money_forms() {
-    use FigureKind::Money;
-    one(
-        "tariffs on over $360 billion worth",
-        "over $360 billion",
-        360e9,
-        "USD",
-        Money,
-    );
-    one("a US$1.2bn loan", "US$1.2bn", 1.2e9, "USD", Money);
-    one(
-        "it raised C$ 16.4 million",
-        "C$ 16.4 million",
-        16.4e6,
-        "CAD",
-        Money,
-    );
-    one(
-        "sold for 420 million euros",
-        "420 million euros",
-        420e6,
-        "EUR",
-        Money,
-    );
-    one("a fine of £90m", "£90m", 90e6, "GBP", Money);
-    one("priced at EUR 125.", "EUR 125", 125.0, "EUR", Money);
-    one(
-        "about 5 million yen",
-        "about 5 million yen",
-        5e6,
-        "JPY",
-        Money,
-    );
-    one(
-        "profit of 361 million pounds",
-        "361 million pounds",
-        361e6,
-        "GBP",
-        Money,
+    each(
+        FigureKind::Money,
+        &[
+            (
+                "tariffs on over $360 billion worth",
+                "over $360 billion",
+                360e9,
+                "USD",
+            ),
+            ("a US$1.2bn loan", "US$1.2bn", 1.2e9, "USD"),
+            (
+                "it raised C$ 16.4 million",
+                "C$ 16.4 million",
+                16.4e6,
+                "CAD",
+            ),
+            (
+                "sold for 420 million euros",
+                "420 million euros",
+                420e6,
+                "EUR",
+            ),
+            ("a fine of £90m", "£90m", 90e6, "GBP"),
+            ("priced at EUR 125.", "EUR 125", 125.0, "EUR"),
+            ("about 5 million yen", "about 5 million yen", 5e6, "JPY"),
+            (
+                "profit of 361 million pounds",
+                "361 million pounds",
+                361e6,
+                "GBP",
+            ),
+        ],
     );
 }
 
 #[test]
 fn percent_forms() {
-    use FigureKind::Percent;
-    one("rose 6.2% on Monday", "6.2%", 6.2, "%", Percent);
-    one(
-        "up 3 percentage points",
-        "3 percentage points",
-        3.0,
-        "pp",
-        Percent,
+    each(
+        FigureKind::Percent,
+        &[
+            ("rose 6.2% on Monday", "6.2%", 6.2, "%"),
+            ("up 3 percentage points", "3 percentage points", 3.0, "pp"),
+            ("twenty percent of voters", "twenty percent", 20.0, "%"),
+            ("just 5-10% of cases", "5-10%", 5.0, "%"),
+        ],
     );
-    one(
-        "twenty percent of voters",
-        "twenty percent",
-        20.0,
-        "%",
-        Percent,
-    );
-    one("just 5-10% of cases", "5-10%", 5.0, "%", Percent);
 }
 
 #[test]
 fn quantities() {
-    use FigureKind::Quantity;
-    one(
-        "over 130,000 tons of ore",
-        "over 130,000 tons",
-        130000.0,
-        "ton",
-        Quantity,
-    );
-    one("a 45-acre farm", "45-acre", 45.0, "acre", Quantity);
-    one("He is 29 years old.", "29 years old", 29.0, "yr", Quantity);
-    one(
-        "at 90 km/h on the road",
-        "90 km/h",
-        90.0,
-        "kilometer per hour",
-        Quantity,
-    );
-    one(
-        "output of 2 million barrels per day",
-        "2 million barrels per day",
-        2e6,
-        "bbl/d",
-        Quantity,
+    each(
+        FigureKind::Quantity,
+        &[
+            (
+                "over 130,000 tons of ore",
+                "over 130,000 tons",
+                130000.0,
+                "ton",
+            ),
+            ("a 45-acre farm", "45-acre", 45.0, "acre"),
+            ("He is 29 years old.", "29 years old", 29.0, "yr"),
+            (
+                "at 90 km/h on the road",
+                "90 km/h",
+                90.0,
+                "kilometer per hour",
+            ),
+            (
+                "output of 2 million barrels per day",
+                "2 million barrels per day",
+                2e6,
+                "bbl/d",
+            ),
+        ],
     );
 }
 
 #[test]
 fn number_words() {
-    use FigureKind::Number;
-    one("twenty-five people", "twenty-five", 25.0, "", Number);
-    one(
-        "two hundred thousand people",
-        "two hundred thousand",
-        200000.0,
-        "",
-        Number,
+    each(
+        FigureKind::Number,
+        &[
+            ("twenty-five people", "twenty-five", 25.0, ""),
+            (
+                "two hundred thousand people",
+                "two hundred thousand",
+                200000.0,
+                "",
+            ),
+            ("half a million people", "half a million", 500000.0, ""),
+            ("a dozen eggs", "a dozen", 12.0, ""),
+            ("two thirds of voters", "two thirds", 2.0 / 3.0, ""),
+            ("one and a half", "one and a half", 1.5, ""),
+        ],
     );
-    one(
-        "half a million people",
-        "half a million",
-        500000.0,
-        "",
-        Number,
-    );
-    one("a dozen eggs", "a dozen", 12.0, "", Number);
-    one("two thirds of voters", "two thirds", 2.0 / 3.0, "", Number);
-    one("one and a half", "one and a half", 1.5, "", Number);
 }
 
 #[test]
@@ -298,6 +290,374 @@ fn ambiguous_currency_words_keep_the_word() {
         "40 pesos",
         40.0,
         "peso",
+        FigureKind::Money,
+    );
+}
+
+#[test]
+fn rates_after_an_article_stay_out_of_the_span() {
+    use FigureKind::Money;
+    one("Net fell $1.40 a share.", "$1.40", 1.4, "USD/share", Money);
+    one(
+        "It paid C$1.90 per share.",
+        "C$1.90 per share",
+        1.9,
+        "CAD/share",
+        Money,
+    );
+    // The rate's noun is not read again as "a kilometre".
+    one(
+        "It cost $3 million a kilometre.",
+        "$3 million",
+        3e6,
+        "USD/km",
+        Money,
+    );
+}
+
+#[test]
+fn currency_words_before_the_number() {
+    use FigureKind::Money;
+    one(
+        "The price starts at dollar 22.5 million.",
+        "dollar 22.5 million",
+        22.5e6,
+        "USD",
+        Money,
+    );
+    one("A fee of euros 1,250.", "euros 1,250", 1250.0, "EUR", Money);
+    // Plain numbers after a currency word are names or other figures.
+    none("Euro 2020 was postponed.");
+    let g = got("In dollars 5 years ago.");
+    assert!(g.iter().all(|f| f.3 != Money), "{g:?}");
+}
+
+#[test]
+fn spoken_numbers_with_commas_and_zero() {
+    one(
+        "three million, two hundred & forty, you say?",
+        "three million, two hundred & forty",
+        3_000_240.0,
+        "",
+        FigureKind::Number,
+    );
+    // A smaller group without a scale of its own is a list.
+    let g = got("Ten thousand, two of them children, fled.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].1, Some(10_000.0));
+    let g = got("We counted 4 thousand 3 hundred and 0 here.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(
+        (g[0].0.as_str(), g[1].1),
+        ("4 thousand 3 hundred", Some(0.0))
+    );
+}
+
+#[test]
+fn fractions_of_scales_and_units() {
+    use FigureKind::{Number, Quantity};
+    one(
+        "It is a hundred thousand trillionths.",
+        "a hundred thousand trillionths",
+        1e-7,
+        "",
+        Number,
+    );
+    one(
+        "It is one hundred thirty-fifths.",
+        "one hundred thirty-fifths",
+        100.0 / 35.0,
+        "",
+        Number,
+    );
+    one(
+        "They ran three quarters of a mile.",
+        "three quarters of a mile",
+        0.75,
+        "mi",
+        Quantity,
+    );
+    one("They ran half a mile.", "half a mile", 0.5, "mi", Quantity);
+    none("It moved by a fraction of a cent.");
+    none("Half an hour passed.");
+}
+
+#[test]
+fn squared_denominators() {
+    use FigureKind::Quantity;
+    one("g is 9.81 m/s2 here", "9.81 m/s2", 9.81, "m/s2", Quantity);
+    one(
+        "exposed to 20 J/m^2 per year",
+        "20 J/m^2 per year",
+        20.0,
+        "J/m2/yr",
+        Quantity,
+    );
+}
+
+#[test]
+fn singular_ordinals_are_not_fractions() {
+    none("The one hundred fifth anniversary.");
+    none("He was the two millionth visitor.");
+    one(
+        "Each holds one one hundred fifth.",
+        "one one hundred fifth",
+        1.0 / 105.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "a three quarter stake",
+        "three quarter",
+        0.75,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "a two-third majority",
+        "two-third",
+        2.0 / 3.0,
+        "",
+        FigureKind::Number,
+    );
+    none("Three eleventh round blocks.");
+}
+
+#[test]
+fn and_continues_only_scale_words() {
+    let g = got("It cost between 25 mln and 30 mln dlrs.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "between 25 mln and 30 mln dlrs");
+    let g = got("Sales were 67 mln and four mln dlrs.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].1, Some(67e6));
+    one(
+        "4 thousand 3 hundred and 21 is one",
+        "4 thousand 3 hundred and 21",
+        4321.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "worth Rs 500 crore",
+        "Rs 500 crore",
+        5e9,
+        "INR",
+        FigureKind::Money,
+    );
+}
+
+#[test]
+fn and_joins_smaller_groups_only() {
+    use FigureKind::Number;
+    one(
+        "There were two and a half million people.",
+        "two and a half million",
+        2.5e6,
+        "",
+        Number,
+    );
+    one(
+        "It was two hundred and two thousand.",
+        "two hundred and two thousand",
+        202_000.0,
+        "",
+        Number,
+    );
+    let g = got("It rose between one billion and three billion lire.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "between one billion and three billion lire");
+    let g = got("It fell from 1.50 billion and 10 pct in March.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].1, Some(1.5e9));
+}
+
+#[test]
+fn clock_times_pairs_and_repeated_rates() {
+    none("It ended at one am est.");
+    none("We played from 7:30am on.");
+    none("It set a lira/dollar rate.");
+    none("Rates rose on a cents per kilowatt hour basis.");
+    one(
+        "Output was up to one mln bpd per day.",
+        "up to one mln bpd",
+        1e6,
+        "bbl/d",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn quarters_of_a_year_and_half_years_are_periods() {
+    none("Sales rose in the first two quarters.");
+    none("It fell over the last year and a half.");
+    one(
+        "It lost 140,000 dlrs a quarter.",
+        "140,000 dlrs",
+        140_000.0,
+        "USD/qtr",
+        FigureKind::Money,
+    );
+    one(
+        "It holds three quarters of the total.",
+        "three quarters",
+        0.75,
+        "",
+        FigureKind::Number,
+    );
+}
+
+#[test]
+fn closing_quotes_are_not_inches() {
+    none("They debated the \"Farm Act of 1987\" today.");
+    one(
+        "It has a 50\" screen.",
+        "50\"",
+        50.0,
+        "in",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn labels_before_plain_digits() {
+    none("It is recalling lot number 54238.");
+    none("It filed for chapter 11 protection.");
+    none("The single reached number 11.");
+    one(
+        "Each day 500 people queued.",
+        "500",
+        500.0,
+        "",
+        FigureKind::Number,
+    );
+}
+
+#[test]
+fn times_over_a_phrase_counts_occasions() {
+    none("The Senate voted three times over the objections.");
+    one(
+        "It was covered four times over.",
+        "four times",
+        4.0,
+        "times",
+        FigureKind::Ratio,
+    );
+}
+
+#[test]
+fn closing_brackets_are_no_hedges() {
+    let g = extract("IBM Corp's <IBM> four mln bit chip.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].qualifier, None);
+    none("It bought Boeing Co <BA> 767 jets.");
+    let g = extract("Of those polled >50% agreed.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].comparator, Some(Comparator::Greater));
+}
+
+#[test]
+fn agency_currency_and_commodity_units() {
+    use FigureKind::{Money, Quantity};
+    each(
+        Money,
+        &[
+            (
+                "It paid 5 mln Canadian dlrs.",
+                "5 mln Canadian dlrs",
+                5e6,
+                "CAD",
+            ),
+            ("It cost 3.5 mln crowns.", "3.5 mln crowns", 3.5e6, "crown"),
+            ("Rebates of 132.50 Ecus.", "132.50 Ecus", 132.5, "XEU"),
+        ],
+    );
+    each(
+        Quantity,
+        &[
+            (
+                "A crop of 2.1 billion bushels.",
+                "2.1 billion bushels",
+                2.1e9,
+                "bu",
+            ),
+            ("It shipped 500 mt of sugar.", "500 mt", 500.0, "t"),
+        ],
+    );
+    none("He wore a crown.");
+}
+
+#[test]
+fn years_before_to_and_weighed_drachmas() {
+    one(
+        "Sales rose in 1986 to 900 mln dlrs.",
+        "900 mln dlrs",
+        9e8,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "It cost 500 drachmas.",
+        "500 drachmas",
+        500.0,
+        "GRD",
+        FigureKind::Money,
+    );
+    one(
+        "A coin weighing one drachma.",
+        "one drachma",
+        1.0,
+        "dram",
+        FigureKind::Quantity,
+    );
+    none("He had a punt on the horse.");
+}
+
+#[test]
+fn compounds_end_a_number() {
+    let g = got("It printed one billion one-dlr notes.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!((g[0].0.as_str(), g[0].1), ("one billion", Some(1e9)));
+    assert_eq!(g[1].2, "USD");
+}
+
+#[test]
+fn space_groups_stand_alone() {
+    one(
+        "There were 40 000 people.",
+        "40 000",
+        40_000.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "Backlog at January 31 747 mln dlrs.",
+        "747 mln dlrs",
+        747e6,
+        "USD",
+        FigureKind::Money,
+    );
+    none("Call 0845 8 505 505 now.");
+    none("It runs a Core i7 860 chip.");
+}
+
+#[test]
+fn currency_words_before_nouns_are_no_amounts() {
+    none("It took a sterling loan.");
+    none("He expects a dollar rate near current levels.");
+    none("It marked a turn around in February.");
+    one(
+        "It costs a dollar.",
+        "a dollar",
+        1.0,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "The floor is 1,600 SDRs a tonne.",
+        "1,600 SDRs",
+        1600.0,
+        "XDR/t",
         FigureKind::Money,
     );
 }

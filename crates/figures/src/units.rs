@@ -82,17 +82,47 @@ impl<'a> P<'a> {
         // "a bit", "a degree of", "a cup of tea", "a ton of work", "a foot
         // in the door" are idioms more often than amounts; after a figure
         // "a barrel" is its rate ("19 ringgit a kilo", "64 cts a barrel").
+        // "a cents per kilowatt hour" is no amount (a plural after "a"),
+        // nor "a Lira/Mark" (a currency pair).
         if !maybe
+            || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+            || (self.sym(k + 1) == Some('/') && self.touch(k + 1))
             || matches!(
                 w,
-                "bit" | "degree" | "cup" | "ton" | "tons" | "foot" | "inch" | "yard"
+                "bit"
+                    | "degree"
+                    | "cup"
+                    | "ton"
+                    | "tons"
+                    | "foot"
+                    | "inch"
+                    | "yard"
+                    | "crown"
+                    | "bale"
+                    | "punt"
+                    | "dong"
+                    | "turn"
             )
             || (i > 0 && self.after_figure(i - 1))
+            // "a fraction of a second" is no amount.
+            || (i > 1 && self.is_w(i - 1, "of") && self.lw(i - 2).starts_with("fraction"))
         {
             return false;
         }
-        self.unit_at(k, false, 1.0)
-            .is_some_and(|u| matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0)
+        let Some(u) = self.unit_at(k, false, 1.0) else {
+            return false;
+        };
+        // "a dollar rate", "a sterling loan": a currency before a noun
+        // names the currency, it is no amount ("a dollar a day", "a dollar
+        // higher", "costs a dollar." are).
+        let e = u.end;
+        let adjective = u.kind == UKind::Money
+            && self.is_wordtok(e)
+            && self.next_to(e)
+            && !lexicon::is_function_word(self.lw(e))
+            && !self.lw(e).ends_with("er")
+            && lexicon::num_word(self.lw(e)).is_none();
+        matches!(u.kind, UKind::Measure | UKind::Money) && u.mul == 1.0 && !adjective
     }
 
     /// Whether token `t` ends a figure: digits, or a unit or currency
@@ -228,7 +258,7 @@ impl<'a> P<'a> {
                 // them or followed by a dimension ('10" long').
                 if first == "\"" {
                     let after_digits = start > 0 && self.is_num(start - 1);
-                    if !(after_digits && (attached || dim_word)) {
+                    if !(after_digits && (attached || dim_word)) || self.closes_quote(start) {
                         return None;
                     }
                 }
@@ -265,6 +295,12 @@ impl<'a> P<'a> {
                 hit.unit = "GBP".into();
                 hit.kind = UKind::Money;
             }
+            // The drachma was Greece's money and is an old weight: "a
+            // coin weighing one drachma".
+            "drachma" | "drachmas" | "drachmae" if self.weighing_before(k) => {
+                hit.unit = "dram".into();
+                hit.kind = UKind::Measure;
+            }
             "m" if money && attached => return None,
             "p" if !attached => return None,
             _ => {}
@@ -280,6 +316,25 @@ impl<'a> P<'a> {
             hit.mul = m;
         }
         Some(hit)
+    }
+
+    /// Whether a form of "weigh" comes up to four tokens before token `k`
+    /// on its line ("weighing one drachma").
+    pub(crate) fn weighing_before(&self, k: usize) -> bool {
+        (k.saturating_sub(5)..k)
+            .rev()
+            .take_while(|&t| self.same_line(t + 1))
+            .any(|t| self.lw(t).starts_with("weigh"))
+    }
+
+    /// Whether the `"` at token `i` closes a quotation opened earlier on
+    /// its line (an odd number of `"` before it): `the "Act of 1987"` ends
+    /// a title, it measures no inches.
+    pub(crate) fn closes_quote(&self, i: usize) -> bool {
+        let s = self.toks[i].s;
+        let line = self.text.get(..s).unwrap_or("");
+        let line = line.rfind('\n').map_or(line, |p| &line[p + 1..]);
+        line.bytes().filter(|&b| b == b'"').count() % 2 == 1
     }
 
     /// A rate after a unit: "per barrel", "/kg", "per capita".
