@@ -1291,6 +1291,58 @@ impl<'a> Attributor<'a> {
         self.phrase_mention(i, e)
     }
 
+    /// A reporting clause that closes the sentence after the quote: "X was
+    /// a “good thing” that worked, he said." / "…, the Tribune reports.".
+    /// The last comma of the sentence opens a short clause with a cue verb
+    /// (or "according to"), and that clause runs to the sentence end.
+    fn trailing_frame(&self, close: usize, b1: usize) -> Option<Mention> {
+        let c0 = self.tok_at(close);
+        let limit = b1.min(c0 + WINDOW);
+        let mut depth = 0u32;
+        let mut last_comma = None;
+        let mut k = c0;
+        while k < limit {
+            let t = self.toks[k];
+            if t.quoted {
+                k += 1;
+                continue;
+            }
+            if t.is('(') {
+                depth += 1;
+            } else if t.is(')') {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && (t.is(':') || self.ends_sentence(k)) {
+                break;
+            } else if depth == 0 && t.is(',') && k > c0 {
+                last_comma = Some(k);
+            }
+            k += 1;
+        }
+        // The sentence must end inside the window (or with the paragraph).
+        if k >= limit && limit < b1 {
+            return None;
+        }
+        let c = last_comma?;
+        // A short clause that holds no quote and names a cue.
+        if k - c > 12 || (c + 1..k).any(|i| self.toks[i].quoted) {
+            return None;
+        }
+        let has_cue = (c + 1..k).any(|i| {
+            self.is_cue_at(i) && !self.word(i).ends_with("ing")
+                || (self.word(i).eq_ignore_ascii_case("according")
+                    && i + 1 < k
+                    && self.word(i + 1) == "to")
+        });
+        // "…, saying …" is a participle of the main clause, not a frame.
+        if !has_cue || self.word(c + 1).ends_with("ing") {
+            return None;
+        }
+        // The clause opens with its subject or an inverted verb.
+        let inverted = self.is_cue_at(c + 1);
+        self.post_frame(self.toks[c].s, b1, true)
+            .filter(|m| (m.t0 == c + 1 || inverted) && m.t1 <= k)
+    }
+
     /// The subject at the start of the sentence `[lo, q)`: a name, a pronoun
     /// or a speaker phrase ("The petition", "Federal labor organizations"),
     /// after an opening adverbial ("On Tuesday, Sanders went further").
@@ -2022,6 +2074,13 @@ impl Attributor<'_> {
             // a comma governs the whole sentence.
             if mention.is_none() && !at_sentence_start && q.closed && comma_after {
                 mention = self.post_frame(q.close, b1, ends_period);
+            }
+            // "…“a”…, he said.": a frame closing the sentence governs it.
+            if mention.is_none()
+                && q.closed
+                && self.post_frame(q.close, b1, ends_period).is_none()
+            {
+                mention = self.trailing_frame(q.close, b1);
             }
             if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
