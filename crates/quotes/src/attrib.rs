@@ -1919,6 +1919,66 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// "Clinton says Americans are angry and want what she calls “…”": a
+    /// pronoun speaker that stands for the subject of its own sentence is
+    /// reported at that subject, the outermost mention of the source (the
+    /// name stays the same; only the mention moves). Not across a new
+    /// clause ("…; she said", ", and she told").
+    fn promote_to_subject(
+        &self,
+        m: Mention,
+        sp: Speaker,
+        b0: usize,
+        prev: Option<&Speaker>,
+    ) -> Speaker {
+        if !matches!(m.kind, MKind::Pronoun(_)) || sp.name.is_none() {
+            return sp;
+        }
+        let lo = self.sentence_start(m.t0, b0);
+        let Some(s) = self.sentence_subject(lo, m.t0) else {
+            return sp;
+        };
+        if s.t1 > m.t0 || !matches!(s.kind, MKind::Name | MKind::Pronoun(_)) {
+            return sp;
+        }
+        let new_clause = (s.t1..m.t0).any(|k| {
+            let t = self.toks[k];
+            t.is(';')
+                || t.is(':')
+                || (t.is(',')
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word() && matches!(self.word(k + 1), "and" | "but")))
+        });
+        // The subject must govern the pronoun's clause through a verb of
+        // saying ("Cruz says he …", "Rubio said … whom he called"), inside
+        // one sentence the lexer may not have split (no quote, no period).
+        let reported = (s.t1..m.t0).any(|k| self.is_cue_at(k));
+        let crosses = (s.t1..m.t0).any(|k| {
+            let t = self.toks[k];
+            t.quoted || t.is('.') || t.is('?') || t.is('!')
+        });
+        // Only a pronoun inside the reported clause ("says he", "said
+        // that he", "what she calls"); "when he claimed", "He says" open
+        // clauses of their own.
+        let before = m.t0.checked_sub(1).map(|k| self.word(k).to_ascii_lowercase());
+        let embedded = self.toks[m.t0].s > 0
+            && !self.toks[m.t0].cap
+            && before.is_some_and(|b| {
+                matches!(b.as_str(), "that" | "what" | "whom") || self.is_cue_at(m.t0 - 1)
+            });
+        if new_clause || !reported || crosses || !embedded {
+            return sp;
+        }
+        let outer = self.resolve(s, prev);
+        if outer.name == sp.name {
+            outer
+        } else {
+            sp
+        }
+    }
+
     /// The person a pronoun of gender `g` at token `p` refers to: the
     /// subject of its own sentence, else the last speaker, else the nearest
     /// earlier sentence naming a compatible person.
@@ -2116,8 +2176,9 @@ impl Attributor<'_> {
                 }
             }
             let found_frame = mention.is_some() || speaker.is_some();
-            if mention.is_some() {
-                speaker = mention.map(|m| self.resolve(m, last.as_ref()));
+            if let Some(m) = mention {
+                let sp = self.resolve(m, last.as_ref());
+                speaker = Some(self.promote_to_subject(m, sp, b0, last.as_ref()));
             }
             // Quote opening its paragraph after "X said:" / "saying,".
             if speaker.is_none() && !found_frame && q.continued {
