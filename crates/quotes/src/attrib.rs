@@ -1761,41 +1761,7 @@ impl<'a> Attributor<'a> {
             if self.word(k).ends_with('.') && self.toks.get(k + 1).is_some_and(|n| n.cap) {
                 return None;
             }
-            let w = self.word(k).to_ascii_lowercase();
-            let reporting = matches!(
-                w.as_str(),
-                "said"
-                    | "says"
-                    | "told"
-                    | "tells"
-                    | "argued"
-                    | "argues"
-                    | "claimed"
-                    | "claims"
-                    | "insisted"
-                    | "insists"
-                    | "wrote"
-                    | "writes"
-                    | "added"
-                    | "noted"
-                    | "notes"
-                    | "believes"
-                    | "believed"
-                    | "thinks"
-                    | "thought"
-                    | "warned"
-                    | "predicted"
-                    | "suggested"
-                    | "suggests"
-                    | "explained"
-                    | "declared"
-                    | "stated"
-                    | "maintained"
-                    | "contended"
-                    | "asserted"
-                    | "acknowledged"
-                    | "admitted"
-            );
+            let reporting = is_reporting_verb(self.word(k));
             if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
                 continue;
             }
@@ -1954,7 +1920,7 @@ impl<'a> Attributor<'a> {
         // The subject must govern the pronoun's clause through a verb of
         // saying ("Cruz says he …", "Rubio said … whom he called"), inside
         // one sentence the lexer may not have split (no quote, no period).
-        let reported = (s.t1..m.t0).any(|k| self.is_cue_at(k));
+        let reported = (s.t1..m.t0).any(|k| is_reporting_verb(self.word(k)) && self.is_cue_at(k));
         let crosses = (s.t1..m.t0).any(|k| {
             let t = self.toks[k];
             t.quoted || t.is('.') || t.is('?') || t.is('!')
@@ -2031,6 +1997,48 @@ pub(crate) struct Attribution {
     pub speaker: Option<Speaker>,
     pub kind: QuoteKind,
     pub title: bool,
+}
+
+/// Verbs that report speech or thought and so govern a clause: "said",
+/// "argues", "believes". Their subject is the source of what the clause
+/// quotes.
+fn is_reporting_verb(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lex::lower(w, &mut buf),
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "insisted"
+            | "insists"
+            | "wrote"
+            | "writes"
+            | "added"
+            | "noted"
+            | "notes"
+            | "believes"
+            | "believed"
+            | "thinks"
+            | "thought"
+            | "warned"
+            | "predicted"
+            | "suggested"
+            | "suggests"
+            | "explained"
+            | "declared"
+            | "stated"
+            | "maintained"
+            | "contended"
+            | "asserted"
+            | "acknowledged"
+            | "admitted"
+    )
 }
 
 /// Words that announce a title in quotes ("the film “…”").
