@@ -2127,6 +2127,26 @@ fn is_title_cue(w: &str) -> bool {
             | "anthem"
             | "broadcast"
             | "program’s"
+            | "channel’s"
+            | "network’s"
+            | "show’s"
+            // Who makes or fronts a work, or where a guest appears:
+            // "author of “…”", "host of “…”", "appeared on “…”".
+            | "author"
+            | "co-author"
+            | "star"
+            | "stars"
+            | "starred"
+            | "host"
+            | "screening"
+            | "appearance"
+            | "appear"
+            | "appeared"
+            | "appearing"
+            | "aired"
+            | "edits"
+            | "pseudonym"
+            | "told"
     )
 }
 
