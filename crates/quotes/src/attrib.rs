@@ -2188,6 +2188,16 @@ impl Attributor<'_> {
             let mut mention: Option<Mention> = self.transcript_label(q);
             let mut cue_seen = false;
             let mut speaker: Option<Speaker> = None;
+            // A quote inside an excerpt is reported by the excerpt's
+            // speaker: its transcript label ("WALLACE: … “…” …") or the
+            // frame before the run of quoted paragraphs ("Caddell
+            // continued:").
+            if q.in_excerpt {
+                mention = self.block_label(q.block);
+                if mention.is_none() {
+                    speaker = self.excerpt_frame(q.block, last.as_ref());
+                }
+            }
             let content = q.span.slice(self.text);
             let ends_period =
                 content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
@@ -2251,6 +2261,12 @@ impl Attributor<'_> {
             // Quote opening its paragraph after "X said:" / "saying,".
             if speaker.is_none() && !found_frame && q.continued {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block.saturating_sub(1));
+                // The paragraphs before may be an excerpt reported by its
+                // inner quotes: the frame is where the run of quoted
+                // paragraphs starts ("Ward stated:").
+                if speaker.is_none() && q.block > 0 {
+                    speaker = self.excerpt_frame(q.block - 1, last.as_ref());
+                }
             }
             if speaker.is_none() && !found_frame && at_sentence_start && qt == b0 && q.block > 0 {
                 speaker = self.prev_block_frame(q.block - 1, last.as_ref());
@@ -2358,6 +2374,51 @@ impl Attributor<'_> {
             }
         }
         None
+    }
+
+    /// The frame before the run of paragraphs opening with a mark that
+    /// ends with block `b` ("Ward stated:" then quoted paragraphs).
+    fn excerpt_frame(&self, b: usize, last: Option<&Speaker>) -> Option<Speaker> {
+        let floor = b.saturating_sub(16);
+        let mut k = b;
+        while k > floor && self.block_opens_with_mark(k) {
+            k -= 1;
+        }
+        if k < b {
+            self.prev_block_frame(k, last)
+        } else {
+            None
+        }
+    }
+
+    /// A transcript label right after the mark opening block `b`:
+    /// "\"WALLACE: …".
+    fn block_label(&self, b: usize) -> Option<Mention> {
+        let &(b0, b1) = self.block_toks.get(b)?;
+        let i = b0 + 1;
+        if !self.block_opens_with_mark(b) || i + 1 >= b1 {
+            return None;
+        }
+        let t = self.toks[i];
+        let w = self.word(i);
+        let label = t.is_word()
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && self.toks[i + 1].is(':');
+        label.then(|| Mention {
+            t0: i,
+            t1: i + 1,
+            span: Span::new(t.s, t.e),
+            kind: MKind::Name,
+        })
+    }
+
+    /// Whether block `b` opens with a double quotation mark.
+    fn block_opens_with_mark(&self, b: usize) -> bool {
+        let Some(&(b0, b1)) = self.block_toks.get(b) else {
+            return false;
+        };
+        b1 > b0 && (self.toks[b0].is('"') || self.toks[b0].is('“'))
     }
 
     /// Whether block `b` holds nothing but quoted words and punctuation.
