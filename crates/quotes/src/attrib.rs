@@ -2150,6 +2150,40 @@ fn is_title_cue(w: &str) -> bool {
     )
 }
 
+/// Nouns for a work or an event that follow its quoted name ("the “Off
+/// Message” podcast", "the “Three Amigos” summit").
+fn is_work_noun(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lex::lower(w, &mut buf),
+        "book"
+            | "film"
+            | "movie"
+            | "show"
+            | "song"
+            | "album"
+            | "program"
+            | "programme"
+            | "series"
+            | "documentary"
+            | "episode"
+            | "podcast"
+            | "segment"
+            | "novel"
+            | "memoir"
+            | "musical"
+            | "magazine"
+            | "sitcom"
+            | "tv"
+            | "radio"
+            | "broadcast"
+            | "ad"
+            | "rally"
+            | "summit"
+            | "tour"
+    )
+}
+
 /// Whether every long word of `s` is capitalised (Title Case).
 fn title_case(s: &str) -> bool {
     let mut n = 0;
@@ -2539,6 +2573,15 @@ impl Attributor<'_> {
         }
         if !title_case(content) || content.split_whitespace().count() > 12 {
             return false;
+        }
+        // "the “Off Message” podcast", "the “Still Sanders” rally": a kind
+        // of work or event named right after the marks.
+        let after = self.tok_at(q.close);
+        if q.closed
+            && self.toks.get(after).is_some_and(|t| t.is_word() && !t.quoted)
+            && is_work_noun(self.word(after))
+        {
+            return true;
         }
         let lo = b0.max(qt.saturating_sub(3));
         (lo..qt).rev().any(|i| {
