@@ -48,10 +48,10 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         // Headlines quote loosely (paraphrase, single marks, no attribution
         // frame); their words are not the article's quotes. The first block
         // is a headline when written in Title Case (checked only when it
-        // holds a quote).
+        // holds a quote); the second may be its deck (subheadline).
         let headline = heading
             || (raw.len() > before
-                && is_headline(text.get(s..e).unwrap_or(""), b == 0, &raw[before..]));
+                && is_headline(text.get(s..e).unwrap_or(""), b < 2, &raw[before..]));
         if headline {
             raw.truncate(before);
             carry = false;
@@ -201,8 +201,9 @@ fn split_at_quote_lines(
 }
 
 /// Whether a block holding `quotes` reads as a headline or subhead: a
-/// short Title Case line, a first line quoting with single marks only (the
-/// headline convention), or a line that is one single-quoted phrase.
+/// short Title Case line, a first line (headline or deck) quoting with
+/// single marks only (the headline convention), or a line that is one
+/// single-quoted phrase.
 fn is_headline(line: &str, first: bool, quotes: &[marks::RawQuote]) -> bool {
     let words = line.split_whitespace().count();
     if words > 25 {
