@@ -106,8 +106,8 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
 /// Drops the quotes of one paragraph (those from index `from` on) that are
 /// no quotations: single-marked ones in a paragraph quoting with doubled
 /// apostrophes (''…'', an archive convention; the single marks are a quote
-/// inside a quote the pairing does not see), and stage directions
-/// ("(CROSSTALK.)") in transcripts.
+/// inside a quote the pairing does not see), stage directions
+/// ("(CROSSTALK.)") in transcripts, and a lone pronoun in marks.
 fn drop_unquotable(text: &str, s: usize, e: usize, from: usize, raw: &mut Vec<marks::RawQuote>) {
     if raw.len() <= from {
         return;
@@ -123,7 +123,13 @@ fn drop_unquotable(text: &str, s: usize, e: usize, from: usize, raw: &mut Vec<ma
             .slice(text)
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
         let direction = words.starts_with('(') && words.ends_with(')');
-        if !(direction || (doubled && q.single)) {
+        // "because “she” is a “he”": a pronoun in marks is a word being
+        // talked about, not anything said.
+        let pronoun = matches!(
+            words.to_ascii_lowercase().as_str(),
+            "he" | "she" | "him" | "her" | "it" | "they" | "them" | "we" | "us" | "me" | "you"
+        );
+        if !(direction || pronoun || (doubled && q.single)) {
             raw[w] = q;
             w += 1;
         }
