@@ -1968,7 +1968,9 @@ impl<'a> Attributor<'a> {
         // Only a pronoun inside the reported clause ("says he", "said
         // that he", "what she calls"); "when he claimed", "He says" open
         // clauses of their own.
-        let before = m.t0.checked_sub(1).map(|k| self.word(k).to_ascii_lowercase());
+        let before =
+            m.t0.checked_sub(1)
+                .map(|k| self.word(k).to_ascii_lowercase());
         let embedded = self.toks[m.t0].s > 0
             && !self.toks[m.t0].cap
             && before.is_some_and(|b| {
@@ -2248,9 +2250,7 @@ impl Attributor<'_> {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
             // "…“a”…, he said.": a frame closing the sentence governs it.
-            if mention.is_none()
-                && q.closed
-                && self.post_frame(q.close, b1, ends_period).is_none()
+            if mention.is_none() && q.closed && self.post_frame(q.close, b1, ends_period).is_none()
             {
                 mention = self.trailing_frame(q.close, b1);
             }
@@ -2578,7 +2578,10 @@ impl Attributor<'_> {
         // of work or event named right after the marks.
         let after = self.tok_at(q.close);
         if q.closed
-            && self.toks.get(after).is_some_and(|t| t.is_word() && !t.quoted)
+            && self
+                .toks
+                .get(after)
+                .is_some_and(|t| t.is_word() && !t.quoted)
             && is_work_noun(self.word(after))
         {
             return true;

@@ -49,9 +49,8 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         // frame); their words are not the article's quotes. The first block
         // is a headline when written in Title Case (checked only when it
         // holds a quote); the second may be its deck (subheadline).
-        let headline = heading
-            || (raw.len() > before
-                && is_headline(text.get(s..e).unwrap_or(""), b < 2, &raw[before..]));
+        let headline =
+            heading || (raw.len() > before && is_headline(text, s, e, b, &raw[before..]));
         if headline {
             raw.truncate(before);
             carry = false;
@@ -210,7 +209,8 @@ fn split_at_quote_lines(
 /// short Title Case line, a first line (headline or deck) quoting with
 /// single marks only (the headline convention), or a line that is one
 /// single-quoted phrase.
-fn is_headline(line: &str, first: bool, quotes: &[marks::RawQuote]) -> bool {
+fn is_headline(text: &str, s: usize, e: usize, b: usize, quotes: &[marks::RawQuote]) -> bool {
+    let line = text.get(s..e).unwrap_or("");
     let words = line.split_whitespace().count();
     if words > 25 {
         return false;
@@ -219,7 +219,12 @@ fn is_headline(line: &str, first: bool, quotes: &[marks::RawQuote]) -> bool {
         return true;
     }
     let all_single = quotes.iter().all(|q| q.single);
-    if first && all_single {
+    // A deck quotes bare phrases; "It’s ‘in their heads,’ the pollster
+    // told reporters" (a comma closing the quote for its frame) is body.
+    let framed = quotes.iter().any(|q| {
+        q.span.slice(text).ends_with(',') || text.get(q.close..).is_some_and(|r| r.starts_with(','))
+    });
+    if all_single && (b == 0 || (b == 1 && !framed)) {
         return true;
     }
     all_single && quotes.len() == 1 && line.trim().len() <= quotes[0].span.len() + 8
