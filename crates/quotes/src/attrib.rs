@@ -1374,11 +1374,12 @@ impl<'a> Attributor<'a> {
                     && self.word(i + 1) == "to")
         });
         // "…, saying …" is a participle of the main clause, not a frame.
-        if !has_cue || self.word(c + 1).ends_with("ing") {
+        let according = self.word(c + 1).eq_ignore_ascii_case("according");
+        if !has_cue || (self.word(c + 1).ends_with("ing") && !according) {
             return None;
         }
         // The clause opens with its subject or an inverted verb.
-        let inverted = self.is_cue_at(c + 1);
+        let inverted = self.is_cue_at(c + 1) || according;
         self.post_frame(self.toks[c].s, b1, true)
             .filter(|m| (m.t0 == c + 1 || inverted) && m.t1 <= k)
     }
@@ -1775,7 +1776,9 @@ impl<'a> Attributor<'a> {
                 // A cue with no subject in reach names no speaker here.
                 return (None, false);
             }
-            if w.eq_ignore_ascii_case("so-called") {
+            // "the so-called “…”" marks a term; a "so-called" further left
+            // qualifies some other words ("the so-called TPP as “…”").
+            if w.eq_ignore_ascii_case("so-called") && k + 3 >= q {
                 return (None, true);
             }
         }

@@ -354,6 +354,9 @@ const CUE_BASES: &[&str] = &[
     "speak",
     "find",
     "show",
+    // Verdicts: "PolitiFact rated it “false”", "the court ruled that …".
+    "rate",
+    "rule",
 ];
 
 /// Irregular forms of the cue verbs.
