@@ -1773,8 +1773,11 @@ impl<'a> Attributor<'a> {
                         return (Some(m), true);
                     }
                 }
-                // A cue with no subject in reach names no speaker here.
-                return (None, false);
+                // A cue with no subject in reach ("the recent spate of
+                // shootings demands that …") may sit inside an outer
+                // report ("Ryan said the spate … demands"): look further
+                // left for its verb.
+                continue;
             }
             // "the so-called “…”" marks a term; a "so-called" further left
             // qualifies some other words ("the so-called TPP as “…”").
