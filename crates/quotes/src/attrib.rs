@@ -1950,7 +1950,18 @@ impl<'a> Attributor<'a> {
         let Some(s) = self.sentence_subject(lo, m.t0) else {
             return sp;
         };
-        if s.t1 > m.t0 || !matches!(s.kind, MKind::Name | MKind::Pronoun(_)) {
+        // "The council condemned what it called “…”": a naming clause
+        // ("what X calls") names the term for the subject of the sentence
+        // whatever its verb; "it"/"they" stand for an organisation there.
+        let naming = m.t0 > 0
+            && matches!(self.word(m.t0 - 1), "what" | "whom")
+            && self
+                .toks
+                .get(m.t0 + 1)
+                .is_some_and(|t| t.is_word() && matches!(self.word(m.t0 + 1), "call" | "calls" | "called"));
+        let kinds_ok = matches!(s.kind, MKind::Name | MKind::Pronoun(_))
+            || (naming && s.kind == MKind::Np);
+        if s.t1 > m.t0 || !kinds_ok {
             return sp;
         }
         let new_clause = (s.t1..m.t0).any(|k| {
@@ -1982,11 +1993,12 @@ impl<'a> Attributor<'a> {
             && before.is_some_and(|b| {
                 matches!(b.as_str(), "that" | "what" | "whom") || self.is_cue_at(m.t0 - 1)
             });
-        if new_clause || !reported || crosses || !embedded {
+        if new_clause || !(reported || naming) || crosses || !embedded {
             return sp;
         }
         let outer = self.resolve(s, prev);
-        if outer.name == sp.name {
+        let neuter = matches!(m.kind, MKind::Pronoun(g) if !matches!(g, 'm' | 'f'));
+        if outer.name == sp.name || (naming && neuter && !matches!(s.kind, MKind::Pronoun(_))) {
             outer
         } else {
             sp
