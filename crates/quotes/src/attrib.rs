@@ -1150,8 +1150,23 @@ impl<'a> Attributor<'a> {
         while e < stop && e < i + 14 && !self.is_segment_stop(e) {
             e += 1;
         }
-        // "said Tuesday", "told reporters" are not speakers.
-        let m = self.phrase_mention(i, e)?;
+        // "said 9/11 widow Terry Strada", "said 76-year-old Jo Bell": a
+        // phrase opening with a number still names the person after it.
+        let m = self.phrase_mention(i, e).or_else(|| {
+            if !self.toks.get(i).is_some_and(|t| {
+                self.text[t.s..].starts_with(|c: char| c.is_ascii_digit())
+            }) {
+                return None;
+            }
+            let j = (i..e.min(i + 6)).find(|&j| self.is_name_word(j))?;
+            let k = self.chain_end(j, e);
+            (k > j && self.is_person_chain(j, k)).then(|| Mention {
+                t0: j,
+                t1: k,
+                span: Span::new(self.toks[j].s, self.toks[k - 1].e),
+                kind: MKind::Name,
+            })
+        })?;
         let w = self.word(m.t0);
         if matches!(
             w,
