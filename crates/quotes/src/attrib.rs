@@ -1350,11 +1350,17 @@ impl<'a> Attributor<'a> {
     /// a “good thing” that worked, he said." / "…, the Tribune reports.".
     /// The last comma of the sentence opens a short clause with a cue verb
     /// (or "according to"), and that clause runs to the sentence end.
-    fn trailing_frame(&self, close: usize, b1: usize) -> Option<Mention> {
+    fn trailing_frame(&self, close: usize, b1: usize, ends_period: bool) -> Option<Mention> {
+        // "“… anguish.” This sort of opining, CNN claimed, …": a quote
+        // closing its own sentence leaves the next one to itself.
+        if ends_period {
+            return None;
+        }
         let c0 = self.tok_at(close);
         let limit = b1.min(c0 + WINDOW);
         let mut depth = 0u32;
-        let mut last_comma = None;
+        let mut commas = [0usize; 8];
+        let mut n = 0;
         let mut k = c0;
         while k < limit {
             let t = self.toks[k];
@@ -1368,8 +1374,9 @@ impl<'a> Attributor<'a> {
                 depth = depth.saturating_sub(1);
             } else if depth == 0 && (t.is(':') || self.ends_sentence(k)) {
                 break;
-            } else if depth == 0 && t.is(',') && k > c0 {
-                last_comma = Some(k);
+            } else if depth == 0 && t.is(',') && k > c0 && n < commas.len() {
+                commas[n] = k;
+                n += 1;
             }
             k += 1;
         }
@@ -1377,26 +1384,44 @@ impl<'a> Attributor<'a> {
         if k >= limit && limit < b1 {
             return None;
         }
-        let c = last_comma?;
-        // A short clause that holds no quote and names a cue.
-        if k - c > 12 || (c + 1..k).any(|i| self.toks[i].quoted) {
-            return None;
+        // The first comma that opens a reporting clause running to the end
+        // (its subject may take an appositive: ", said X, an analyst at Y.").
+        for &c in &commas[..n] {
+            if (c + 1..k).any(|i| self.toks[i].quoted) {
+                return None;
+            }
+            let according = self.word(c + 1).eq_ignore_ascii_case("according")
+                && self.toks.get(c + 2).is_some_and(|t| t.is_word())
+                && self.word(c + 2) == "to";
+            // "…, saying …" is a participle of the main clause, not a frame.
+            if self.word(c + 1).ends_with("ing") && !according {
+                continue;
+            }
+            let cue = (c + 1..k.min(c + 12))
+                .find(|&i| self.is_cue_at(i) && !self.word(i).ends_with("ing"));
+            let Some(v) = cue.or(according.then_some(c + 1)) else {
+                continue;
+            };
+            // The clause opens with an inverted verb, or with its subject
+            // right before the verb: no comma between ("Washington, D.C.,
+            // and boast …" is no frame), no relative clause ("a charge
+            // that leaders denied").
+            let inverted = v == c + 1 || according;
+            let plain_subject = (c + 1..v).all(|i| {
+                let t = self.toks[i];
+                !t.is(',') && !matches!(self.word(i), "that" | "which" | "who" | "and")
+            });
+            if !inverted && !plain_subject {
+                continue;
+            }
+            if let Some(m) = self
+                .post_frame(self.toks[c].s, b1, false)
+                .filter(|m| (m.t0 == c + 1 || inverted) && m.t1 <= k)
+            {
+                return Some(m);
+            }
         }
-        let has_cue = (c + 1..k).any(|i| {
-            self.is_cue_at(i) && !self.word(i).ends_with("ing")
-                || (self.word(i).eq_ignore_ascii_case("according")
-                    && i + 1 < k
-                    && self.word(i + 1) == "to")
-        });
-        // "…, saying …" is a participle of the main clause, not a frame.
-        let according = self.word(c + 1).eq_ignore_ascii_case("according");
-        if !has_cue || (self.word(c + 1).ends_with("ing") && !according) {
-            return None;
-        }
-        // The clause opens with its subject or an inverted verb.
-        let inverted = self.is_cue_at(c + 1) || according;
-        self.post_frame(self.toks[c].s, b1, true)
-            .filter(|m| (m.t0 == c + 1 || inverted) && m.t1 <= k)
+        None
     }
 
     /// The subject at the start of the sentence `[lo, q)`: a name, a pronoun
@@ -2285,7 +2310,7 @@ impl Attributor<'_> {
             // "…“a”…, he said.": a frame closing the sentence governs it.
             if mention.is_none() && q.closed && self.post_frame(q.close, b1, ends_period).is_none()
             {
-                mention = self.trailing_frame(q.close, b1);
+                mention = self.trailing_frame(q.close, b1, ends_period);
             }
             if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
