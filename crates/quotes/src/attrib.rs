@@ -1350,7 +1350,13 @@ impl<'a> Attributor<'a> {
     /// a “good thing” that worked, he said." / "…, the Tribune reports.".
     /// The last comma of the sentence opens a short clause with a cue verb
     /// (or "according to"), and that clause runs to the sentence end.
-    fn trailing_frame(&self, close: usize, b1: usize, ends_period: bool) -> Option<Mention> {
+    fn trailing_frame(
+        &self,
+        close: usize,
+        b1: usize,
+        ends_period: bool,
+        outer_only: bool,
+    ) -> Option<Mention> {
         // "“… anguish.” This sort of opining, CNN claimed, …": a quote
         // closing its own sentence leaves the next one to itself.
         if ends_period {
@@ -1402,6 +1408,11 @@ impl<'a> Attributor<'a> {
             let Some(v) = cue.or(according.then_some(c + 1)) else {
                 continue;
             };
+            // After a frame of its own ("…,” Sanders said, according to
+            // CNN.") only a source reporting the report is the outer one.
+            if outer_only && !according && !matches!(self.word(v), "reported" | "reports") {
+                continue;
+            }
             // The clause opens with an inverted verb, or with its subject
             // right before the verb: no comma between ("Washington, D.C.,
             // and boast …" is no frame), no relative clause ("a charge
@@ -2307,10 +2318,22 @@ impl Attributor<'_> {
             if mention.is_none() && !at_sentence_start && q.closed && comma_after {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
+            // "“…,” Sanders said, according to CNN.": the source the report
+            // is credited to is the outermost one (the annotation credits
+            // it; checked on the training set).
+            if mention.is_some_and(|m| m.kind != MKind::Vague)
+                && q.closed
+                && (comma_after || at_sentence_start)
+                && !ends_period
+            {
+                if let Some(o) = self.trailing_frame(q.close, b1, false, true) {
+                    mention = Some(o);
+                }
+            }
             // "…“a”…, he said.": a frame closing the sentence governs it.
             if mention.is_none() && q.closed && self.post_frame(q.close, b1, ends_period).is_none()
             {
-                mention = self.trailing_frame(q.close, b1, ends_period);
+                mention = self.trailing_frame(q.close, b1, ends_period, false);
             }
             if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
@@ -2321,6 +2344,11 @@ impl Attributor<'_> {
             }
             if mention.is_none() && speaker.is_none() && q.closed {
                 mention = self.post_frame(q.close, b1, ends_period);
+                if mention.is_some() && !ends_period {
+                    if let Some(o) = self.trailing_frame(q.close, b1, false, true) {
+                        mention = Some(o);
+                    }
+                }
             }
             if mention.is_none() && speaker.is_none() && !at_sentence_start && !cue_seen {
                 mention = self.sentence_subject(lo, qt);
