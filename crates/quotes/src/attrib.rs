@@ -1153,9 +1153,11 @@ impl<'a> Attributor<'a> {
         // "said 9/11 widow Terry Strada", "said 76-year-old Jo Bell": a
         // phrase opening with a number still names the person after it.
         let m = self.phrase_mention(i, e).or_else(|| {
-            if !self.toks.get(i).is_some_and(|t| {
-                self.text[t.s..].starts_with(|c: char| c.is_ascii_digit())
-            }) {
+            if !self
+                .toks
+                .get(i)
+                .is_some_and(|t| self.text[t.s..].starts_with(|c: char| c.is_ascii_digit()))
+            {
                 return None;
             }
             let j = (i..e.min(i + 6)).find(|&j| self.is_name_word(j))?;
@@ -1168,25 +1170,12 @@ impl<'a> Attributor<'a> {
             })
         })?;
         let w = self.word(m.t0);
-        if matches!(
-            w,
-            "reporters"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "in"
-                | "on"
-                | "at"
-                | "of"
-                | "to"
-                | "that"
-                | "it"
-                | "this"
-        ) {
+        if lex::is_weekday(w)
+            || matches!(
+                w,
+                "reporters" | "in" | "on" | "at" | "of" | "to" | "that" | "it" | "this"
+            )
+        {
             return None;
         }
         Some(m)
@@ -2006,12 +1995,11 @@ impl<'a> Attributor<'a> {
         // whatever its verb; "it"/"they" stand for an organisation there.
         let naming = m.t0 > 0
             && matches!(self.word(m.t0 - 1), "what" | "whom")
-            && self
-                .toks
-                .get(m.t0 + 1)
-                .is_some_and(|t| t.is_word() && matches!(self.word(m.t0 + 1), "call" | "calls" | "called"));
-        let kinds_ok = matches!(s.kind, MKind::Name | MKind::Pronoun(_))
-            || (naming && s.kind == MKind::Np);
+            && self.toks.get(m.t0 + 1).is_some_and(|t| {
+                t.is_word() && matches!(self.word(m.t0 + 1), "call" | "calls" | "called")
+            });
+        let kinds_ok =
+            matches!(s.kind, MKind::Name | MKind::Pronoun(_)) || (naming && s.kind == MKind::Np);
         if s.t1 > m.t0 || !kinds_ok {
             return sp;
         }
@@ -2152,78 +2140,8 @@ fn is_reporting_verb(w: &str) -> bool {
     )
 }
 
-/// Words that announce a title in quotes ("the film “…”").
-fn is_title_cue(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "book"
-            | "film"
-            | "movie"
-            | "show"
-            | "song"
-            | "album"
-            | "program"
-            | "programme"
-            | "series"
-            | "documentary"
-            | "titled"
-            | "entitled"
-            | "op-ed"
-            | "article"
-            | "column"
-            | "episode"
-            | "podcast"
-            | "segment"
-            | "play"
-            | "novel"
-            | "memoir"
-            | "musical"
-            | "magazine"
-            | "essay"
-            | "poem"
-            | "hit"
-            | "sitcom"
-            | "drama"
-            | "comedy"
-            | "single"
-            | "roles"
-            | "role"
-            | "starring"
-            | "hosts"
-            | "hosted"
-            | "opera"
-            | "tv"
-            | "network"
-            | "newspaper"
-            | "anthem"
-            | "broadcast"
-            | "program’s"
-            | "channel’s"
-            | "network’s"
-            | "show’s"
-            // Who makes or fronts a work, or where a guest appears:
-            // "author of “…”", "host of “…”", "appeared on “…”".
-            | "author"
-            | "co-author"
-            | "star"
-            | "stars"
-            | "starred"
-            | "host"
-            | "screening"
-            | "appearance"
-            | "appear"
-            | "appeared"
-            | "appearing"
-            | "aired"
-            | "edits"
-            | "pseudonym"
-            | "told"
-    )
-}
-
-/// Nouns for a work or an event that follow its quoted name ("the “Off
-/// Message” podcast", "the “Three Amigos” summit").
-fn is_work_noun(w: &str) -> bool {
+/// Kinds of work named in quotes ("the film “…”", "the “…” podcast").
+fn is_work_kind(w: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         lex::lower(w, &mut buf),
@@ -2246,13 +2164,69 @@ fn is_work_noun(w: &str) -> bool {
             | "magazine"
             | "sitcom"
             | "tv"
-            | "radio"
             | "broadcast"
-            | "ad"
-            | "rally"
-            | "summit"
-            | "tour"
     )
+}
+
+/// Words that announce a title in quotes ("the film “…”").
+fn is_title_cue(w: &str) -> bool {
+    is_work_kind(w)
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "titled"
+                | "entitled"
+                | "op-ed"
+                | "article"
+                | "column"
+                | "play"
+                | "essay"
+                | "poem"
+                | "hit"
+                | "drama"
+                | "comedy"
+                | "single"
+                | "roles"
+                | "role"
+                | "starring"
+                | "hosts"
+                | "hosted"
+                | "opera"
+                | "network"
+                | "newspaper"
+                | "anthem"
+                | "program’s"
+                | "channel’s"
+                | "network’s"
+                | "show’s"
+                // Who makes or fronts a work, or where a guest appears:
+                // "author of “…”", "host of “…”", "appeared on “…”".
+                | "author"
+                | "co-author"
+                | "star"
+                | "stars"
+                | "starred"
+                | "host"
+                | "screening"
+                | "appearance"
+                | "appear"
+                | "appeared"
+                | "appearing"
+                | "aired"
+                | "edits"
+                | "pseudonym"
+                | "told"
+        )
+}
+
+/// Nouns for a work or an event that follow its quoted name ("the “Off
+/// Message” podcast", "the “Three Amigos” summit").
+fn is_work_noun(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    is_work_kind(w)
+        || matches!(
+            lex::lower(w, &mut buf),
+            "radio" | "ad" | "rally" | "summit" | "tour"
+        )
 }
 
 /// Whether every long word of `s` is capitalised (Title Case).

@@ -3,6 +3,15 @@
 
 use claimdex_model::{Document, SourceFormat};
 
+/// The speakers of the quotes the stage finds in `doc`, in text order
+/// ("" for a quote without one).
+fn speakers(doc: &Document) -> Vec<String> {
+    claimdex_quotes::extract(doc)
+        .into_iter()
+        .map(|q| q.speaker.unwrap_or_default())
+        .collect()
+}
+
 #[test]
 fn tricky_cases() {
     let cases = include_str!("fixtures/tricky.txt");
@@ -68,31 +77,11 @@ fn signatures_and_paragraph_frames() {
         kind: BlockKind::Paragraph,
         span: Span::new(0, text.len()),
     }];
-    let speakers: Vec<Option<String>> = claimdex_quotes::extract(&doc)
-        .into_iter()
-        .map(|q| q.speaker)
-        .collect();
-    assert_eq!(
-        speakers,
-        vec![
-            Some("Jorge Ruiz".to_string()),
-            Some("Steve Kim".to_string())
-        ]
-    );
+    assert_eq!(speakers(&doc), ["Jorge Ruiz", "Steve Kim"]);
 
     // A quote-only paragraph signed in the next one, and one after a
     // paragraph about its speaker.
     let text = "“We must act now.”\n- Maria Chen.\nLena Howard continued her remarks.\n“Eight years ago the race was different.”";
     let doc = Document::new("sig2", "-", SourceFormat::Text, text.to_string());
-    let speakers: Vec<Option<String>> = claimdex_quotes::extract(&doc)
-        .into_iter()
-        .map(|q| q.speaker)
-        .collect();
-    assert_eq!(
-        speakers,
-        vec![
-            Some("Maria Chen".to_string()),
-            Some("Lena Howard".to_string())
-        ]
-    );
+    assert_eq!(speakers(&doc), ["Maria Chen", "Lena Howard"]);
 }
