@@ -66,6 +66,18 @@ fn single_marks_in_body_text() {
 }
 
 #[test]
+fn deck_quotes_are_headline_quotes() {
+    // The line after the headline (its deck) quotes bare phrases with
+    // single marks: a headline convention, not the article's quotes.
+    let text = "Mayor backs harbor plan\nCritics call the deal 'a giveaway' to developers.\nThe council voted on Monday, and Ana Ruiz said the plan was “long overdue.”";
+    let doc = Document::new("deck", "-", SourceFormat::Text, text.to_string());
+    let qs = claimdex_quotes::extract(&doc);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].span.slice(text), "long overdue.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
 fn signatures_and_paragraph_frames() {
     use claimdex_model::{Block, BlockKind, Span};
     // One block joining two signed lines (a reader joins a line that ends
