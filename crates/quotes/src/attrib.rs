@@ -1392,8 +1392,14 @@ impl<'a> Attributor<'a> {
             if self.word(c + 1).ends_with("ing") && !according {
                 continue;
             }
-            let cue = (c + 1..k.min(c + 12))
-                .find(|&i| self.is_cue_at(i) && !self.word(i).ends_with("ing"));
+            // A finite verb of saying: "comments", "calls" after a
+            // subject may be plural nouns ("Clinton restricted comments").
+            let cue = (c + 1..k.min(c + 12)).find(|&i| {
+                let w = self.word(i);
+                self.is_cue_at(i)
+                    && !w.ends_with("ing")
+                    && (!w.ends_with('s') || is_reporting_verb(w) || w == "reports")
+            });
             let Some(v) = cue.or(according.then_some(c + 1)) else {
                 continue;
             };
@@ -2108,6 +2114,7 @@ fn is_reporting_verb(w: &str) -> bool {
         "said"
             | "says"
             | "say"
+            | "saying"
             | "told"
             | "tells"
             | "argued"
