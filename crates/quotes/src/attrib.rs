@@ -893,6 +893,18 @@ impl<'a> Attributor<'a> {
         if j > lo {
             let p = j - 1;
             if let Some(m) = self.mention_ending(p, lo) {
+                // "Another source speaking to Fox News said": a name after
+                // a preposition is an object; the subject opens the clause.
+                let object = m.t0 > lo
+                    && matches!(
+                        self.word(m.t0 - 1),
+                        "to" | "with" | "by" | "from" | "at" | "on" | "about"
+                    );
+                if object {
+                    if let Some(s) = self.sentence_subject(lo, m.t0) {
+                        return Some((s, false));
+                    }
+                }
                 return Some((m, true));
             }
             if self.toks[p].is(',') {
@@ -1719,6 +1731,27 @@ impl<'a> Attributor<'a> {
             if c > lo && c < q - 1 && !self.toks[c].cap && self.is_verbish(c) {
                 if let Some(m) = self.sentence_subject(lo, c) {
                     return (Some(m), true);
+                }
+            }
+            // "… - Philip Bump: “…”": a person named right before the
+            // colon labels the quote.
+            if q >= lo + 2 && self.is_name_word(q - 2) && self.toks[q - 2].is_word() {
+                let s0 = self.chain_start(q - 2, lo);
+                let object = s0 > lo
+                    && matches!(
+                        self.word(s0 - 1),
+                        "to" | "with" | "by" | "for" | "from" | "at" | "of" | "on" | "about"
+                    );
+                if !object && self.is_person_chain(s0, q - 1) && !self.toks[q - 2].poss {
+                    return (
+                        Some(Mention {
+                            t0: s0,
+                            t1: q - 1,
+                            span: Span::new(self.toks[s0].s, self.toks[q - 2].e),
+                            kind: MKind::Name,
+                        }),
+                        true,
+                    );
                 }
             }
             for x in c..(c + 3).min(q - 1) {
