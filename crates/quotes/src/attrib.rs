@@ -888,6 +888,25 @@ impl<'a> Attributor<'a> {
                 j = p;
                 continue;
             }
+            // "who in 2010 said": a short time phrase before the verb.
+            if p > lo
+                && wp.len() == 4
+                && wp.bytes().all(|b| b.is_ascii_digit())
+                && matches!(self.word(p - 1), "in" | "since" | "by")
+            {
+                j = p - 1;
+                continue;
+            }
+            // "I laughed and said": a coordinated verb shares the subject.
+            if wp == "and"
+                && p > lo + 1
+                && self.toks[p - 1].is_word()
+                && !self.toks[p - 1].cap
+                && (self.word(p - 1).ends_with("ed") || self.is_cue_at(p - 1))
+            {
+                j = p - 1;
+                continue;
+            }
             break;
         }
         if j > lo {
