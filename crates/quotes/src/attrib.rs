@@ -858,6 +858,18 @@ impl<'a> Attributor<'a> {
                         return Some((m, true));
                     }
                 }
+                // "with one of her ads asking “…”": the phrase after "with"
+                // does the saying.
+                let w0 = (lo.max(v.saturating_sub(7))..v - 1).rev().find(|&k| {
+                    let t = self.toks[k];
+                    t.quoted || t.is(',') || self.word(k) == "with"
+                });
+                let glued = !self.toks[v - 1].is(',');
+                if let Some(w0) = w0.filter(|&k| glued && self.word(k) == "with") {
+                    if let Some(m) = self.phrase_mention(w0 + 1, v) {
+                        return Some((m, true));
+                    }
+                }
             }
             return self.sentence_subject(lo, v).map(|m| (m, false));
         }
