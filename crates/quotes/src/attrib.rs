@@ -2705,6 +2705,10 @@ impl Attributor<'_> {
         if !title_case(content) || content.split_whitespace().count() > 12 {
             return false;
         }
+        // "On “Face the Nation,” Sanders said": a show named as the place.
+        if qt > b0 && self.word(qt - 1) == "On" && self.toks[qt - 1].cap {
+            return true;
+        }
         // "the “Off Message” podcast", "the “Still Sanders” rally": a kind
         // of work or event named right after the marks.
         let after = self.tok_at(q.close);
