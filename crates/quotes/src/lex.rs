@@ -357,6 +357,10 @@ const CUE_BASES: &[&str] = &[
     // Verdicts: "PolitiFact rated it “false”", "the court ruled that …".
     "rate",
     "rule",
+    // Pointing at words: "it referenced “political tensions”", "he cited
+    // the exclusion as “important …”".
+    "reference",
+    "cite",
 ];
 
 /// Irregular forms of the cue verbs.
