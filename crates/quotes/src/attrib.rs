@@ -858,6 +858,18 @@ impl<'a> Attributor<'a> {
                         return Some((m, true));
                     }
                 }
+                // "with one of her ads asking “…”": the phrase after "with"
+                // does the saying.
+                let w0 = (lo.max(v.saturating_sub(7))..v - 1).rev().find(|&k| {
+                    let t = self.toks[k];
+                    t.quoted || t.is(',') || self.word(k) == "with"
+                });
+                let glued = !self.toks[v - 1].is(',');
+                if let Some(w0) = w0.filter(|&k| glued && self.word(k) == "with") {
+                    if let Some(m) = self.phrase_mention(w0 + 1, v) {
+                        return Some((m, true));
+                    }
+                }
             }
             return self.sentence_subject(lo, v).map(|m| (m, false));
         }
@@ -888,11 +900,42 @@ impl<'a> Attributor<'a> {
                 j = p;
                 continue;
             }
+            // "who in 2010 said": a short time phrase before the verb.
+            if p > lo
+                && wp.len() == 4
+                && wp.bytes().all(|b| b.is_ascii_digit())
+                && matches!(self.word(p - 1), "in" | "since" | "by")
+            {
+                j = p - 1;
+                continue;
+            }
+            // "I laughed and said": a coordinated verb shares the subject.
+            if wp == "and"
+                && p > lo + 1
+                && self.toks[p - 1].is_word()
+                && !self.toks[p - 1].cap
+                && (self.word(p - 1).ends_with("ed") || self.is_cue_at(p - 1))
+            {
+                j = p - 1;
+                continue;
+            }
             break;
         }
         if j > lo {
             let p = j - 1;
             if let Some(m) = self.mention_ending(p, lo) {
+                // "Another source speaking to Fox News said": a name after
+                // a preposition is an object; the subject opens the clause.
+                let object = m.t0 > lo
+                    && matches!(
+                        self.word(m.t0 - 1),
+                        "to" | "with" | "by" | "from" | "at" | "on" | "about"
+                    );
+                if object {
+                    if let Some(s) = self.sentence_subject(lo, m.t0) {
+                        return Some((s, false));
+                    }
+                }
                 return Some((m, true));
             }
             if self.toks[p].is(',') {
@@ -1101,6 +1144,46 @@ impl<'a> Attributor<'a> {
                 | "told"
                 | "tells"
                 | "say"
+                | "reads"
+                | "read"
+                | "mused"
+                | "exclaimed"
+                | "shouted"
+                | "yelled"
+                | "retorted"
+                | "snapped"
+                | "scoffed"
+                | "fumed"
+                | "boasted"
+                | "bragged"
+                | "complained"
+                | "lamented"
+                | "agreed"
+                | "conceded"
+                | "confirmed"
+                | "announced"
+                | "answered"
+                | "interjected"
+                | "recounted"
+                | "reiterated"
+                | "repeated"
+                | "echoed"
+                | "asserted"
+                | "proclaimed"
+                | "chimed"
+                | "gushed"
+                | "teased"
+                | "chided"
+                | "pleaded"
+                | "urged"
+                | "promised"
+                | "vowed"
+                | "thundered"
+                | "opined"
+                | "whispered"
+                | "cried"
+                | "screamed"
+                | "posted"
         );
         if !invertible {
             return None;
@@ -1110,28 +1193,32 @@ impl<'a> Attributor<'a> {
         while e < stop && e < i + 14 && !self.is_segment_stop(e) {
             e += 1;
         }
-        // "said Tuesday", "told reporters" are not speakers.
-        let m = self.phrase_mention(i, e)?;
+        // "said 9/11 widow Terry Strada", "said 76-year-old Jo Bell": a
+        // phrase opening with a number still names the person after it.
+        let m = self.phrase_mention(i, e).or_else(|| {
+            if !self
+                .toks
+                .get(i)
+                .is_some_and(|t| self.text[t.s..].starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return None;
+            }
+            let j = (i..e.min(i + 6)).find(|&j| self.is_name_word(j))?;
+            let k = self.chain_end(j, e);
+            (k > j && self.is_person_chain(j, k)).then(|| Mention {
+                t0: j,
+                t1: k,
+                span: Span::new(self.toks[j].s, self.toks[k - 1].e),
+                kind: MKind::Name,
+            })
+        })?;
         let w = self.word(m.t0);
-        if matches!(
-            w,
-            "reporters"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "in"
-                | "on"
-                | "at"
-                | "of"
-                | "to"
-                | "that"
-                | "it"
-                | "this"
-        ) {
+        if lex::is_weekday(w)
+            || matches!(
+                w,
+                "reporters" | "in" | "on" | "at" | "of" | "to" | "that" | "it" | "this"
+            )
+        {
             return None;
         }
         Some(m)
@@ -1289,6 +1376,101 @@ impl<'a> Attributor<'a> {
             e += 1;
         }
         self.phrase_mention(i, e)
+    }
+
+    /// A reporting clause that closes the sentence after the quote: "X was
+    /// a “good thing” that worked, he said." / "…, the Tribune reports.".
+    /// The last comma of the sentence opens a short clause with a cue verb
+    /// (or "according to"), and that clause runs to the sentence end.
+    fn trailing_frame(
+        &self,
+        close: usize,
+        b1: usize,
+        ends_period: bool,
+        outer_only: bool,
+    ) -> Option<Mention> {
+        // "“… anguish.” This sort of opining, CNN claimed, …": a quote
+        // closing its own sentence leaves the next one to itself.
+        if ends_period {
+            return None;
+        }
+        let c0 = self.tok_at(close);
+        let limit = b1.min(c0 + WINDOW);
+        let mut depth = 0u32;
+        let mut commas = [0usize; 8];
+        let mut n = 0;
+        let mut k = c0;
+        while k < limit {
+            let t = self.toks[k];
+            if t.quoted {
+                k += 1;
+                continue;
+            }
+            if t.is('(') {
+                depth += 1;
+            } else if t.is(')') {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && (t.is(':') || self.ends_sentence(k)) {
+                break;
+            } else if depth == 0 && t.is(',') && k > c0 && n < commas.len() {
+                commas[n] = k;
+                n += 1;
+            }
+            k += 1;
+        }
+        // The sentence must end inside the window (or with the paragraph).
+        if k >= limit && limit < b1 {
+            return None;
+        }
+        // The first comma that opens a reporting clause running to the end
+        // (its subject may take an appositive: ", said X, an analyst at Y.").
+        for &c in &commas[..n] {
+            if (c + 1..k).any(|i| self.toks[i].quoted) {
+                return None;
+            }
+            let according = self.word(c + 1).eq_ignore_ascii_case("according")
+                && self.toks.get(c + 2).is_some_and(|t| t.is_word())
+                && self.word(c + 2) == "to";
+            // "…, saying …" is a participle of the main clause, not a frame.
+            if self.word(c + 1).ends_with("ing") && !according {
+                continue;
+            }
+            // A finite verb of saying: "comments", "calls" after a
+            // subject may be plural nouns ("Clinton restricted comments").
+            let cue = (c + 1..k.min(c + 12)).find(|&i| {
+                let w = self.word(i);
+                self.is_cue_at(i)
+                    && !w.ends_with("ing")
+                    && (!w.ends_with('s') || is_reporting_verb(w) || w == "reports")
+            });
+            let Some(v) = cue.or(according.then_some(c + 1)) else {
+                continue;
+            };
+            // After a frame of its own ("…,” Sanders said, according to
+            // CNN.") only a source reporting the report is the outer one.
+            if outer_only && !according && !matches!(self.word(v), "reported" | "reports") {
+                continue;
+            }
+            // The clause opens with an inverted verb, or with its subject
+            // right before the verb: no comma between ("Washington, D.C.,
+            // and boast …" is no frame), no relative clause ("a charge
+            // that leaders denied").
+            let inverted = v == c + 1 || according;
+            let plain_subject = (c + 1..v).all(|i| {
+                let t = self.toks[i];
+                !t.is(',') && !matches!(self.word(i), "that" | "which" | "who" | "and")
+            });
+            if !inverted && !plain_subject {
+                continue;
+            }
+            if let Some(m) = self
+                .post_frame(self.toks[c].s, b1, false)
+                .filter(|m| (m.t0 == c + 1 || inverted) && m.t1 <= k)
+            {
+                return Some(m);
+            }
+        }
+        None
     }
 
     /// The subject at the start of the sentence `[lo, q)`: a name, a pronoun
@@ -1582,6 +1764,27 @@ impl<'a> Attributor<'a> {
                     return (Some(m), true);
                 }
             }
+            // "… - Philip Bump: “…”": a person named right before the
+            // colon labels the quote.
+            if q >= lo + 2 && self.is_name_word(q - 2) && self.toks[q - 2].is_word() {
+                let s0 = self.chain_start(q - 2, lo);
+                let object = s0 > lo
+                    && matches!(
+                        self.word(s0 - 1),
+                        "to" | "with" | "by" | "for" | "from" | "at" | "of" | "on" | "about"
+                    );
+                if !object && self.is_person_chain(s0, q - 1) && !self.toks[q - 2].poss {
+                    return (
+                        Some(Mention {
+                            t0: s0,
+                            t1: q - 1,
+                            span: Span::new(self.toks[s0].s, self.toks[q - 2].e),
+                            kind: MKind::Name,
+                        }),
+                        true,
+                    );
+                }
+            }
             for x in c..(c + 3).min(q - 1) {
                 if let Some(m) = self.mention_at(x, q - 1) {
                     if matches!(m.kind, MKind::Name | MKind::Pronoun(_) | MKind::Np) && m.t1 < q {
@@ -1680,10 +1883,15 @@ impl<'a> Attributor<'a> {
                         return (Some(m), true);
                     }
                 }
-                // A cue with no subject in reach names no speaker here.
-                return (None, false);
+                // A cue with no subject in reach ("the recent spate of
+                // shootings demands that …") may sit inside an outer
+                // report ("Ryan said the spate … demands"): look further
+                // left for its verb.
+                continue;
             }
-            if w.eq_ignore_ascii_case("so-called") {
+            // "the so-called “…”" marks a term; a "so-called" further left
+            // qualifies some other words ("the so-called TPP as “…”").
+            if w.eq_ignore_ascii_case("so-called") && k + 3 >= q {
                 return (None, true);
             }
         }
@@ -1709,41 +1917,7 @@ impl<'a> Attributor<'a> {
             if self.word(k).ends_with('.') && self.toks.get(k + 1).is_some_and(|n| n.cap) {
                 return None;
             }
-            let w = self.word(k).to_ascii_lowercase();
-            let reporting = matches!(
-                w.as_str(),
-                "said"
-                    | "says"
-                    | "told"
-                    | "tells"
-                    | "argued"
-                    | "argues"
-                    | "claimed"
-                    | "claims"
-                    | "insisted"
-                    | "insists"
-                    | "wrote"
-                    | "writes"
-                    | "added"
-                    | "noted"
-                    | "notes"
-                    | "believes"
-                    | "believed"
-                    | "thinks"
-                    | "thought"
-                    | "warned"
-                    | "predicted"
-                    | "suggested"
-                    | "suggests"
-                    | "explained"
-                    | "declared"
-                    | "stated"
-                    | "maintained"
-                    | "contended"
-                    | "asserted"
-                    | "acknowledged"
-                    | "admitted"
-            );
+            let reporting = is_reporting_verb(self.word(k));
             if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
                 continue;
             }
@@ -1867,6 +2041,79 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// "Clinton says Americans are angry and want what she calls “…”": a
+    /// pronoun speaker that stands for the subject of its own sentence is
+    /// reported at that subject, the outermost mention of the source (the
+    /// name stays the same; only the mention moves). Not across a new
+    /// clause ("…; she said", ", and she told").
+    fn promote_to_subject(
+        &self,
+        m: Mention,
+        sp: Speaker,
+        b0: usize,
+        prev: Option<&Speaker>,
+    ) -> Speaker {
+        if !matches!(m.kind, MKind::Pronoun(_)) || sp.name.is_none() {
+            return sp;
+        }
+        let lo = self.sentence_start(m.t0, b0);
+        let Some(s) = self.sentence_subject(lo, m.t0) else {
+            return sp;
+        };
+        // "The council condemned what it called “…”": a naming clause
+        // ("what X calls") names the term for the subject of the sentence
+        // whatever its verb; "it"/"they" stand for an organisation there.
+        let naming = m.t0 > 0
+            && matches!(self.word(m.t0 - 1), "what" | "whom")
+            && self.toks.get(m.t0 + 1).is_some_and(|t| {
+                t.is_word() && matches!(self.word(m.t0 + 1), "call" | "calls" | "called")
+            });
+        let kinds_ok =
+            matches!(s.kind, MKind::Name | MKind::Pronoun(_)) || (naming && s.kind == MKind::Np);
+        if s.t1 > m.t0 || !kinds_ok {
+            return sp;
+        }
+        let new_clause = (s.t1..m.t0).any(|k| {
+            let t = self.toks[k];
+            t.is(';')
+                || t.is(':')
+                || (t.is(',')
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word() && matches!(self.word(k + 1), "and" | "but")))
+        });
+        // The subject must govern the pronoun's clause through a verb of
+        // saying ("Cruz says he …", "Rubio said … whom he called"), inside
+        // one sentence the lexer may not have split (no quote, no period).
+        let reported = (s.t1..m.t0).any(|k| is_reporting_verb(self.word(k)) && self.is_cue_at(k));
+        let crosses = (s.t1..m.t0).any(|k| {
+            let t = self.toks[k];
+            t.quoted || t.is('.') || t.is('?') || t.is('!')
+        });
+        // Only a pronoun inside the reported clause ("says he", "said
+        // that he", "what she calls"); "when he claimed", "He says" open
+        // clauses of their own.
+        let before =
+            m.t0.checked_sub(1)
+                .map(|k| self.word(k).to_ascii_lowercase());
+        let embedded = self.toks[m.t0].s > 0
+            && !self.toks[m.t0].cap
+            && before.is_some_and(|b| {
+                matches!(b.as_str(), "that" | "what" | "whom") || self.is_cue_at(m.t0 - 1)
+            });
+        if new_clause || !(reported || naming) || crosses || !embedded {
+            return sp;
+        }
+        let outer = self.resolve(s, prev);
+        let neuter = matches!(m.kind, MKind::Pronoun(g) if !matches!(g, 'm' | 'f'));
+        if outer.name == sp.name || (naming && neuter && !matches!(s.kind, MKind::Pronoun(_))) {
+            outer
+        } else {
+            sp
+        }
+    }
+
     /// The person a pronoun of gender `g` at token `p` refers to: the
     /// subject of its own sentence, else the last speaker, else the nearest
     /// earlier sentence naming a compatible person.
@@ -1921,10 +2168,54 @@ pub(crate) struct Attribution {
     pub title: bool,
 }
 
-/// Words that announce a title in quotes ("the film “…”").
-fn is_title_cue(w: &str) -> bool {
+/// Verbs that report speech or thought and so govern a clause: "said",
+/// "argues", "believes". Their subject is the source of what the clause
+/// quotes.
+fn is_reporting_verb(w: &str) -> bool {
+    let mut buf = [0u8; 24];
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        lex::lower(w, &mut buf),
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "told"
+            | "tells"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "insisted"
+            | "insists"
+            | "wrote"
+            | "writes"
+            | "added"
+            | "noted"
+            | "notes"
+            | "believes"
+            | "believed"
+            | "thinks"
+            | "thought"
+            | "warned"
+            | "predicted"
+            | "suggested"
+            | "suggests"
+            | "explained"
+            | "declared"
+            | "stated"
+            | "maintained"
+            | "contended"
+            | "asserted"
+            | "acknowledged"
+            | "admitted"
+    )
+}
+
+/// Kinds of work named in quotes ("the film “…”", "the “…” podcast").
+fn is_work_kind(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lex::lower(w, &mut buf),
         "book"
             | "film"
             | "movie"
@@ -1935,39 +2226,78 @@ fn is_title_cue(w: &str) -> bool {
             | "programme"
             | "series"
             | "documentary"
-            | "titled"
-            | "entitled"
-            | "op-ed"
-            | "article"
-            | "column"
             | "episode"
             | "podcast"
             | "segment"
-            | "play"
             | "novel"
             | "memoir"
             | "musical"
             | "magazine"
-            | "essay"
-            | "poem"
-            | "hit"
             | "sitcom"
-            | "drama"
-            | "comedy"
-            | "single"
-            | "roles"
-            | "role"
-            | "starring"
-            | "hosts"
-            | "hosted"
-            | "opera"
             | "tv"
-            | "network"
-            | "newspaper"
-            | "anthem"
             | "broadcast"
-            | "program’s"
     )
+}
+
+/// Words that announce a title in quotes ("the film “…”").
+fn is_title_cue(w: &str) -> bool {
+    is_work_kind(w)
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "titled"
+                | "entitled"
+                | "op-ed"
+                | "article"
+                | "column"
+                | "play"
+                | "essay"
+                | "poem"
+                | "hit"
+                | "drama"
+                | "comedy"
+                | "single"
+                | "roles"
+                | "role"
+                | "starring"
+                | "hosts"
+                | "hosted"
+                | "opera"
+                | "network"
+                | "newspaper"
+                | "anthem"
+                | "program’s"
+                | "channel’s"
+                | "network’s"
+                | "show’s"
+                // Who makes or fronts a work, or where a guest appears:
+                // "author of “…”", "host of “…”", "appeared on “…”".
+                | "author"
+                | "co-author"
+                | "star"
+                | "stars"
+                | "starred"
+                | "host"
+                | "screening"
+                | "appearance"
+                | "appear"
+                | "appeared"
+                | "appearing"
+                | "aired"
+                | "edits"
+                | "pseudonym"
+                | "told"
+        )
+}
+
+/// Nouns for a work or an event that follow its quoted name ("the “Off
+/// Message” podcast", "the “Three Amigos” summit").
+fn is_work_noun(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    is_work_kind(w)
+        || matches!(
+            lex::lower(w, &mut buf),
+            "radio" | "ad" | "rally" | "summit" | "tour"
+        )
 }
 
 /// Whether every long word of `s` is capitalised (Title Case).
@@ -2008,6 +2338,16 @@ impl Attributor<'_> {
             let mut mention: Option<Mention> = self.transcript_label(q);
             let mut cue_seen = false;
             let mut speaker: Option<Speaker> = None;
+            // A quote inside an excerpt is reported by the excerpt's
+            // speaker: its transcript label ("WALLACE: … “…” …") or the
+            // frame before the run of quoted paragraphs ("Caddell
+            // continued:").
+            if q.in_excerpt {
+                mention = self.block_label(q.block);
+                if mention.is_none() {
+                    speaker = self.excerpt_frame(q.block, last.as_ref());
+                }
+            }
             let content = q.span.slice(self.text);
             let ends_period =
                 content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
@@ -2023,6 +2363,23 @@ impl Attributor<'_> {
             if mention.is_none() && !at_sentence_start && q.closed && comma_after {
                 mention = self.post_frame(q.close, b1, ends_period);
             }
+            // "“…,” Sanders said, according to CNN.": the source the report
+            // is credited to is the outermost one (the annotation credits
+            // it; checked on the training set).
+            if mention.is_some_and(|m| m.kind != MKind::Vague)
+                && q.closed
+                && (comma_after || at_sentence_start)
+                && !ends_period
+            {
+                if let Some(o) = self.trailing_frame(q.close, b1, false, true) {
+                    mention = Some(o);
+                }
+            }
+            // "…“a”…, he said.": a frame closing the sentence governs it.
+            if mention.is_none() && q.closed && self.post_frame(q.close, b1, ends_period).is_none()
+            {
+                mention = self.trailing_frame(q.close, b1, ends_period, false);
+            }
             if mention.is_none() && !at_sentence_start {
                 (mention, cue_seen) = self.pre_frame(q.open, b0);
             }
@@ -2032,6 +2389,11 @@ impl Attributor<'_> {
             }
             if mention.is_none() && speaker.is_none() && q.closed {
                 mention = self.post_frame(q.close, b1, ends_period);
+                if mention.is_some() && !ends_period {
+                    if let Some(o) = self.trailing_frame(q.close, b1, false, true) {
+                        mention = Some(o);
+                    }
+                }
             }
             if mention.is_none() && speaker.is_none() && !at_sentence_start && !cue_seen {
                 mention = self.sentence_subject(lo, qt);
@@ -2057,12 +2419,19 @@ impl Attributor<'_> {
                 }
             }
             let found_frame = mention.is_some() || speaker.is_some();
-            if mention.is_some() {
-                speaker = mention.map(|m| self.resolve(m, last.as_ref()));
+            if let Some(m) = mention {
+                let sp = self.resolve(m, last.as_ref());
+                speaker = Some(self.promote_to_subject(m, sp, b0, last.as_ref()));
             }
             // Quote opening its paragraph after "X said:" / "saying,".
             if speaker.is_none() && !found_frame && q.continued {
                 speaker = self.inherit_prev(&out, quotes, qi, q.block.saturating_sub(1));
+                // The paragraphs before may be an excerpt reported by its
+                // inner quotes: the frame is where the run of quoted
+                // paragraphs starts ("Ward stated:").
+                if speaker.is_none() && q.block > 0 {
+                    speaker = self.excerpt_frame(q.block - 1, last.as_ref());
+                }
             }
             if speaker.is_none() && !found_frame && at_sentence_start && qt == b0 && q.block > 0 {
                 speaker = self.prev_block_frame(q.block - 1, last.as_ref());
@@ -2170,6 +2539,51 @@ impl Attributor<'_> {
             }
         }
         None
+    }
+
+    /// The frame before the run of paragraphs opening with a mark that
+    /// ends with block `b` ("Ward stated:" then quoted paragraphs).
+    fn excerpt_frame(&self, b: usize, last: Option<&Speaker>) -> Option<Speaker> {
+        let floor = b.saturating_sub(16);
+        let mut k = b;
+        while k > floor && self.block_opens_with_mark(k) {
+            k -= 1;
+        }
+        if k < b {
+            self.prev_block_frame(k, last)
+        } else {
+            None
+        }
+    }
+
+    /// A transcript label right after the mark opening block `b`:
+    /// "\"WALLACE: …".
+    fn block_label(&self, b: usize) -> Option<Mention> {
+        let &(b0, b1) = self.block_toks.get(b)?;
+        let i = b0 + 1;
+        if !self.block_opens_with_mark(b) || i + 1 >= b1 {
+            return None;
+        }
+        let t = self.toks[i];
+        let w = self.word(i);
+        let label = t.is_word()
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && self.toks[i + 1].is(':');
+        label.then(|| Mention {
+            t0: i,
+            t1: i + 1,
+            span: Span::new(t.s, t.e),
+            kind: MKind::Name,
+        })
+    }
+
+    /// Whether block `b` opens with a double quotation mark.
+    fn block_opens_with_mark(&self, b: usize) -> bool {
+        let Some(&(b0, b1)) = self.block_toks.get(b) else {
+            return false;
+        };
+        b1 > b0 && (self.toks[b0].is('"') || self.toks[b0].is('“'))
     }
 
     /// Whether block `b` holds nothing but quoted words and punctuation.
@@ -2290,6 +2704,22 @@ impl Attributor<'_> {
         }
         if !title_case(content) || content.split_whitespace().count() > 12 {
             return false;
+        }
+        // "On “Face the Nation,” Sanders said": a show named as the place.
+        if qt > b0 && self.word(qt - 1) == "On" && self.toks[qt - 1].cap {
+            return true;
+        }
+        // "the “Off Message” podcast", "the “Still Sanders” rally": a kind
+        // of work or event named right after the marks.
+        let after = self.tok_at(q.close);
+        if q.closed
+            && self
+                .toks
+                .get(after)
+                .is_some_and(|t| t.is_word() && !t.quoted)
+            && is_work_noun(self.word(after))
+        {
+            return true;
         }
         let lo = b0.max(qt.saturating_sub(3));
         (lo..qt).rev().any(|i| {

@@ -48,10 +48,9 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
         // Headlines quote loosely (paraphrase, single marks, no attribution
         // frame); their words are not the article's quotes. The first block
         // is a headline when written in Title Case (checked only when it
-        // holds a quote).
-        let headline = heading
-            || (raw.len() > before
-                && is_headline(text.get(s..e).unwrap_or(""), b == 0, &raw[before..]));
+        // holds a quote); the second may be its deck (subheadline).
+        let headline =
+            heading || (raw.len() > before && is_headline(text, s, e, b, &raw[before..]));
         if headline {
             raw.truncate(before);
             carry = false;
@@ -106,8 +105,8 @@ pub fn extract_all(doc: &Document) -> Vec<Quote> {
 /// Drops the quotes of one paragraph (those from index `from` on) that are
 /// no quotations: single-marked ones in a paragraph quoting with doubled
 /// apostrophes (''…'', an archive convention; the single marks are a quote
-/// inside a quote the pairing does not see), and stage directions
-/// ("(CROSSTALK.)") in transcripts.
+/// inside a quote the pairing does not see), stage directions
+/// ("(CROSSTALK.)") in transcripts, and a lone pronoun in marks.
 fn drop_unquotable(text: &str, s: usize, e: usize, from: usize, raw: &mut Vec<marks::RawQuote>) {
     if raw.len() <= from {
         return;
@@ -123,7 +122,13 @@ fn drop_unquotable(text: &str, s: usize, e: usize, from: usize, raw: &mut Vec<ma
             .slice(text)
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
         let direction = words.starts_with('(') && words.ends_with(')');
-        if !(direction || (doubled && q.single)) {
+        // "because “she” is a “he”": a pronoun in marks is a word being
+        // talked about, not anything said.
+        let pronoun = matches!(
+            words.to_ascii_lowercase().as_str(),
+            "he" | "she" | "him" | "her" | "it" | "they" | "them" | "we" | "us" | "me" | "you"
+        );
+        if !(direction || pronoun || (doubled && q.single)) {
             raw[w] = q;
             w += 1;
         }
@@ -201,9 +206,11 @@ fn split_at_quote_lines(
 }
 
 /// Whether a block holding `quotes` reads as a headline or subhead: a
-/// short Title Case line, a first line quoting with single marks only (the
-/// headline convention), or a line that is one single-quoted phrase.
-fn is_headline(line: &str, first: bool, quotes: &[marks::RawQuote]) -> bool {
+/// short Title Case line, a first line (headline or deck) quoting with
+/// single marks only (the headline convention), or a line that is one
+/// single-quoted phrase.
+fn is_headline(text: &str, s: usize, e: usize, b: usize, quotes: &[marks::RawQuote]) -> bool {
+    let line = text.get(s..e).unwrap_or("");
     let words = line.split_whitespace().count();
     if words > 25 {
         return false;
@@ -212,7 +219,12 @@ fn is_headline(line: &str, first: bool, quotes: &[marks::RawQuote]) -> bool {
         return true;
     }
     let all_single = quotes.iter().all(|q| q.single);
-    if first && all_single {
+    // A deck quotes bare phrases; "It’s ‘in their heads,’ the pollster
+    // told reporters" (a comma closing the quote for its frame) is body.
+    let framed = quotes.iter().any(|q| {
+        q.span.slice(text).ends_with(',') || text.get(q.close..).is_some_and(|r| r.starts_with(','))
+    });
+    if all_single && (b == 0 || (b == 1 && !framed)) {
         return true;
     }
     all_single && quotes.len() == 1 && line.trim().len() <= quotes[0].span.len() + 8

@@ -25,6 +25,9 @@ pub(crate) struct RawQuote {
     pub block: usize,
     /// Whether the marks are single quotes (‘…’ or '…').
     pub single: bool,
+    /// Whether the quote is nested in an excerpt set off with straight
+    /// marks: its speaker is the excerpt's.
+    pub in_excerpt: bool,
 }
 
 /// The role a character can play as a quotation mark.
@@ -175,6 +178,12 @@ pub(crate) fn pair_block(
     // a nested double quote is open inside it.
     let mut dbl_straight = false;
     let mut inner = false;
+    // Curly quotes nested in a straight quote that opens the paragraph: an
+    // excerpt set off with straight marks ("PENCE: … “Shark Tank.” …" or
+    // a passage of another article) quotes its own speakers; those inner
+    // quotes are reported instead of the excerpt.
+    let mut inner_open: Option<Open> = None;
+    let mut nested: Vec<RawQuote> = Vec::new();
     let first_nonspace = para
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
@@ -258,6 +267,8 @@ pub(crate) fn pair_block(
                             });
                             dbl_straight = straight;
                             inner = false;
+                            inner_open = None;
+                            nested.clear();
                             sgl = None;
                         } else if carry && out.len() == first_out && !continued_start {
                             // A closer with nothing open: the quote began in
@@ -281,11 +292,25 @@ pub(crate) fn pair_block(
                                 true
                             } else if opener {
                                 inner = true;
+                                inner_open = Some(Open {
+                                    at,
+                                    content: after,
+                                    single: false,
+                                    continued: false,
+                                });
                                 false
-                            } else {
+                            } else if std::mem::take(&mut inner) {
                                 // A closer ends the nested quote if one is
                                 // open, else the outer one.
-                                !std::mem::take(&mut inner)
+                                if let Some(io) = inner_open.take() {
+                                    push_quote(text, &mut nested, io, at, after, true, block);
+                                    if let Some(n) = nested.last_mut() {
+                                        n.in_excerpt = true;
+                                    }
+                                }
+                                false
+                            } else {
+                                true
                             }
                         } else if straight {
                             // Outer curly: a straight mark that looks like a
@@ -316,7 +341,12 @@ pub(crate) fn pair_block(
                             !std::mem::take(&mut inner)
                         };
                         if closes {
-                            push_quote(text, out, o, at, after, true, block);
+                            if excerpt(dbl_straight, o, first_nonspace, &nested) {
+                                out.append(&mut nested);
+                            } else {
+                                push_quote(text, out, o, at, after, true, block);
+                            }
+                            nested.clear();
                             dbl = None;
                             inner = false;
                             sgl = None;
@@ -344,10 +374,26 @@ pub(crate) fn pair_block(
         }
     }
     if let Some(o) = dbl {
-        push_quote(text, out, o, end, end, false, block);
+        if excerpt(dbl_straight, o, first_nonspace, &nested) {
+            out.append(&mut nested);
+        } else {
+            push_quote(text, out, o, end, end, false, block);
+        }
         return true;
     }
     false
+}
+
+/// Whether the straight double quote `o` is an excerpt whose nested curly
+/// quotes are reported instead of it: it opens its paragraph and holds at
+/// least one complete curly quote.
+fn excerpt(
+    straight: bool,
+    o: Open,
+    first_nonspace: Option<(usize, char)>,
+    nested: &[RawQuote],
+) -> bool {
+    straight && !nested.is_empty() && first_nonspace.is_some_and(|(p, _)| p == o.at)
 }
 
 fn push_quote(
@@ -371,6 +417,7 @@ fn push_quote(
         continued: o.continued,
         block,
         single: o.single,
+        in_excerpt: false,
     });
 }
 

@@ -3,6 +3,15 @@
 
 use claimdex_model::{Document, SourceFormat};
 
+/// The speakers of the quotes the stage finds in `doc`, in text order
+/// ("" for a quote without one).
+fn speakers(doc: &Document) -> Vec<String> {
+    claimdex_quotes::extract(doc)
+        .into_iter()
+        .map(|q| q.speaker.unwrap_or_default())
+        .collect()
+}
+
 #[test]
 fn tricky_cases() {
     let cases = include_str!("fixtures/tricky.txt");
@@ -57,6 +66,18 @@ fn single_marks_in_body_text() {
 }
 
 #[test]
+fn deck_quotes_are_headline_quotes() {
+    // The line after the headline (its deck) quotes bare phrases with
+    // single marks: a headline convention, not the article's quotes.
+    let text = "Mayor backs harbor plan\nCritics call the deal 'a giveaway' to developers.\nThe council voted on Monday, and Ana Ruiz said the plan was “long overdue.”";
+    let doc = Document::new("deck", "-", SourceFormat::Text, text.to_string());
+    let qs = claimdex_quotes::extract(&doc);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].span.slice(text), "long overdue.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
 fn signatures_and_paragraph_frames() {
     use claimdex_model::{Block, BlockKind, Span};
     // One block joining two signed lines (a reader joins a line that ends
@@ -68,31 +89,11 @@ fn signatures_and_paragraph_frames() {
         kind: BlockKind::Paragraph,
         span: Span::new(0, text.len()),
     }];
-    let speakers: Vec<Option<String>> = claimdex_quotes::extract(&doc)
-        .into_iter()
-        .map(|q| q.speaker)
-        .collect();
-    assert_eq!(
-        speakers,
-        vec![
-            Some("Jorge Ruiz".to_string()),
-            Some("Steve Kim".to_string())
-        ]
-    );
+    assert_eq!(speakers(&doc), ["Jorge Ruiz", "Steve Kim"]);
 
     // A quote-only paragraph signed in the next one, and one after a
     // paragraph about its speaker.
     let text = "“We must act now.”\n- Maria Chen.\nLena Howard continued her remarks.\n“Eight years ago the race was different.”";
     let doc = Document::new("sig2", "-", SourceFormat::Text, text.to_string());
-    let speakers: Vec<Option<String>> = claimdex_quotes::extract(&doc)
-        .into_iter()
-        .map(|q| q.speaker)
-        .collect();
-    assert_eq!(
-        speakers,
-        vec![
-            Some("Maria Chen".to_string()),
-            Some("Lena Howard".to_string())
-        ]
-    );
+    assert_eq!(speakers(&doc), ["Maria Chen", "Lena Howard"]);
 }
