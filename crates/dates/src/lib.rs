@@ -9,7 +9,9 @@
 //! overlapping candidates are resolved longest-first, as TimeML spans
 //! take the longest expression ("the past two months", not "two months").
 //! For speed, one pass of all rules as a single alternation finds the
-//! regions worth searching, and a `RegexSet` picks the rules to run there.
+//! regions worth searching, and a `RegexSet` picks the rules to run there
+//! (all but the durations rule, which runs in every region: it is what
+//! makes the set's automaton costly to build).
 //!
 //! Conventions (TimeBank's where it is consistent):
 //! - signal words stay outside the span ("over the past year", "only two
@@ -41,7 +43,7 @@ use claimdex_model::{DateMention, Span};
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::rules::{re, Cand, Ctx, RULES, RULE_SET, SCANNER};
+use crate::rules::{re, Cand, Ctx, ALWAYS, RULES, RULE_SET, SCANNER, SET_RULES};
 
 /// Finds every temporal expression in `text`, in text order, spans in
 /// bytes; relative expressions are resolved against `anchor` (the
@@ -63,7 +65,13 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         let Some(slice) = text.get(ws..we) else {
             continue;
         };
-        work.extend(RULE_SET.matches(slice).iter().map(|i| (i, r)));
+        work.extend(
+            RULE_SET
+                .matches(slice)
+                .iter()
+                .filter_map(|i| SET_RULES.get(i).map(|&k| (k, r))),
+        );
+        work.extend(ALWAYS.iter().map(|&k| (k, r)));
     }
     work.sort_unstable();
     let mut cands: Vec<Cand> = Vec::new();
