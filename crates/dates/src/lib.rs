@@ -42,6 +42,7 @@ use std::sync::LazyLock;
 use claimdex_model::{DateMention, Span};
 use jiff::civil::Date;
 use regex::Regex;
+use regex_automata::{Input, PatternSet};
 
 use crate::rules::{re, Cand, Ctx, ALWAYS, RULES, RULE_SET, SCANNER, SET_RULES};
 
@@ -61,15 +62,17 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     // regions in turn: running one automaton at a time keeps its states
     // in the CPU cache, where interleaving two dozen of them thrashes it.
     let mut work: Vec<(usize, usize)> = Vec::new();
+    let mut matched = PatternSet::new(RULE_SET.pattern_len());
     for (r, &(ws, we)) in regions.iter().enumerate() {
+        matched.clear();
         let Some(slice) = text.get(ws..we) else {
             continue;
         };
+        RULE_SET.which_overlapping_matches(&Input::new(slice), &mut matched);
         work.extend(
-            RULE_SET
-                .matches(slice)
+            matched
                 .iter()
-                .filter_map(|i| SET_RULES.get(i).map(|&k| (k, r))),
+                .filter_map(|i| SET_RULES.get(i.as_usize()).map(|&k| (k, r))),
         );
         work.extend(ALWAYS.iter().map(|&k| (k, r)));
     }
