@@ -9,9 +9,9 @@
 //! overlapping candidates are resolved longest-first, as TimeML spans
 //! take the longest expression ("the past two months", not "two months").
 //! For speed, one pass of all rules as a single alternation finds the
-//! regions worth searching, and a `RegexSet` picks the rules to run there
-//! (all but the durations rule, which runs in every region: it is what
-//! makes the set's automaton costly to build).
+//! regions worth searching, and a set of the rules' cores (each matches
+//! where its rule does, without the optional words around it, so that
+//! the set's automaton stays small) picks the rules to run there.
 //!
 //! Conventions (TimeBank's where it is consistent):
 //! - signal words stay outside the span ("over the past year", "only two
@@ -44,7 +44,7 @@ use jiff::civil::Date;
 use regex::Regex;
 use regex_automata::{Input, PatternSet};
 
-use crate::rules::{re, Cand, Ctx, ALWAYS, RULES, RULE_SET, SCANNER, SET_RULES};
+use crate::rules::{re, Cand, Ctx, RULES, RULE_SET, SCANNER};
 
 /// Finds every temporal expression in `text`, in text order, spans in
 /// bytes; relative expressions are resolved against `anchor` (the
@@ -69,12 +69,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
             continue;
         };
         RULE_SET.which_overlapping_matches(&Input::new(slice), &mut matched);
-        work.extend(
-            matched
-                .iter()
-                .filter_map(|i| SET_RULES.get(i.as_usize()).map(|&k| (k, r))),
-        );
-        work.extend(ALWAYS.iter().map(|&k| (k, r)));
+        work.extend(matched.iter().map(|i| (i.as_usize(), r)));
     }
     work.sort_unstable();
     let mut cands: Vec<Cand> = Vec::new();
