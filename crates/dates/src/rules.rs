@@ -695,7 +695,7 @@ const SET_CORES: &[&str] = &[
     r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)s?\b",
     r"(?i)\bQ[1-4]\b",
     "",
-    r"(?i)\b(?:this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|that|the)\s+(?:fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+    r"(?i)\b(?:this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole)|last|this|next|past|coming|previous|current|that|the)\s+(?:fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
     r"(?i)\byear(?:[\s-]end|'s\s+end)\b",
     r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
     r"(?i)\b(?:today|yesterday|tomorrow|tonight|mid[\s-]?(?:morning|afternoon))\b",
@@ -727,7 +727,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Month [year], with modifiers.
     (
-        r"(?i)\b(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
+        r"(?i)\b(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|end\s+of|beginning\s+of|this\s+past|last|this|next|coming|each|every)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b|\s+(?P<rel>this|last|next)\s+year\b)?",
         month_only,
     ),
     // Years, with modifiers.
@@ -762,7 +762,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     (r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
     // Relative units: "last week", "this year", "the past year", "early next month".
     (
-        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+latest|the\s+same|the\s+full|the\s+entire|the\s+whole|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)\s+of|end\s+of|beginning\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole)|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
         relative_unit,
     ),
     (
@@ -781,7 +781,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|some|no\s+more\s+than|no\s+less\s+than|well\s+over|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|as\s+little\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
