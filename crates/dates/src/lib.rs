@@ -9,7 +9,9 @@
 //! overlapping candidates are resolved longest-first, as TimeML spans
 //! take the longest expression ("the past two months", not "two months").
 //! For speed, one pass of all rules as a single alternation finds the
-//! regions worth searching, and a `RegexSet` picks the rules to run there.
+//! regions worth searching, and a set of the rules' cores (each matches
+//! where its rule does, without the optional words around it, so that
+//! the set's automaton stays small) picks the rules to run there.
 //!
 //! Conventions (TimeBank's where it is consistent):
 //! - signal words stay outside the span ("over the past year", "only two
@@ -40,6 +42,7 @@ use std::sync::LazyLock;
 use claimdex_model::{DateMention, Span};
 use jiff::civil::Date;
 use regex::Regex;
+use regex_automata::{Input, PatternSet};
 
 use crate::rules::{re, Cand, Ctx, RULES, RULE_SET, SCANNER};
 
@@ -59,11 +62,14 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     // regions in turn: running one automaton at a time keeps its states
     // in the CPU cache, where interleaving two dozen of them thrashes it.
     let mut work: Vec<(usize, usize)> = Vec::new();
+    let mut matched = PatternSet::new(RULE_SET.pattern_len());
     for (r, &(ws, we)) in regions.iter().enumerate() {
+        matched.clear();
         let Some(slice) = text.get(ws..we) else {
             continue;
         };
-        work.extend(RULE_SET.matches(slice).iter().map(|i| (i, r)));
+        RULE_SET.which_overlapping_matches(&Input::new(slice), &mut matched);
+        work.extend(matched.iter().map(|i| (i.as_usize(), r)));
     }
     work.sort_unstable();
     let mut cands: Vec<Cand> = Vec::new();
