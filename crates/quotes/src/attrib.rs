@@ -783,6 +783,14 @@ impl<'a> Attributor<'a> {
             if is_det(&p) || matches!(p.as_str(), "this" | "that" | "these" | "those" | "whose") {
                 return false;
             }
+            // "Mr. Obama's remarks", "Trump’s tweet": a noun after a
+            // possessive name.
+            if self.toks[k - 1].poss
+                && self.is_name_word(k - 1)
+                && pronoun_gender(self.word(k - 1)).is_none()
+            {
+                return false;
+            }
             // "Republican claims", "Democratic calls": a noun after a
             // party adjective.
             let w = self.word(k);
@@ -821,12 +829,37 @@ impl<'a> Attributor<'a> {
         let lo = b0.max(own).max(i.saturating_sub(WINDOW));
         let mut k = i;
         while k > lo {
-            if self.ends_sentence(k - 1) {
+            if self.ends_sentence(k - 1) || self.quote_ends_sentence(k) {
                 break;
             }
             k -= 1;
         }
         k
+    }
+
+    /// Whether a quote closing right before token `k` ends its sentence:
+    /// its words end with a period and a capitalised word follows
+    /// ("… of “fanatic recklessness.” South Korean President …"). A "?" or
+    /// "!" may go on ("“Stop!” Trump yelled"), a comma always does.
+    fn quote_ends_sentence(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        if t.quoted || !t.is_word() || !t.cap || k == 0 || !self.toks[k - 1].quoted {
+            return false;
+        }
+        // Walk left over the closing marks to the quote's last token.
+        let mut j = k - 1;
+        while j > 0 && self.toks[j].quoted && self.is_mark_tok(j) {
+            j -= 1;
+        }
+        j + 1 < k && self.toks[j].quoted && self.toks[j].is('.')
+    }
+
+    /// Whether token `j` is a quotation mark.
+    fn is_mark_tok(&self, j: usize) -> bool {
+        matches!(
+            self.toks[j].kind,
+            lex::TokKind::Punct('"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»')
+        )
     }
 
     /// The first token index at or after byte `at`.
@@ -2128,6 +2161,16 @@ impl<'a> Attributor<'a> {
         while end > lo && steps < 12 {
             steps += 1;
             let start = self.sentence_start(end - 1, lo).min(end);
+            // "With a vote for Trump ruled out, Cross said he …": the
+            // subject after an opener, before the first name.
+            if let Some(m) = self.sentence_subject(start, end) {
+                if m.kind == MKind::Name {
+                    let k = self.name_start(m.t0, m.t1);
+                    if self.entity_of(k, m.t1).is_some_and(ok) {
+                        return Some(self.name_speaker(m.t0, m.t1));
+                    }
+                }
+            }
             let mut i = start;
             while i < end {
                 if self.is_name_word(i) && !self.toks[i].quoted {
