@@ -632,6 +632,13 @@ impl<'a> Attributor<'a> {
         let mut j = i;
         if is_det(w) {
             j += 1;
+        } else if !t.cap
+            && (lex::is_past_or_aux(w)
+                || is_cue_verb(w)
+                || (w.len() == 4 && w.ends_with("ed") && !w.ends_with("eed")))
+        {
+            // "used one of the woman’s quotes": a verb opens no noun phrase.
+            return None;
         }
         let mut head = None;
         while j < limit && j < i + 5 && self.toks[j].is_word() {
@@ -1901,8 +1908,12 @@ impl<'a> Attributor<'a> {
                     return (best, true);
                 }
                 // A coordinated verb ("Clinton supports …, and recalled")
-                // shares the subject of the sentence.
-                if let Some(m) = self.sentence_subject(lo, k) {
+                // shares the subject of the sentence; "The clip says X
+                // “…”": the phrase right before the verb.
+                if let Some(m) = self
+                    .sentence_subject(lo, k)
+                    .or_else(|| self.np_before_verb(lo, k))
+                {
                     return (Some(m), true);
                 }
                 // Inverted: "explained CBS moderator Nancy Cordes: “…”",
@@ -1962,15 +1973,38 @@ impl<'a> Attributor<'a> {
             }) {
                 return None;
             }
-            let (o, _) = self.subject_of(k, lo)?;
+            let o = match self.subject_of(k, lo) {
+                Some((o, _)) => o,
+                // "The clip says Kaine “…”": a noun phrase opening the
+                // sentence right before the verb reports.
+                None => self.np_before_verb(lo, k)?,
+            };
             return matches!(o.kind, MKind::Name | MKind::Np | MKind::Pronoun(_)).then_some(o);
         }
         None
     }
 
+    /// The short noun phrase opening the sentence at `lo` right before the
+    /// reporting verb at `k` (adverbs between): "The clip says …".
+    fn np_before_verb(&self, lo: usize, k: usize) -> Option<Mention> {
+        if !is_reporting_verb(self.word(k)) {
+            return None;
+        }
+        self.sentence_subject(lo, k + 1).filter(|s| {
+            s.t1 <= k
+                && s.t1 - s.t0 <= 4
+                && is_det(self.word(s.t0))
+                && (s.t1..k).all(|x| is_adverb_or_aux(self.word(x)))
+        })
+    }
+
     /// Whether the relative "who" mention `m` follows a name it can refer
-    /// to (", who" within three tokens after a name).
+    /// to (", who", or "who" within three tokens after a name).
     fn who_has_name(&self, m: Mention) -> bool {
+        // ", who": a non-restrictive clause always follows its noun.
+        if m.t0 > 0 && self.toks[m.t0 - 1].is(',') {
+            return true;
+        }
         let mut j = m.t0;
         while j > 0 && j + 3 > m.t0 {
             j -= 1;
@@ -2046,6 +2080,20 @@ impl<'a> Attributor<'a> {
                         }
                         break;
                     }
+                }
+                // "…,” said one Democrat familiar with the talks, who added
+                // that …": the speaker just named, right before the comma.
+                let after_prev = m.t0 >= 2
+                    && self.toks[m.t0 - 1].is(',')
+                    && prev.is_some_and(|p| {
+                        p.name.is_some() && p.span.is_some_and(|s| s.end == self.toks[m.t0 - 2].e)
+                    });
+                if let (true, Some(p)) = (after_prev, prev) {
+                    return Speaker {
+                        name: p.name.clone(),
+                        span: Some(m.span),
+                        gender: p.gender,
+                    };
                 }
                 Speaker {
                     name: Some(m.span.slice(self.text).to_string()),
