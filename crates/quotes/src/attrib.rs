@@ -849,7 +849,9 @@ impl<'a> Attributor<'a> {
     /// ("… of “fanatic recklessness.” South Korean President …"). A "?" or
     /// "!" may go on ("“Stop!” Trump yelled"), a comma always does.
     fn quote_ends_sentence(&self, k: usize) -> bool {
-        let t = self.toks[k];
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
         if t.quoted || !t.is_word() || !t.cap || k == 0 || !self.toks[k - 1].quoted {
             return false;
         }
