@@ -229,7 +229,10 @@ impl<'a> Attributor<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        t.is_word() && t.cap && !is_cap_stop(self.word(i))
+        let w = self.word(i);
+        // "I’m", "I've": a contraction of "I" is no name.
+        let first_person = w.starts_with("I’") || w.starts_with("I'");
+        t.is_word() && t.cap && !is_cap_stop(w) && !first_person
     }
 
     /// The end (exclusive) of the capitalised chain starting at `i`.
@@ -2444,7 +2447,9 @@ impl Attributor<'_> {
             let content = q.span.slice(self.text);
             let ends_period =
                 content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
-            let comma_after = content.ends_with(',')
+            // A nested quote may close with the outer one: "… you called
+            // ‘miracles,’” she said".
+            let comma_after = content.trim_end_matches(['’', '\'']).ends_with(',')
                 || self.text.get(q.close..).is_some_and(|r| r.starts_with(','));
             // The previous quote, when it lies in the same sentence.
             let prev_same_sentence = qi > 0
@@ -2510,6 +2515,13 @@ impl Attributor<'_> {
                             .filter(|m| matches!(m.kind, MKind::Name | MKind::Pronoun(_)));
                     }
                 }
+            }
+            // "I" inside an excerpt is the excerpt's speaker.
+            if q.in_excerpt
+                && speaker.is_some()
+                && mention.is_some_and(|m| m.kind == MKind::Pronoun('x'))
+            {
+                mention = None;
             }
             let found_frame = mention.is_some() || speaker.is_some();
             if let Some(m) = mention {

@@ -53,6 +53,18 @@ fn multi_paragraph_and_said_colon() {
 }
 
 #[test]
+fn first_person_in_an_excerpt_is_its_speaker() {
+    // "I’m" inside the quoted passage is Ross, who the frame names.
+    let text = "Ross continued:\n\"The numbers are close, and I’m going to read you the question: “Do you trust the council?” Most said yes.";
+    let doc = Document::new("ex", "-", SourceFormat::Text, text.to_string());
+    let got: Vec<Option<String>> = claimdex_quotes::extract(&doc)
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect();
+    assert_eq!(got, vec![Some("Ross".to_string())]);
+}
+
+#[test]
 fn single_marks_in_body_text() {
     // Single marks quote in body paragraphs; a first line quoting with
     // single marks only is a headline and is skipped.
