@@ -510,11 +510,86 @@ impl<'a> Attributor<'a> {
         e.words.len() >= 2 || e.m + e.f > 0
     }
 
+    /// The entity a name mention `[k, j)` stands for, for its speaker
+    /// name. When the document names two different people the mention fits
+    /// ("Clinton" with "Bill Clinton" and "Hillary Clinton"), the one
+    /// named last shortly before the mention (of gender `g` when a pronoun
+    /// is resolved), else the one named three times as often as the
+    /// others, else none (the name stays as written): a surname does not
+    /// merge two people the document names alike.
+    fn speaker_entity(&self, k: usize, j: usize, g: Option<char>) -> Option<usize> {
+        let id = self.entity_of(k, j)?;
+        let words: Vec<&str> = (k..j).map(|x| self.word(x)).collect();
+        let fits = |e: &Entity| words.iter().all(|w| e.words.contains(w));
+        // Two names are one person when one holds all words of the other
+        // ("Donald Trump", "Donald J. Trump").
+        let same = |a: &Entity, b: &Entity| {
+            a.words.iter().all(|w| b.words.contains(w))
+                || b.words.iter().all(|w| a.words.contains(w))
+        };
+        // A full name seen once whose first word is no known first name
+        // may be a capitalised word glued to a surname ("See Sexton").
+        let plausible = |e: &Entity| {
+            e.words.len() >= 2
+                && !e.text.contains('\n')
+                && (e.count >= 2 || first_name_gender(e.words[0]).is_some())
+        };
+        let last = words.last()?;
+        let cands = self.by_word.get(last)?;
+        let chosen = &self.entities[id];
+        // How often the document names other people the mention fits.
+        let others: usize = cands
+            .iter()
+            .take(200)
+            .map(|&o| &self.entities[o])
+            .filter(|e| plausible(e) && fits(e) && !same(e, chosen))
+            .map(|e| e.count)
+            .sum();
+        if others == 0 || !plausible(chosen) {
+            return Some(id);
+        }
+        // The nearest full name before the mention that fits it, in the
+        // same stretch of text (a paragraph or so).
+        let mut x = k;
+        while x > 0 && x + 60 > k {
+            x -= 1;
+            if self.word(x) != *last || !self.is_name_word(x) {
+                continue;
+            }
+            let s0 = self.chain_start(x, x.saturating_sub(6));
+            let n0 = self.name_start(s0, x + 1);
+            if x + 1 - n0 < 2 {
+                continue;
+            }
+            let txt = self.text.get(self.toks[n0].s..self.toks[x].e).unwrap_or("");
+            if let Some(&o) = cands.iter().find(|&&o| self.entities[o].text == txt) {
+                let e = &self.entities[o];
+                // The gender of this very name (a pooled one mixes "Bill
+                // Clinton" with every "Clinton").
+                let eg = first_name_gender(e.words[0]).or_else(|| self.gender_of(o));
+                let gender_ok = g.is_none_or(|g| eg.is_none_or(|x| x == g));
+                if fits(e) && plausible(e) && gender_ok {
+                    return Some(o);
+                }
+            }
+        }
+        // No one named nearby: the person the document is mostly about,
+        // when the others are named far less ("Trump" with "Donald Trump"
+        // twenty times and "Eric Trump" twice); else the name as written.
+        (chosen.count >= 3 * others).then_some(id)
+    }
+
     /// A name mention `[i, j)` as a speaker.
     fn name_speaker(&self, i: usize, j: usize) -> Speaker {
+        self.name_speaker_g(i, j, None)
+    }
+
+    /// A name mention `[i, j)` as a speaker, known to be of gender `g`
+    /// when a pronoun names it.
+    fn name_speaker_g(&self, i: usize, j: usize, g: Option<char>) -> Speaker {
         let k = self.name_start(i, j);
         let span = Span::new(self.toks[k].s, self.toks[j - 1].e);
-        match self.entity_of(k, j) {
+        match self.speaker_entity(k, j, g) {
             Some(id) => Speaker {
                 name: Some(self.entities[id].text.to_string()),
                 span: Some(span),
@@ -2220,7 +2295,7 @@ impl<'a> Attributor<'a> {
                 if m.kind == MKind::Name {
                     let k = self.name_start(m.t0, m.t1);
                     if self.entity_of(k, m.t1).is_some_and(ok) {
-                        return Some(self.name_speaker(m.t0, m.t1));
+                        return Some(self.name_speaker_g(m.t0, m.t1, Some(g)));
                     }
                 }
             }
@@ -2231,7 +2306,7 @@ impl<'a> Attributor<'a> {
                     let k = self.name_start(i, j);
                     if let Some(id) = self.entity_of(k, j) {
                         if ok(id) {
-                            return Some(self.name_speaker(i, j));
+                            return Some(self.name_speaker_g(i, j, Some(g)));
                         }
                     }
                     i = j.max(i + 1);
