@@ -2237,7 +2237,6 @@ impl<'a> Attributor<'a> {
         let new_clause = (s.t1..m.t0).any(|k| {
             let t = self.toks[k];
             t.is(';')
-                || t.is(':')
                 || (t.is(',')
                     && self
                         .toks
@@ -2248,9 +2247,11 @@ impl<'a> Attributor<'a> {
         // saying ("Cruz says he …", "Rubio said … whom he called"), inside
         // one sentence the lexer may not have split (no quote, no period).
         let reported = (s.t1..m.t0).any(|k| is_reporting_verb(self.word(k)) && self.is_cue_at(k));
+        // A quote on the way is part of the report ("Rubio said he began
+        // “to unmask” Trump, whom he called …") unless it ends a sentence.
         let crosses = (s.t1..m.t0).any(|k| {
             let t = self.toks[k];
-            t.quoted || t.is('.') || t.is('?') || t.is('!')
+            t.is('.') || t.is('?') || t.is('!')
         });
         // Only a pronoun inside the reported clause ("says he", "said
         // that he", "what she calls"); "when he claimed", "He says" open
