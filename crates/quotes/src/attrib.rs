@@ -2041,8 +2041,13 @@ impl<'a> Attributor<'a> {
             if self.word(k).ends_with('.') && self.toks.get(k + 1).is_some_and(|n| n.cap) {
                 return None;
             }
-            let reporting = is_reporting_verb(self.word(k));
-            if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
+            // "she pointed to reports that Trump called …": citing a
+            // report reports it.
+            let pointed = matches!(self.word(k), "pointed" | "points")
+                && self.toks.get(k + 1).is_some_and(|t| !t.quoted)
+                && self.word(k + 1) == "to";
+            let reporting = (is_reporting_verb(self.word(k)) && self.is_cue_at(k)) || pointed;
+            if !reporting || self.is_passive(k, lo) {
                 continue;
             }
             // "When Clinton noted …, Trump boasted": a clause boundary
@@ -2218,6 +2223,22 @@ impl<'a> Attributor<'a> {
             return sp;
         }
         let lo = self.sentence_start(m.t0, b0);
+        // "It’s denouncing what it calls “…”": the same neuter pronoun
+        // opening the sentence is the outer mention.
+        let w = self.word(m.t0);
+        if lo < m.t0
+            && matches!(w, "it" | "they")
+            && self.word(lo).eq_ignore_ascii_case(w)
+            && matches!(self.word(m.t0 - 1), "what")
+            && (lo + 1..m.t0).all(|k| !self.toks[k].quoted && !self.toks[k].is(','))
+        {
+            let t = self.toks[lo];
+            return Speaker {
+                name: sp.name,
+                span: Some(Span::new(t.s, t.e)),
+                gender: sp.gender,
+            };
+        }
         let Some(s) = self.sentence_subject(lo, m.t0) else {
             return sp;
         };
