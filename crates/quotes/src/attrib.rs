@@ -229,10 +229,13 @@ impl<'a> Attributor<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
+        if !(t.is_word() && t.cap) {
+            return false;
+        }
         let w = self.word(i);
         // "I’m", "I've": a contraction of "I" is no name.
         let first_person = w.starts_with("I’") || w.starts_with("I'");
-        t.is_word() && t.cap && !is_cap_stop(w) && !first_person
+        !is_cap_stop(w) && !first_person
     }
 
     /// The end (exclusive) of the capitalised chain starting at `i`.
