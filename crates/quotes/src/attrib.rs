@@ -862,7 +862,9 @@ impl<'a> Attributor<'a> {
             && next == Some("on"))
             || (matches!(self.word(k), "shot" | "shoots") && next == Some("back"))
             || (matches!(self.word(k), "point" | "points" | "pointed" | "pointing")
-                && next == Some("out"));
+                && next == Some("out"))
+            // "as The New Yorker put it, “…”"
+            || (matches!(self.word(k), "put" | "puts") && next == Some("it"));
         if !went_on && !is_cue_verb(self.word(k)) {
             return false;
         }
