@@ -229,7 +229,13 @@ impl<'a> Attributor<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        t.is_word() && t.cap && !is_cap_stop(self.word(i))
+        if !(t.is_word() && t.cap) {
+            return false;
+        }
+        let w = self.word(i);
+        // "I’m", "I've": a contraction of "I" is no name.
+        let first_person = w.starts_with("I’") || w.starts_with("I'");
+        !is_cap_stop(w) && !first_person
     }
 
     /// The end (exclusive) of the capitalised chain starting at `i`.
@@ -507,11 +513,86 @@ impl<'a> Attributor<'a> {
         e.words.len() >= 2 || e.m + e.f > 0
     }
 
+    /// The entity a name mention `[k, j)` stands for, for its speaker
+    /// name. When the document names two different people the mention fits
+    /// ("Clinton" with "Bill Clinton" and "Hillary Clinton"), the one
+    /// named last shortly before the mention (of gender `g` when a pronoun
+    /// is resolved), else the one named three times as often as the
+    /// others, else none (the name stays as written): a surname does not
+    /// merge two people the document names alike.
+    fn speaker_entity(&self, k: usize, j: usize, g: Option<char>) -> Option<usize> {
+        let id = self.entity_of(k, j)?;
+        let words: Vec<&str> = (k..j).map(|x| self.word(x)).collect();
+        let fits = |e: &Entity| words.iter().all(|w| e.words.contains(w));
+        // Two names are one person when one holds all words of the other
+        // ("Donald Trump", "Donald J. Trump").
+        let same = |a: &Entity, b: &Entity| {
+            a.words.iter().all(|w| b.words.contains(w))
+                || b.words.iter().all(|w| a.words.contains(w))
+        };
+        // A full name seen once whose first word is no known first name
+        // may be a capitalised word glued to a surname ("See Sexton").
+        let plausible = |e: &Entity| {
+            e.words.len() >= 2
+                && !e.text.contains('\n')
+                && (e.count >= 2 || first_name_gender(e.words[0]).is_some())
+        };
+        let last = words.last()?;
+        let cands = self.by_word.get(last)?;
+        let chosen = &self.entities[id];
+        // How often the document names other people the mention fits.
+        let others: usize = cands
+            .iter()
+            .take(200)
+            .map(|&o| &self.entities[o])
+            .filter(|e| plausible(e) && fits(e) && !same(e, chosen))
+            .map(|e| e.count)
+            .sum();
+        if others == 0 || !plausible(chosen) {
+            return Some(id);
+        }
+        // The nearest full name before the mention that fits it, in the
+        // same stretch of text (a paragraph or so).
+        let mut x = k;
+        while x > 0 && x + 60 > k {
+            x -= 1;
+            if self.word(x) != *last || !self.is_name_word(x) {
+                continue;
+            }
+            let s0 = self.chain_start(x, x.saturating_sub(6));
+            let n0 = self.name_start(s0, x + 1);
+            if x + 1 - n0 < 2 {
+                continue;
+            }
+            let txt = self.text.get(self.toks[n0].s..self.toks[x].e).unwrap_or("");
+            if let Some(&o) = cands.iter().find(|&&o| self.entities[o].text == txt) {
+                let e = &self.entities[o];
+                // The gender of this very name (a pooled one mixes "Bill
+                // Clinton" with every "Clinton").
+                let eg = first_name_gender(e.words[0]).or_else(|| self.gender_of(o));
+                let gender_ok = g.is_none_or(|g| eg.is_none_or(|x| x == g));
+                if fits(e) && plausible(e) && gender_ok {
+                    return Some(o);
+                }
+            }
+        }
+        // No one named nearby: the person the document is mostly about,
+        // when the others are named far less ("Trump" with "Donald Trump"
+        // twenty times and "Eric Trump" twice); else the name as written.
+        (chosen.count >= 3 * others).then_some(id)
+    }
+
     /// A name mention `[i, j)` as a speaker.
     fn name_speaker(&self, i: usize, j: usize) -> Speaker {
+        self.name_speaker_g(i, j, None)
+    }
+
+    /// A name mention `[i, j)` as a speaker, known to be of gender `g`
+    /// when a pronoun names it.
+    fn name_speaker_g(&self, i: usize, j: usize, g: Option<char>) -> Speaker {
         let k = self.name_start(i, j);
         let span = Span::new(self.toks[k].s, self.toks[j - 1].e);
-        match self.entity_of(k, j) {
+        match self.speaker_entity(k, j, g) {
             Some(id) => Speaker {
                 name: Some(self.entities[id].text.to_string()),
                 span: Some(span),
@@ -632,6 +713,13 @@ impl<'a> Attributor<'a> {
         let mut j = i;
         if is_det(w) {
             j += 1;
+        } else if !t.cap
+            && (lex::is_past_or_aux(w)
+                || is_cue_verb(w)
+                || (w.len() == 4 && w.ends_with("ed") && !w.ends_with("eed")))
+        {
+            // "used one of the woman’s quotes": a verb opens no noun phrase.
+            return None;
         }
         let mut head = None;
         while j < limit && j < i + 5 && self.toks[j].is_word() {
@@ -774,13 +862,23 @@ impl<'a> Attributor<'a> {
             && next == Some("on"))
             || (matches!(self.word(k), "shot" | "shoots") && next == Some("back"))
             || (matches!(self.word(k), "point" | "points" | "pointed" | "pointing")
-                && next == Some("out"));
+                && next == Some("out"))
+            // "as The New Yorker put it, “…”"
+            || (matches!(self.word(k), "put" | "puts") && next == Some("it"));
         if !went_on && !is_cue_verb(self.word(k)) {
             return false;
         }
         if k > 0 {
             let p = self.word(k - 1).to_ascii_lowercase();
             if is_det(&p) || matches!(p.as_str(), "this" | "that" | "these" | "those" | "whose") {
+                return false;
+            }
+            // "Mr. Obama's remarks", "Trump’s tweet": a noun after a
+            // possessive name.
+            if self.toks[k - 1].poss
+                && self.is_name_word(k - 1)
+                && pronoun_gender(self.word(k - 1)).is_none()
+            {
                 return false;
             }
             // "Republican claims", "Democratic calls": a noun after a
@@ -821,12 +919,39 @@ impl<'a> Attributor<'a> {
         let lo = b0.max(own).max(i.saturating_sub(WINDOW));
         let mut k = i;
         while k > lo {
-            if self.ends_sentence(k - 1) {
+            if self.ends_sentence(k - 1) || self.quote_ends_sentence(k) {
                 break;
             }
             k -= 1;
         }
         k
+    }
+
+    /// Whether a quote closing right before token `k` ends its sentence:
+    /// its words end with a period and a capitalised word follows
+    /// ("… of “fanatic recklessness.” South Korean President …"). A "?" or
+    /// "!" may go on ("“Stop!” Trump yelled"), a comma always does.
+    fn quote_ends_sentence(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if t.quoted || !t.is_word() || !t.cap || k == 0 || !self.toks[k - 1].quoted {
+            return false;
+        }
+        // Walk left over the closing marks to the quote's last token.
+        let mut j = k - 1;
+        while j > 0 && self.toks[j].quoted && self.is_mark_tok(j) {
+            j -= 1;
+        }
+        j + 1 < k && self.toks[j].quoted && self.toks[j].is('.')
+    }
+
+    /// Whether token `j` is a quotation mark.
+    fn is_mark_tok(&self, j: usize) -> bool {
+        matches!(
+            self.toks[j].kind,
+            lex::TokKind::Punct('"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»')
+        )
     }
 
     /// The first token index at or after byte `at`.
@@ -1868,8 +1993,12 @@ impl<'a> Attributor<'a> {
                     return (best, true);
                 }
                 // A coordinated verb ("Clinton supports …, and recalled")
-                // shares the subject of the sentence.
-                if let Some(m) = self.sentence_subject(lo, k) {
+                // shares the subject of the sentence; "The clip says X
+                // “…”": the phrase right before the verb.
+                if let Some(m) = self
+                    .sentence_subject(lo, k)
+                    .or_else(|| self.np_before_verb(lo, k))
+                {
                     return (Some(m), true);
                 }
                 // Inverted: "explained CBS moderator Nancy Cordes: “…”",
@@ -1917,8 +2046,13 @@ impl<'a> Attributor<'a> {
             if self.word(k).ends_with('.') && self.toks.get(k + 1).is_some_and(|n| n.cap) {
                 return None;
             }
-            let reporting = is_reporting_verb(self.word(k));
-            if !reporting || !self.is_cue_at(k) || self.is_passive(k, lo) {
+            // "she pointed to reports that Trump called …": citing a
+            // report reports it.
+            let pointed = matches!(self.word(k), "pointed" | "points")
+                && self.toks.get(k + 1).is_some_and(|t| !t.quoted)
+                && self.word(k + 1) == "to";
+            let reporting = (is_reporting_verb(self.word(k)) && self.is_cue_at(k)) || pointed;
+            if !reporting || self.is_passive(k, lo) {
                 continue;
             }
             // "When Clinton noted …, Trump boasted": a clause boundary
@@ -1929,15 +2063,38 @@ impl<'a> Attributor<'a> {
             }) {
                 return None;
             }
-            let (o, _) = self.subject_of(k, lo)?;
+            let o = match self.subject_of(k, lo) {
+                Some((o, _)) => o,
+                // "The clip says Kaine “…”": a noun phrase opening the
+                // sentence right before the verb reports.
+                None => self.np_before_verb(lo, k)?,
+            };
             return matches!(o.kind, MKind::Name | MKind::Np | MKind::Pronoun(_)).then_some(o);
         }
         None
     }
 
+    /// The short noun phrase opening the sentence at `lo` right before the
+    /// reporting verb at `k` (adverbs between): "The clip says …".
+    fn np_before_verb(&self, lo: usize, k: usize) -> Option<Mention> {
+        if !is_reporting_verb(self.word(k)) {
+            return None;
+        }
+        self.sentence_subject(lo, k + 1).filter(|s| {
+            s.t1 <= k
+                && s.t1 - s.t0 <= 4
+                && is_det(self.word(s.t0))
+                && (s.t1..k).all(|x| is_adverb_or_aux(self.word(x)))
+        })
+    }
+
     /// Whether the relative "who" mention `m` follows a name it can refer
-    /// to (", who" within three tokens after a name).
+    /// to (", who", or "who" within three tokens after a name).
     fn who_has_name(&self, m: Mention) -> bool {
+        // ", who": a non-restrictive clause always follows its noun.
+        if m.t0 > 0 && self.toks[m.t0 - 1].is(',') {
+            return true;
+        }
         let mut j = m.t0;
         while j > 0 && j + 3 > m.t0 {
             j -= 1;
@@ -2014,6 +2171,20 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                 }
+                // "…,” said one Democrat familiar with the talks, who added
+                // that …": the speaker just named, right before the comma.
+                let after_prev = m.t0 >= 2
+                    && self.toks[m.t0 - 1].is(',')
+                    && prev.is_some_and(|p| {
+                        p.name.is_some() && p.span.is_some_and(|s| s.end == self.toks[m.t0 - 2].e)
+                    });
+                if let (true, Some(p)) = (after_prev, prev) {
+                    return Speaker {
+                        name: p.name.clone(),
+                        span: Some(m.span),
+                        gender: p.gender,
+                    };
+                }
                 Speaker {
                     name: Some(m.span.slice(self.text).to_string()),
                     span: Some(m.span),
@@ -2057,6 +2228,22 @@ impl<'a> Attributor<'a> {
             return sp;
         }
         let lo = self.sentence_start(m.t0, b0);
+        // "It’s denouncing what it calls “…”": the same neuter pronoun
+        // opening the sentence is the outer mention.
+        let w = self.word(m.t0);
+        if lo < m.t0
+            && matches!(w, "it" | "they")
+            && self.word(lo).eq_ignore_ascii_case(w)
+            && matches!(self.word(m.t0 - 1), "what")
+            && (lo + 1..m.t0).all(|k| !self.toks[k].quoted && !self.toks[k].is(','))
+        {
+            let t = self.toks[lo];
+            return Speaker {
+                name: sp.name,
+                span: Some(Span::new(t.s, t.e)),
+                gender: sp.gender,
+            };
+        }
         let Some(s) = self.sentence_subject(lo, m.t0) else {
             return sp;
         };
@@ -2076,7 +2263,6 @@ impl<'a> Attributor<'a> {
         let new_clause = (s.t1..m.t0).any(|k| {
             let t = self.toks[k];
             t.is(';')
-                || t.is(':')
                 || (t.is(',')
                     && self
                         .toks
@@ -2087,9 +2273,11 @@ impl<'a> Attributor<'a> {
         // saying ("Cruz says he …", "Rubio said … whom he called"), inside
         // one sentence the lexer may not have split (no quote, no period).
         let reported = (s.t1..m.t0).any(|k| is_reporting_verb(self.word(k)) && self.is_cue_at(k));
+        // A quote on the way is part of the report ("Rubio said he began
+        // “to unmask” Trump, whom he called …") unless it ends a sentence.
         let crosses = (s.t1..m.t0).any(|k| {
             let t = self.toks[k];
-            t.quoted || t.is('.') || t.is('?') || t.is('!')
+            t.is('.') || t.is('?') || t.is('!')
         });
         // Only a pronoun inside the reported clause ("says he", "said
         // that he", "what she calls"); "when he claimed", "He says" open
@@ -2128,6 +2316,16 @@ impl<'a> Attributor<'a> {
         while end > lo && steps < 12 {
             steps += 1;
             let start = self.sentence_start(end - 1, lo).min(end);
+            // "With a vote for Trump ruled out, Cross said he …": the
+            // subject after an opener, before the first name.
+            if let Some(m) = self.sentence_subject(start, end) {
+                if m.kind == MKind::Name {
+                    let k = self.name_start(m.t0, m.t1);
+                    if self.entity_of(k, m.t1).is_some_and(ok) {
+                        return Some(self.name_speaker_g(m.t0, m.t1, Some(g)));
+                    }
+                }
+            }
             let mut i = start;
             while i < end {
                 if self.is_name_word(i) && !self.toks[i].quoted {
@@ -2135,7 +2333,7 @@ impl<'a> Attributor<'a> {
                     let k = self.name_start(i, j);
                     if let Some(id) = self.entity_of(k, j) {
                         if ok(id) {
-                            return Some(self.name_speaker(i, j));
+                            return Some(self.name_speaker_g(i, j, Some(g)));
                         }
                     }
                     i = j.max(i + 1);
@@ -2351,7 +2549,9 @@ impl Attributor<'_> {
             let content = q.span.slice(self.text);
             let ends_period =
                 content.ends_with('.') || content.ends_with('?') || content.ends_with('!');
-            let comma_after = content.ends_with(',')
+            // A nested quote may close with the outer one: "… you called
+            // ‘miracles,’” she said".
+            let comma_after = content.trim_end_matches(['’', '\'']).ends_with(',')
                 || self.text.get(q.close..).is_some_and(|r| r.starts_with(','));
             // The previous quote, when it lies in the same sentence.
             let prev_same_sentence = qi > 0
@@ -2417,6 +2617,13 @@ impl Attributor<'_> {
                             .filter(|m| matches!(m.kind, MKind::Name | MKind::Pronoun(_)));
                     }
                 }
+            }
+            // "I" inside an excerpt is the excerpt's speaker.
+            if q.in_excerpt
+                && speaker.is_some()
+                && mention.is_some_and(|m| m.kind == MKind::Pronoun('x'))
+            {
+                mention = None;
             }
             let found_frame = mention.is_some() || speaker.is_some();
             if let Some(m) = mention {

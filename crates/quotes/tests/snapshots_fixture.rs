@@ -53,6 +53,34 @@ fn multi_paragraph_and_said_colon() {
 }
 
 #[test]
+fn first_person_in_an_excerpt_is_its_speaker() {
+    // "I’m" inside the quoted passage is Ross, who the frame names.
+    let text = "Ross continued:\n\"The numbers are close, and I’m going to read you the question: “Do you trust the council?” Most said yes.";
+    let doc = Document::new("ex", "-", SourceFormat::Text, text.to_string());
+    let got: Vec<Option<String>> = claimdex_quotes::extract(&doc)
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect();
+    assert_eq!(got, vec![Some("Ross".to_string())]);
+}
+
+#[test]
+fn surnames_take_the_full_name_but_never_merge_two_people() {
+    let filler = "The council met for hours and the vote was delayed again. ".repeat(8);
+    let text = format!(
+        "Envoy visit ends\nPrime Minister Sanae Takaichi met the visiting envoy at her office on Monday morning.\n“We agreed on the plan,” Takaichi said.\n\
+         Maria Kerr, the mayor, and Tom Kerr, her brother, both ran for the seat.\n{filler}\n\
+         “We will win,” Kerr said.\nTom Kerr spoke later. “I will not quit,” Kerr said."
+    );
+    let doc = Document::new("kerr", "-", SourceFormat::Text, text);
+    assert_eq!(
+        speakers(&doc),
+        vec!["Sanae Takaichi", "Kerr", "Tom Kerr"],
+        "a surname two people share stays as written unless one was just named"
+    );
+}
+
+#[test]
 fn single_marks_in_body_text() {
     // Single marks quote in body paragraphs; a first line quoting with
     // single marks only is a headline and is skipped.
