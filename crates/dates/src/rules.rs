@@ -837,7 +837,9 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         return cand(start, end, TimexType::Date, v);
     }
     let value = ctx.anchor.and_then(|a| {
-        let y = if let Some(wd) = g(c, "wd").and_then(weekday_number) {
+        let y = if let Some(y) = ended_year(ctx, start, a, m, d) {
+            y
+        } else if let Some(wd) = g(c, "wd").and_then(weekday_number) {
             // With a weekday, pick the nearby year where they agree.
             let base = i64::from(a.year());
             [base, base + 1, base - 1]
@@ -856,6 +858,46 @@ fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         date(y, m, d).and_then(fmt_date)
     });
     cand(start, end, TimexType::Date, value)
+}
+
+/// "the quarter ended Oct. 31", "the fiscal year ended Jan. 31": a period
+/// that has ended, so its last day is on or before the anchor, however far
+/// back (a report names the period just closed, or the one a year before).
+/// `None` when the date does not follow "ended".
+fn ended_year(ctx: &Ctx<'_>, start: usize, anchor: Date, m: i64, d: i64) -> Option<i64> {
+    let before = ctx.before(start).trim_end();
+    let word = before.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next()?;
+    if !word.eq_ignore_ascii_case("ended") || before.len() == ctx.before(start).len() {
+        return None;
+    }
+    let y = i64::from(anchor.year());
+    [y, y - 1]
+        .into_iter()
+        .find(|&y| date(y, m, d).is_some_and(|x| x <= anchor))
+}
+
+/// The year of the date in "… ended Oct. 31" or "… ended Oct. 31, 1988"
+/// right after region offset `end`, read as [`ended_year`] does.
+fn ended_after(ctx: &Ctx<'_>, end: usize, anchor: Date) -> Option<i64> {
+    static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+        re(&fill(
+            r"^\s+ended\s+(?P<m>{MONTH})\s+(?P<d>\d{1,2})\b(?:,\s*(?P<y>\d{4})\b)?",
+        ))
+    });
+    let after = ctx.after(end);
+    if !after.trim_start().as_bytes().starts_with(b"ended") {
+        return None;
+    }
+    let c = ENDED.captures(after)?;
+    if let Some(y) = g(&c, "y") {
+        return y.parse().ok();
+    }
+    let m = i64::from(month_number(g(&c, "m")?)?);
+    let d: i64 = g(&c, "d")?.parse().ok()?;
+    let y = i64::from(anchor.year());
+    [y, y - 1]
+        .into_iter()
+        .find(|&y| date(y, m, d).is_some_and(|x| x <= anchor))
 }
 
 fn numeric_date(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
@@ -1299,6 +1341,15 @@ fn quarter(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                     }
                 }
             };
+            if let Some(y) = (kind == "quarter")
+                .then(|| ended_after(ctx, end, a))
+                .flatten()
+            {
+                // "the second quarter ended Oct. 31": the year the
+                // quarter ended in (fiscal quarters need not match the
+                // calendar's).
+                return fmt_quarter(y, n);
+            }
             let mut y = ay + shift;
             if other.is_none() && shift == 0 && kind == "quarter" && n > quarter_of(a) {
                 // A quarter later than the current one is last year's,
