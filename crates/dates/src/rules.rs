@@ -1454,6 +1454,46 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             } else {
                 start
             };
+            if plain_the && pre.is_empty() {
+                // "the week of March 6": the week holding that day.
+                static OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+                    re(&fill(
+                        r"^\s+of\s+(?P<m>{MONTH})\s+(?P<d>\d{1,2})\b(?:,\s*(?P<y>\d{4})\b)?",
+                    ))
+                });
+                let after = ctx.after(end);
+                if let Some(o) = after
+                    .trim_start()
+                    .starts_with("of ")
+                    .then(|| OF_DAY.captures(after))
+                    .flatten()
+                {
+                    let m = i64::from(month_number(g(&o, "m")?)?);
+                    let d: i64 = g(&o, "d")?.parse().ok()?;
+                    let end = end + o.get(0)?.end();
+                    let v = a.and_then(|a| {
+                        let y = match g(&o, "y") {
+                            Some(y) => y.parse().ok()?,
+                            None => infer_year(
+                                a,
+                                m,
+                                Some(d),
+                                || ctx.tense(start, end),
+                                || ctx.tense_cue(start, end).1,
+                            )?,
+                        };
+                        date(y, m, d).and_then(fmt_week)
+                    });
+                    return cand(start, end, TimexType::Date, v);
+                }
+                // "For the week, the index fell", "the week's busiest
+                // session": a week the story is about, which need not be
+                // the publication week (TimeBank: `WXX`).
+                return date_val(
+                    a.and_then(|a| fmt_year(i64::from(a.year())))
+                        .map(|y| format!("{y}-WXX")),
+                );
+            }
             let v = a.and_then(|a| add_weeks(a, offset)).and_then(fmt_week);
             cand(start, end, TimexType::Date, v)
         }
