@@ -175,7 +175,14 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     let mut last_month: Option<(i64, i64)> = None;
     // The last calendar day named ("Friday", "Oct. 27", "yesterday").
     let mut last_day: Option<String> = None;
+    // Whether the mention before was a stretch of six or nine months
+    // ("For the nine months, net rose … from $5 million a year earlier").
+    let mut after_months = false;
     for c in cands.iter_mut() {
+        let months_before = std::mem::replace(
+            &mut after_months,
+            matches!(c.value.as_deref(), Some("P6M" | "P9M")),
+        );
         let mut t = String::with_capacity(c.end.saturating_sub(c.start));
         for w in text.get(c.start..c.end).unwrap_or("").split_whitespace() {
             if !t.is_empty() {
@@ -185,6 +192,14 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
         }
         t.make_ascii_lowercase();
         match t.as_str() {
+            _ if months_before && c.value.as_deref().is_some_and(is_quarter) && is_year_ago(&t) => {
+                // … compares with the same months a year before: in a
+                // quarterly report otherwise the same quarter, here the
+                // year (no quarter holds nine months).
+                if let Some(v) = c.value.as_mut() {
+                    v.truncate(4);
+                }
+            }
             "the quarter" | "that quarter" => {
                 if let Some(q) = &last_quarter {
                     c.value = Some(q.clone());
@@ -268,6 +283,20 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// "a year ago", "a year earlier", "year-ago", "the year-earlier period":
+/// a comparison with the year before.
+fn is_year_ago(t: &str) -> bool {
+    [
+        "year ago",
+        "year earlier",
+        "year before",
+        "year-ago",
+        "year-earlier",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// Whether `v` is a calendar day, `YYYY-MM-DD`.
