@@ -234,6 +234,22 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     }
                 }
             }
+            _ if last_day.is_some() && story_weekday(&t).is_some() => {
+                // "the previous Friday": the one before the day last named.
+                let from = last_day.as_deref().and_then(|d| d.parse::<Date>().ok());
+                if let (Some((back, wd)), Some(from)) = (story_weekday(&t), from) {
+                    let cur = calendar::iso_weekday(from);
+                    let days = if back {
+                        -(cur - wd - 1).rem_euclid(7) - 1
+                    } else {
+                        (wd - cur - 1).rem_euclid(7) + 1
+                    };
+                    if let Some(d) = calendar::add_days(from, days).and_then(calendar::fmt_date) {
+                        last_day = Some(d.clone());
+                        c.value = Some(d);
+                    }
+                }
+            }
             "the following month" => {
                 if let Some(v) =
                     last_month.and_then(|(y, m)| calendar::fmt_month(y + m / 12, m % 12 + 1))
@@ -242,6 +258,22 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 }
             }
             _ => {
+                if let Some((at, shift)) = c
+                    .value
+                    .as_deref()
+                    .filter(|v| is_day(v))
+                    .and_then(|_| day_before_after(text, c.start))
+                {
+                    // "the day before last Tuesday's hearing".
+                    let d = c.value.as_deref().and_then(|v| v.parse::<Date>().ok());
+                    if let Some(v) = d
+                        .and_then(|d| calendar::add_days(d, shift))
+                        .and_then(calendar::fmt_date)
+                    {
+                        c.start = at;
+                        c.value = Some(v);
+                    }
+                }
                 if let Some(d) = c.value.as_deref().and_then(|v| v.get(..10)) {
                     if is_day(d) {
                         last_day = Some(d.to_string());
@@ -283,6 +315,72 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// Where "day" starts and the shift in days when "the day before " or
+/// "the day after " (or a sentence opening "Day after ") comes right before
+/// byte `start`; "two days before" and "a day after" are durations and
+/// signals, so only "the" or nothing may precede "day".
+fn day_before_after(text: &str, start: usize) -> Option<(usize, i64)> {
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..start)?;
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let ends = |phrase: &str| {
+        trimmed
+            .len()
+            .checked_sub(phrase.len())
+            .and_then(|i| trimmed.get(i..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(phrase))
+    };
+    let (len, shift) = if ends("day before") {
+        (10, -1)
+    } else if ends("day after") {
+        (9, 1)
+    } else {
+        return None;
+    };
+    let day_at = trimmed.len() - len;
+    let head = trimmed.get(..day_at)?;
+    if head
+        .chars()
+        .next_back()
+        .is_some_and(|ch| !ch.is_whitespace())
+    {
+        // "Monday before", "holiday after": "day" ends another word.
+        return None;
+    }
+    let prev = head
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if !(prev.is_empty()
+        || prev.eq_ignore_ascii_case("the")
+        || prev.ends_with(['.', ',', ';', ':']))
+    {
+        return None;
+    }
+    Some((from + day_at, shift))
+}
+
+/// "the previous Friday" → (true, 5), "the following Monday" → (false, 1):
+/// a weekday counted from the day the story is on.
+fn story_weekday(t: &str) -> Option<(bool, i64)> {
+    let (back, rest) = if let Some(rest) = t.strip_prefix("the previous ") {
+        (true, rest)
+    } else {
+        (false, t.strip_prefix("the following ")?)
+    };
+    if rest.len() < 6 || !rest.ends_with("day") || rest.contains(' ') {
+        return None;
+    }
+    lexicon::weekday_number(rest).map(|wd| (back, i64::from(wd)))
 }
 
 /// "a year ago", "a year earlier", "year-ago", "the year-earlier period":

@@ -771,7 +771,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Weekdays.
     (
-        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<ppl>s)?\b)?",
+        r"(?i)\b(?:(?P<rel>last|next|this|early|late|earlier|later|coming|this\s+past|the\s+previous|the\s+following|each|every)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<ppl>s)?\b)?",
         weekday,
     ),
     // Today, yesterday, tomorrow, tonight.
@@ -1684,6 +1684,13 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         c.name("wd")?.start()
     } else {
         start
+    };
+    // "the previous Friday" counts back from the day the story is on;
+    // from the anchor until the anaphora pass finds that day.
+    let rel = match rel.as_str() {
+        "the previous" => "last".to_string(),
+        "the following" => "next".to_string(),
+        _ => rel,
     };
     // Only a bare weekday needs the tense ("last Friday" does not).
     let tense = if matches!(
