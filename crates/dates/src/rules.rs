@@ -700,7 +700,7 @@ const SET_CORES: &[&str] = &[
     r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
     r"(?i)\b(?:today|yesterday|tomorrow|tonight|mid[\s-]?(?:morning|afternoon))\b",
     r"(?i)\b{NUM}(?:\s+(?:to|or|-)\s+{NUM})?(?:\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?:\s+|\s*-\s*){UNIT}\b",
-    r"(?i)\b(?:days|weeks|months|years|decades|centuries|quarters)\b",
+    r"(?i)\b(?:days|weeks|months|years|decades|centuries|quarters|(?:hour|day|week|month|year)-long)\b",
     "",
     "",
     r"(?i)\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|\d{1,2}:\d{2}\s*(?:GMT|UTC|hours|hrs|local\s+time)\b|(?:noon|midnight|midday)\b)",
@@ -786,7 +786,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
     (
-        r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?P<u>days|weeks|months|years|decades|centuries|quarters)\b(?P<post>\s+(?:ago|earlier))?",
+        r"(?i)\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?(?:(?P<u>days|weeks|months|years|decades|centuries|quarters)|(?P<one>hour|day|week|month|year)-long)\b(?P<post>\s+(?:ago|earlier))?",
         vague_units,
     ),
     // Vague references to the present, past and future.
@@ -2053,8 +2053,21 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let pre = words(g(c, "pre").unwrap_or(""));
     let post = words(g(c, "post").unwrap_or(""));
     let m0 = c.get(0)?;
+    // "a day-long meeting": one day's length (TimeBank tags it); the
+    // words in front are not part of it.
+    if let Some(one) = c.name("one") {
+        let v = duration_value(
+            Amount::Exact {
+                whole: 1,
+                half: false,
+            },
+            &one.as_str().to_ascii_lowercase(),
+        );
+        return cand(one.start(), m0.end(), TimexType::Duration, v);
+    }
     if ctx.after(m0.end()).starts_with('-') {
-        // "a decades-long friendship" describes the noun; no unit count.
+        // "a decades-long friendship" describes the noun, with no count
+        // of units (the seed article's gold leaves it out).
         return None;
     }
     let before = ctx.before(m0.start());
