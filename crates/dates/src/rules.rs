@@ -2235,8 +2235,22 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         }
     }
     let tense = || ctx.tense(start, end);
+    // "at 10:35 a.m. (0735 GMT) Friday": the day after the aside is the
+    // time's day, though the two are tagged apart.
+    let aside_day = if c.name("when").is_none() && ctx.after(end).trim_start().starts_with('(') {
+        static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"^\s*\((?u:[^()\n]){1,30}\)\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            )
+        });
+        ASIDE
+            .captures(ctx.after(end))
+            .and_then(|a| g(&a, "wd").and_then(weekday_number))
+    } else {
+        None
+    };
     let day = ctx.anchor.and_then(|a| {
-        if let Some(wd) = g(c, "wd").and_then(weekday_number) {
+        if let Some(wd) = g(c, "wd").and_then(weekday_number).or(aside_day) {
             resolve_weekday(a, i64::from(wd), "", tense())
         } else if let Some(dw) = g(c, "dw") {
             let shift = match dw.to_lowercase().as_str() {
