@@ -210,7 +210,9 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     c.value = Some(y.clone());
                 }
             }
-            _ if is_year_quarter(&t) && last_quarter.is_some() => {
+            _ if (is_year_quarter(&t) || (is_year_period(&t) && !months_before))
+                && last_quarter.is_some() =>
+            {
                 // "the 1988 quarter": that year's quarter of the kind
                 // under discussion.
                 if let (Some(y), Some(q)) = (t.get(4..8), last_quarter.as_deref()) {
@@ -249,6 +251,11 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                         c.value = Some(d);
                     }
                 }
+            }
+            "current" if then_before(text, c.start) => {
+                // "the then current price": current as of a past time.
+                c.start -= "then ".len();
+                c.value = Some("PAST_REF".into());
             }
             "the following month" => {
                 if let Some(v) =
@@ -416,6 +423,25 @@ fn crosses_blank_line(s: &str) -> bool {
                 .find(|&&x| !matches!(x, b' ' | b'\t' | b'\r'))
                 .is_some_and(|&x| x == b'\n')
     })
+}
+
+/// Whether the word "then" and one space come right before byte `start`.
+fn then_before(text: &str, start: usize) -> bool {
+    let Some(head) = start.checked_sub(5).and_then(|i| text.get(..i)) else {
+        return false;
+    };
+    text.get(head.len()..start)
+        .is_some_and(|w| w.eq_ignore_ascii_case("then "))
+        && !head.ends_with(|ch: char| ch.is_alphanumeric())
+}
+
+/// "the 1988 period": in a report on a quarter, that year's quarter.
+fn is_year_period(t: &str) -> bool {
+    t.len() == "the 1988 period".len()
+        && t.starts_with("the ")
+        && t.ends_with(" period")
+        && t.get(4..8)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "the 1988 quarter": a year and "quarter" with no ordinal.
