@@ -1994,6 +1994,11 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
+    if post.is_empty() && pre.is_empty() && in_future(before) {
+        // "would be redeemed in five years": a point that far ahead, as
+        // "five years from now" (TimeML: a date).
+        post = "from now".into();
+    }
     if post == "ago"
         || post == "earlier"
         || post == "later"
@@ -2046,6 +2051,28 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     // requires a number word.
     let v = duration_value(amount, &unit);
     cand(start, end, TimexType::Duration, v)
+}
+
+/// Whether the words before a count of units are "in", after a modal or
+/// a plan in the same clause ("will decide in two weeks", "would be
+/// redeemed in five years"), so that the count says when, not how long.
+fn in_future(before: &str) -> bool {
+    static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:will|would|'ll|shall|may|might|could|should|(?:expects?|plans?|intends?)\s+to)\b",
+        )
+    });
+    let Some(head) = before.trim_end().strip_suffix("in") else {
+        return false;
+    };
+    if !before.ends_with(char::is_whitespace) || head.ends_with(|ch: char| ch.is_alphanumeric()) {
+        return false;
+    }
+    // The modal governs the verb right before "in": a few words back, in
+    // the same clause and past no comma.
+    let near = clause_tail(window_before(head, head.len(), 32));
+    let near = near.rsplit(',').next().unwrap_or(near);
+    MODAL.is_match(near)
 }
 
 fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
