@@ -2329,6 +2329,22 @@ fn holiday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let name = g(c, "h")?;
     let rel = lower(c, "rel");
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    let after = ctx.after(end);
+    if rel.is_empty()
+        && after.starts_with(" week")
+        && !after[5..].starts_with(|ch: char| ch.is_alphanumeric() || ch == '-')
+    {
+        // "as Easter week began": the week of the nearest one.
+        let v = ctx.anchor.and_then(|a| {
+            let y = i64::from(a.year());
+            [y - 1, y, y + 1]
+                .into_iter()
+                .filter_map(|y| holiday_date(name, y))
+                .min_by_key(|d| (*d - a).get_days().abs())
+                .and_then(fmt_week)
+        });
+        return cand(start, end + 5, TimexType::Date, v);
+    }
     let tense = ctx.tense(start, end);
     let v = ctx.anchor.and_then(|a| {
         let y = i64::from(a.year());
