@@ -2121,6 +2121,21 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         // "ruled from Moscow for centuries": always a stretch of time.
         return whole(c, TimexType::Duration, duration_value(Amount::Vague, &u));
     }
+    if pre.is_empty() && post.is_empty() && matches!(u.as_str(), "years" | "decades") {
+        // "over the years", "in the years that followed", "the first
+        // time in years": a stretch of time, whatever the sentence.
+        let mut prev = before.split_whitespace().rev().map(str::to_ascii_lowercase);
+        let (w1, w2) = (prev.next(), prev.next());
+        let idiom = before.ends_with(char::is_whitespace)
+            && match w1.as_deref() {
+                Some("in") => true,
+                Some("the") => matches!(w2.as_deref(), Some("in" | "over")),
+                _ => false,
+            };
+        if idiom {
+            return whole(c, TimexType::Duration, duration_value(Amount::Vague, &u));
+        }
+    }
     if pre.is_empty()
         && post.is_empty()
         && matches!(u.as_str(), "years" | "quarters" | "decades" | "centuries")
