@@ -105,6 +105,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     }
     let mut kept = resolve(cands);
     resolve_anaphora(text, &mut kept);
+    conjoined_days(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
@@ -402,6 +403,61 @@ fn is_year_ago(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
+}
+
+/// "April 24 and 25", "March 3 or 4": the second day shares the first
+/// one's month and year, and is a mention of its own (as TimeBank tags
+/// it). Only when the number ends the phrase (a punctuation mark or the
+/// end of the line follows), so that "May 5 and 6 others" stays a count.
+fn conjoined_days(text: &str, cands: &mut Vec<Cand>) {
+    static NEXT_DAY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s+(?:and|or|to|through)\s+(?P<d>\d{1,2})(?:\s*[.,;:)]|\s*$)"));
+    let mut added: Vec<Cand> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(v) = c.value.as_deref().filter(|v| is_day(v)) else {
+            continue;
+        };
+        let mut cut = (c.end + 24).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let Some(after) = text.get(c.end..cut) else {
+            continue;
+        };
+        if !after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let Some(m) = NEXT_DAY.captures(after).and_then(|m| m.name("d")) else {
+            continue;
+        };
+        let mention = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
+        if !lexicon::names_month(&mention) {
+            continue;
+        }
+        let (start, end) = (c.end + m.start(), c.end + m.end());
+        if cands.get(i + 1).is_some_and(|n| n.start < end) {
+            continue;
+        }
+        let day = m.as_str().parse::<i64>().ok();
+        let y = v.get(..4).and_then(|y| y.parse::<i64>().ok());
+        let mo = v.get(5..7).and_then(|mo| mo.parse::<i64>().ok());
+        let value = match (y, mo, day) {
+            (Some(y), Some(mo), Some(d)) => calendar::date(y, mo, d).and_then(calendar::fmt_date),
+            _ => None,
+        };
+        if value.is_some() {
+            added.push(Cand {
+                start,
+                end,
+                ty: claimdex_model::TimexType::Date,
+                value,
+            });
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
 }
 
 /// Whether `v` is a calendar day, `YYYY-MM-DD`.
