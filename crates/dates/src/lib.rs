@@ -169,6 +169,8 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q');
     let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
     let mut last_quarter: Option<String> = None;
+    // Whether that quarter was named as a fiscal one.
+    let mut fiscal_quarter = false;
     let mut last_year: Option<String> = None;
     // The year of any explicit date ("June 3, 1995" as well as "1995"),
     // and the month of any explicit date or month.
@@ -199,6 +201,22 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 // year (no quarter holds nine months).
                 if let Some(v) = c.value.as_mut() {
                     v.truncate(4);
+                }
+            }
+            _ if fiscal_quarter
+                && last_quarter.is_some()
+                && c.value.as_deref().is_some_and(is_quarter)
+                && is_year_ago(&t) =>
+            {
+                // "a year earlier" in a report on the fiscal first
+                // quarter: that quarter a year before, not the calendar
+                // quarter before the publication date.
+                let q = last_quarter.as_deref().unwrap_or("");
+                let y = q.get(..4).and_then(|y| y.parse::<i64>().ok());
+                if let (Some(y), Some(code)) = (y, q.get(4..)) {
+                    if let Some(prev) = calendar::fmt_year(y - 1) {
+                        c.value = Some(format!("{prev}{code}"));
+                    }
                 }
             }
             "the quarter" | "that quarter" => {
@@ -298,6 +316,7 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 if explicit {
                     if is_quarter(v) {
                         last_quarter = Some(v.to_string());
+                        fiscal_quarter = t.contains("fiscal");
                     } else if v.len() == 4 && digits(v) {
                         last_year = Some(v.to_string());
                     }
