@@ -181,7 +181,10 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     // Whether the mention before was a stretch of six or nine months
     // ("For the nine months, net rose … from $5 million a year earlier").
     let mut after_months = false;
+    // Where the mention before ended: a span grown backwards stops there.
+    let mut prev_end = 0;
     for c in cands.iter_mut() {
+        let this_prev_end = std::mem::replace(&mut prev_end, c.end);
         let months_before = std::mem::replace(
             &mut after_months,
             matches!(c.value.as_deref(), Some("P6M" | "P9M")),
@@ -216,6 +219,22 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 if let (Some(y), Some(code)) = (y, q.get(4..)) {
                     if let Some(prev) = calendar::fmt_year(y - 1) {
                         c.value = Some(format!("{prev}{code}"));
+                    }
+                }
+            }
+            "last year" if last_quarter.is_some() => {
+                // "the corresponding period last year", "last year's
+                // quarter": the quarter under discussion, a year before.
+                if let Some((s, e)) = year_ago_period(text, c.start, c.end) {
+                    let q = last_quarter.as_deref().unwrap_or("");
+                    let y = q.get(..4).and_then(|y| y.parse::<i64>().ok());
+                    if let (Some(y), Some(code)) = (y, q.get(4..)) {
+                        if s >= this_prev_end {
+                            c.start = s;
+                            c.end = e;
+                            c.value = calendar::fmt_year(y - 1).map(|p| format!("{p}{code}"));
+                            prev_end = e;
+                        }
                     }
                 }
             }
@@ -408,6 +427,28 @@ fn story_weekday(t: &str) -> Option<(bool, i64)> {
         return None;
     }
     lexicon::weekday_number(rest).map(|wd| (back, i64::from(wd)))
+}
+
+/// The span of "the corresponding period last year" or "last year's
+/// quarter" around a "last year" at `[start, end)`, if the text has one.
+fn year_ago_period(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bthe\s+(?:corresponding|comparable|same|like)\s+(?:period|quarter)\s+(?:of\s+)?$")
+    });
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^'s\s+(?:quarter|period)\b"));
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if let Some(m) = text.get(from..start).and_then(|b| BEFORE.find(b)) {
+        return Some((from + m.start(), end));
+    }
+    let mut to = (end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let m = text.get(end..to).and_then(|a| AFTER.find(a))?;
+    Some((start, end + m.end()))
 }
 
 /// "a year ago", "a year earlier", "year-ago", "the year-earlier period":
