@@ -706,6 +706,7 @@ const SET_CORES: &[&str] = &[
     r"(?i)\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|\d{1,2}:\d{2}\s*(?:GMT|UTC|hours|hrs|local\s+time)\b|(?:noon|midnight|midday)\b)",
     r"\b(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
     r"(?i)\b(?:year-earlier|year-ago|year-before|prior-year)\b",
+    "",
 ];
 
 const RULE_PATTERNS: &[(&str, Handler)] = &[
@@ -814,7 +815,19 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
         r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
         year_ago,
     ),
+    // "Today is the eighth day of the strike", "It's the second day of
+    // the offensive": the day the story is told.
+    (
+        r"(?i)\b(?:today\s+is|it's|it\s+is)\s+(?P<x>the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+day)\s+of\b",
+        ordinal_day,
+    ),
 ];
+
+fn ordinal_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let x = c.name("x")?;
+    let v = ctx.anchor.and_then(fmt_date);
+    cand(x.start(), x.end(), TimexType::Date, v)
+}
 
 fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let mname = g(c, "m")?;
