@@ -24,7 +24,14 @@
 //! - decades are `198`, centuries `19`, quarters `2025-Q3`, weeks
 //!   `2025-W44`, seasons `2025-SU`;
 //! - in a document about quarterly results, "a year ago" is the same
-//!   quarter a year earlier, and "the quarter" is the last one named;
+//!   quarter a year earlier (the year after "the nine months", the same
+//!   fiscal quarter after a fiscal one), and "the quarter" is the last one
+//!   named; a period "ended Oct. 31" ended on or before the anchor;
+//! - a bare "the week" is `2025-WXX` (a week of the story, not
+//!   necessarily the publication week); "the previous Friday" counts
+//!   back from the day last named; other weekdays stay anchored on the
+//!   publication date (anchoring them on the story's last date lost far
+//!   more than it won on TimeBank);
 //! - "Friday evening" is a TIME (`…TEV`); "Friday night/morning" stay
 //!   the day's date, as TimeBank mostly writes them;
 //! - amounts per unit ("$2 million a year") are not sets and not tagged;
