@@ -1124,6 +1124,7 @@ impl<'a> P<'a> {
         for i in (0..n).rev() {
             next_core[i] = if self.is_core(i) { i } else { next_core[i + 1] };
         }
+        let mut starts: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < n {
             if next_core[i].saturating_sub(i) > 6 {
@@ -1138,6 +1139,7 @@ impl<'a> P<'a> {
             match self.figure_at(i) {
                 Ok((f, next)) => {
                     out.push(f);
+                    starts.push(i);
                     i = next.max(i + 1);
                 }
                 Err(next) => {
@@ -1145,7 +1147,136 @@ impl<'a> P<'a> {
                 }
             }
         }
+        self.carry_elided_units(&mut out, &starts);
         out
+    }
+
+    /// News leaves the unit out of the second of two compared amounts:
+    /// "rose to 8,285 tonnes from 5,908", "487.50 mln rand vs 559.59 mln",
+    /// "a loss of 1.16 billion dlrs, down from a gain of 301.8 mln". A bare
+    /// number right after such a connector ("from", "vs", "against",
+    /// "after", "compared with", up to three words between) takes the unit
+    /// of the nearest figure before it in the same sentence whose value is
+    /// within a factor of ten (so "off 12.9 pct from 1.34 mln" skips the
+    /// percentage and reaches "1.17 mln bpd"); if that figure has no unit
+    /// either, nothing is carried. A noun after the number names what it
+    /// counts ("from 15 investors", "from 200,000 shares"): no carry there.
+    fn carry_elided_units(&self, out: &mut [Figure], starts: &[usize]) {
+        for y in 1..out.len() {
+            let f = &out[y];
+            if f.kind != FigureKind::Number || !f.unit.is_empty() {
+                continue;
+            }
+            let Some(vy) = f.value.filter(|v| *v > 0.0) else {
+                continue;
+            };
+            let Some(&s) = starts.get(y) else { continue };
+            if !self.after_compare_connector(s) || !self.ends_comparison(f.span.end) {
+                continue;
+            }
+            for x in (0..y).rev() {
+                let g = &out[x];
+                let gap = self.text.get(g.span.end..f.span.start).unwrap_or("\n");
+                if gap.len() > 160 || gap.contains(['\n', ';']) || sentence_break(gap) {
+                    break;
+                }
+                let Some(vx) = g.value.filter(|v| *v > 0.0) else {
+                    continue;
+                };
+                if vx > vy * 10.0 || vy > vx * 10.0 {
+                    continue;
+                }
+                if !g.unit.is_empty()
+                    && matches!(
+                        g.kind,
+                        FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+                    )
+                {
+                    let (unit, kind) = (g.unit.clone(), g.kind);
+                    out[y].unit = unit;
+                    out[y].kind = kind;
+                }
+                break;
+            }
+        }
+    }
+
+    /// Whether the figure starting at token `s` follows a comparison
+    /// connector, with at most three words between ("vs loss", "from a
+    /// gain of").
+    fn after_compare_connector(&self, s: usize) -> bool {
+        let mut t = s;
+        for _ in 0..4 {
+            if t == 0 || !self.same_line(t) {
+                return false;
+            }
+            t -= 1;
+            // "vs." keeps its dot.
+            let c = if self.sym(t) == Some('.') && t > 0 && self.touch(t) {
+                t - 1
+            } else {
+                t
+            };
+            if !self.is_wordtok(c) {
+                return false;
+            }
+            match self.lw(c) {
+                "from" | "vs" | "versus" | "against" | "after" => return true,
+                "with" | "to" => {
+                    return c > 0 && matches!(self.lw(c - 1), "compared" | "compares" | "comparing")
+                }
+                // Words that may stand between the connector and the
+                // amount: "vs loss 114,712", "from a gain of 301.8 mln",
+                // "from a revised 5.2 mln".
+                "a" | "an" | "the" | "of" | "loss" | "losses" | "profit" | "profits" | "gain"
+                | "gains" | "revised" | "restated" | "adjusted" | "level" | "total" | "record"
+                | "low" | "high" | "estimated" | "year" | "earlier" => {}
+                _ => return false,
+            }
+            t = c;
+        }
+        false
+    }
+
+    /// Whether the figure ending at byte `e` ends the compared amount: a
+    /// clause ends, or a time phrase follows ("in 1985", "a year ago",
+    /// "last month"), not a noun ("from 15 investors").
+    fn ends_comparison(&self, e: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.s < e);
+        if k >= self.n() || !self.same_line(k) || !self.is_wordtok(k) {
+            return true;
+        }
+        matches!(
+            self.lw(k),
+            "in" | "a"
+                | "an"
+                | "the"
+                | "last"
+                | "this"
+                | "previous"
+                | "previously"
+                | "prior"
+                | "earlier"
+                | "before"
+                | "year"
+                | "at"
+                | "on"
+                | "during"
+                | "and"
+                | "but"
+                | "while"
+                | "whereas"
+                | "when"
+                | "as"
+                | "respectively"
+                | "for"
+                | "over"
+                | "by"
+                | "to"
+                | "vs"
+                | "against"
+                | "from"
+        )
     }
 
     /// Whether token `i` can be the number at the heart of a figure.
@@ -1483,6 +1614,20 @@ fn is_change_word(w: &str) -> bool {
             | "change"
             | "changes"
     )
+}
+
+/// Whether the text between two figures ends a sentence: a full stop,
+/// question or exclamation mark before a space and a capital ("U.S.
+/// dlrs" has no space after its inner dot, but does after the last one,
+/// so a one-letter word before the dot is an abbreviation, not an end).
+fn sentence_break(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    (0..b.len()).any(|k| {
+        matches!(b[k], b'.' | b'?' | b'!')
+            && b.get(k + 1) == Some(&b' ')
+            && b.get(k + 2).is_some_and(u8::is_ascii_uppercase)
+            && !(b[k] == b'.' && k >= 2 && b[k - 2] == b'.')
+    })
 }
 
 fn url_like(p: &P<'_>, i: usize) -> bool {

@@ -661,3 +661,43 @@ fn currency_words_before_nouns_are_no_amounts() {
         FigureKind::Money,
     );
 }
+
+/// (span, unit) of every figure in `text`.
+fn units(text: &str) -> Vec<(String, String)> {
+    got(text).into_iter().map(|g| (g.0, g.2)).collect()
+}
+
+#[test]
+fn elided_units_carry_from_the_compared_amount() {
+    let u = units("Pretax profit climbed to 81.4 mln dlrs from 66.9 mln in 1986.");
+    assert_eq!(u[1], ("66.9 mln".into(), "USD".into()), "{u:?}");
+    // The nearest figure of a like value, past a percentage.
+    let u = units("Runs averaged 12.6 mln bpd, up 1.8 pct from 12.38 mln.");
+    assert_eq!(u[2], ("12.38 mln".into(), "bbl/d".into()), "{u:?}");
+    // "vs", words between the connector and the amount, a change of scale.
+    let u = units("Net was 487.5 mln rand vs 559.6 mln.");
+    assert_eq!(u[1].1, "ZAR", "{u:?}");
+    let u = units("It lost 1.16 billion dlrs, down from a gain of 301.8 mln a year ago.");
+    assert_eq!(u[1].1, "USD", "{u:?}");
+    let u = units("Stocks fell to 240,500 tonnes from 251,000, while sales rose.");
+    assert_eq!(u[1].1, "t", "{u:?}");
+    let u = units("The rate rose to 7-3/4 pct from 7-1/2.");
+    assert_eq!(u[1].1, "%", "{u:?}");
+}
+
+#[test]
+fn elided_units_need_a_like_amount_and_no_noun() {
+    // A noun after the number says what it counts.
+    let u = units("It paid 20 dlrs a unit to buyers from 15 countries.");
+    assert_eq!(u[1], ("15".into(), String::new()), "{u:?}");
+    // The nearest like amount has no unit: nothing to carry.
+    let u = units("Sales rose 12 pct to 640 from 571.");
+    assert_eq!(u[2], ("571".into(), String::new()), "{u:?}");
+    // Too far apart in value, or in another sentence.
+    let u = units("It has 3 pct. Output rose to 5,100 from 4,900.");
+    assert!(u.iter().all(|x| x.0 == "3 pct" || x.1.is_empty()), "{u:?}");
+    let u = units("Loans of 5 mln dlrs came from 12 banks.");
+    assert_eq!(u[1], ("12".into(), String::new()), "{u:?}");
+    let u = units("Output was 40 tonnes. Sales came in from 38 outlets.");
+    assert!(u.iter().skip(1).all(|x| x.1.is_empty()), "{u:?}");
+}
