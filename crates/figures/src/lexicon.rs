@@ -442,6 +442,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         // ISO code.
         "franc" | "francs" => ("franc", Money),
         "french franc" | "french francs" => ("FRF", Money),
+        "belgian franc" | "belgian francs" => ("BEF", Money),
+        "luxembourg franc" | "luxembourg francs" => ("LUF", Money),
         "finnish markka" | "markka" | "markkaa" => ("FIM", Money),
         "peseta" | "pesetas" => ("ESP", Money),
         "guilder" | "guilders" | "dutch guilder" | "dutch guilders" => ("NLG", Money),
@@ -575,6 +577,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "t" | "tonne" | "tonnes" | "metric ton" | "metric tons" | "metric tonne"
         | "metric tonnes" | "mt" => ("t", Measure),
         "ton" | "tons" | "short ton" | "short tons" => ("ton", Measure),
+        // The imperial ton of 2,240 lb, as the metal trade still counts.
+        "long ton" | "long tons" => ("long ton", Measure),
         "tpd" | "tons per day" | "tonnes per day" => ("ton per day", Measure),
         "dram" | "drams" => ("dram", Measure),
         "carat" | "carats" => ("carat", Measure),

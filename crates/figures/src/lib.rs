@@ -498,6 +498,10 @@ impl<'a> P<'a> {
         }
         // Unit right after the first number (before a range connector).
         let mut unit1 = self.unit_at(k, money.is_some(), nm.scale);
+        // "one bit of silicon" is a small piece, not a binary digit.
+        if nm.words && self.is_w(k, "bit") && self.is_w(k + 1, "of") {
+            unit1 = None;
+        }
         // "one in five", "1 in 4": a ratio.
         if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
             if let Some(m) = self.numeral(k + 1, false) {
@@ -948,8 +952,12 @@ impl<'a> P<'a> {
             return None;
         }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
-        // a bare "3-1" is a score or a code.
+        // a bare "3-1" is a score or a code. Scores and codes are plain
+        // digits, so a range of decimals or thousands ("67.00-68.00",
+        // "1,200-1,500") is a range of values.
+        let written = |m: &Nm| !m.plain && !m.words && !m.frac && !m.code && m.scale == 1.0;
         if hyphen
+            && !(written(nm) && written(&nm2))
             && money.is_none()
             && money2.is_none()
             && !has_unit

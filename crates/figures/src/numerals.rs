@@ -407,6 +407,17 @@ impl<'a> P<'a> {
             if j >= self.n() || !self.next_to(j) {
                 break;
             }
+            // "an 800-mln-dlr issue", "a 5-million-dollar loan": a scale
+            // word hyphen-joined in a compound adjective.
+            if self.sym(j) == Some('-')
+                && self.touch(j)
+                && self.touch(j + 1)
+                && self.is_wordtok(j + 1)
+                && (matches!(self.lw(j + 1), "mln" | "bln" | "mn" | "bn")
+                    || matches!(lexicon::num_word(self.lw(j + 1)), Some(NumWord::Big(_))))
+            {
+                j += 1;
+            }
             let attached = self.touch(j);
             let w = self.w(j);
             if self.is_wordtok(j) {

@@ -701,3 +701,66 @@ fn elided_units_need_a_like_amount_and_no_noun() {
     let u = units("Output was 40 tonnes. Sales came in from 38 outlets.");
     assert!(u.iter().skip(1).all(|x| x.1.is_empty()), "{u:?}");
 }
+
+#[test]
+fn scale_words_in_compound_adjectives() {
+    one(
+        "It filed a 250-mln-dlr shelf registration.",
+        "250-mln-dlr",
+        250e6,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "It won a 9.5-billion-dlr contract.",
+        "9.5-billion-dlr",
+        9.5e9,
+        "USD",
+        FigureKind::Money,
+    );
+}
+
+#[test]
+fn ranges_of_decimals_need_no_unit() {
+    let f = extract("Heifers brought 64.50-66.25 on the day.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].value_max), (Some(64.5), Some(66.25)));
+    // Plain digits are still scores and codes.
+    none("Wales won 3-1.");
+}
+
+#[test]
+fn day_fractions_after_a_month_are_dates() {
+    none("Talks are set for March 3/4 and Nov. 18/19.");
+    one("Half is 1/2 of it.", "1/2", 0.5, "", FigureKind::Number);
+}
+
+#[test]
+fn country_francs_and_long_tons() {
+    one(
+        "Shares sold at 2,450 Belgian francs.",
+        "2,450 Belgian francs",
+        2450.0,
+        "BEF",
+        FigureKind::Money,
+    );
+    one(
+        "It shipped 85,000 long tons.",
+        "85,000 long tons",
+        85000.0,
+        "long ton",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn one_bit_of_is_no_amount() {
+    none("The lens holds one bit of glass.");
+    one(
+        "A 64-bit chip.",
+        "64-bit",
+        64.0,
+        "bit",
+        FigureKind::Quantity,
+    );
+}
