@@ -937,7 +937,65 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
         )
         || matches!(
             w,
-            "was" | "is" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "did" | "does"
+            "was"
+                | "is"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "has"
+                | "have"
+                | "had"
+                | "did"
+                | "does"
+                | "do"
+        )
+        // Adverbs, conjunctions and participles that follow a noun phrase
+        // ("paper here", "a unit comprised of", "shares because", "notes
+        // due 1997", "silicon instead of").
+        || matches!(
+            w,
+            "here"
+                | "there"
+                | "instead"
+                | "because"
+                | "due"
+                | "comprised"
+                | "comprising"
+                | "including"
+                | "included"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "now"
+                | "currently"
+                | "respectively"
+                | "already"
+                | "ago"
+                | "held"
+                | "owned"
+                // Modal and common verbs after the noun phrase ("of the
+                // board must", "of the vote went", "of voters said").
+                | "must"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "shall"
+                | "went"
+                | "came"
+                | "said"
+                | "says"
+                | "say"
+                | "rose"
+                | "fell"
+                | "grew"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "agreed"
+                | "voted"
         )
 }
 

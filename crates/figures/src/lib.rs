@@ -838,10 +838,13 @@ impl<'a> P<'a> {
         let last_tok = span_end_tok.saturating_sub(1).min(n.saturating_sub(1));
         let end_b = self.toks[last_tok].e.max(start_b);
         let (qualifier, comparator) = self.qual_parts(qual);
-        let measured = if matches!(
-            kind,
-            FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
-        ) {
+        // A fraction measures a part too: "two-thirds of the shares".
+        let part = kind == FigureKind::Number && nm.frac && v.is_some_and(|v| v > 0.0 && v < 1.0);
+        let measured = if part
+            || matches!(
+                kind,
+                FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
+            ) {
             self.measured_at(resume.max(span_end_tok))
         } else {
             None
@@ -1093,7 +1096,9 @@ impl<'a> P<'a> {
         while j < self.n() && self.next_to(j) && words < 6 {
             match self.kind(j) {
                 Some(Tk::Word) => {
-                    if self.is_np_stop(j) {
+                    // "state-owned" is one word: its parts stop nothing.
+                    let joined = j > first && self.touch(j) && self.sym(j - 1) == Some('-');
+                    if self.is_np_stop(j) && !joined {
                         break;
                     }
                     last = Some(j);
@@ -1103,6 +1108,11 @@ impl<'a> P<'a> {
                 Some(Tk::Sym('-')) if self.touch(j) && self.touch(j + 1) => {
                     j += 1;
                 }
+                // "M-3", "G-7": digits ending a hyphenated name.
+                Some(Tk::Num) if j > first && self.touch(j) && self.sym(j - 1) == Some('-') => {
+                    last = Some(j);
+                    j += 1;
+                }
                 Some(Tk::Sym('\'')) | Some(Tk::Sym('’')) if self.touch(j) => {
                     j += 1;
                 }
@@ -1110,9 +1120,18 @@ impl<'a> P<'a> {
             }
         }
         let last = last?;
+        // "a quarter of a percentage point", "3/4 of a point": a unit,
+        // not what is measured.
+        if self.is_w(first, "point") || self.is_w(first, "points") {
+            return None;
+        }
         let s = self.toks[first].s;
         let e = self.toks[last].e;
-        self.text.get(s..e).map(str::to_string)
+        let np = self.text.get(s..e)?;
+        if lexicon::unit_lower(&np.to_ascii_lowercase()).is_some() {
+            return None;
+        }
+        Some(np.to_string())
     }
 
     fn is_np_stop(&self, j: usize) -> bool {

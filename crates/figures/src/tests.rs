@@ -764,3 +764,27 @@ fn one_bit_of_is_no_amount() {
         FigureKind::Quantity,
     );
 }
+
+#[test]
+fn measured_of_fractions_and_trailing_words() {
+    let m = |t: &str| {
+        extract(t)
+            .into_iter()
+            .map(|f| f.measured)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        m("About two-thirds of the outstanding bonds are held abroad."),
+        [Some("outstanding bonds".to_string())]
+    );
+    assert_eq!(
+        m("It sold 200 mln dlrs of mortgage bonds due 2010."),
+        [Some("mortgage bonds".to_string())]
+    );
+    assert_eq!(
+        m("It bought 40 pct of state-owned Acme Corp."),
+        [Some("state-owned Acme Corp".to_string())]
+    );
+    // A unit after "of" is no measured thing.
+    assert_eq!(m("Rates rose by a quarter of a percentage point."), [None]);
+}
