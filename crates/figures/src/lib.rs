@@ -751,12 +751,27 @@ impl<'a> P<'a> {
                 }
             }
         }
-        // Ratios: "ten times more", "3-fold".
+        // Ratios: "ten times more", "3-fold"; a decimal before "times"
+        // is a multiple whatever follows ("2.7 times book value"): nobody
+        // does a thing 2.7 times.
         if unit.is_empty() && kind == FigureKind::Number {
+            let decimal_times = !nm.plain
+                && !nm.words
+                && !nm.frac
+                && nm.scale == 1.0
+                && value_max.is_none()
+                && self.is_w(nm.end, "times")
+                && self.next_to(nm.end)
+                && self.sym(nm.end - 1).is_none()
+                && nm.v.is_some_and(|v| v.fract() != 0.0);
             if let Some((e, _)) = self.times_after(nm.end) {
                 unit = "times".into();
                 kind = FigureKind::Ratio;
                 span_end_tok = e;
+            } else if decimal_times {
+                unit = "times".into();
+                kind = FigureKind::Ratio;
+                span_end_tok = nm.end + 1;
             }
         }
         // Rates: "$5 per barrel", "20 km/h" (already a unit), "$1.40 a
@@ -876,6 +891,7 @@ impl<'a> P<'a> {
         start: usize,
     ) -> Option<(Nm, Option<&'static str>, usize)> {
         let between = qual.is_some_and(|(qs, _, _)| self.is_w(qs, "between"));
+        let mut change = false;
         let mut j = k;
         let hyphen = matches!(self.sym(j), Some('-') | Some('–') | Some('—'));
         if hyphen {
@@ -908,7 +924,9 @@ impl<'a> P<'a> {
                     return None;
                 }
             } else if start > 0 && is_change_word(self.lw(start - 1)) {
-                return None;
+                // Unless the two are close and only the second has a unit:
+                // "demand rising 1.9 to 2.2 pct" is a range of the rise.
+                change = true;
             }
             j += 1;
         } else if between && self.is_w(j, "and") {
@@ -944,6 +962,30 @@ impl<'a> P<'a> {
         let year =
             |m: &Nm| m.plain && m.ndig == 4 && m.v.is_some_and(|v| (1900.0..=2100.0).contains(&v));
         if year(nm) && !year(&nm2) {
+            return None;
+        }
+        if change
+            && (has_unit
+                || money.is_some()
+                || money2.is_some()
+                || nm.words
+                || !(a > 0.0 && a < b && b <= 2.0 * a)
+                || self.unit_at(nm2.end, false, nm2.scale).is_none())
+        {
+            return None;
+        }
+        // Stock tables: "Shell won 3/4 to 42-3/4", "Canfor 1-1/4 to
+        // 35-3/4" give a change and the new price, not a range.
+        if nm.frac
+            && (nm2.frac || nm2.plain)
+            && a < b / 4.0
+            && b > 1.0
+            && !has_unit
+            && money.is_none()
+            && money2.is_none()
+            && qual.is_none()
+            && self.unit_at(nm2.end, false, nm2.scale).is_none()
+        {
             return None;
         }
         let b_cmp = if nm.scale == 1.0 && nm2.scale > 1.0 {
@@ -1108,6 +1150,18 @@ impl<'a> P<'a> {
                 Some(Tk::Sym('-')) if self.touch(j) && self.touch(j + 1) => {
                     j += 1;
                 }
+                // "U.S. consumption": the dots of an abbreviation.
+                Some(Tk::Sym('.'))
+                    if j > first
+                        && self.touch(j)
+                        && self.w(j - 1).len() == 1
+                        && self.w(j - 1).bytes().all(|b| b.is_ascii_uppercase())
+                        && ((self.touch(j + 1) && self.w(j + 1).len() == 1)
+                            || (j >= 2 && self.sym(j - 2) == Some('.'))) =>
+                {
+                    last = Some(j);
+                    j += 1;
+                }
                 // "M-3", "G-7": digits ending a hyphenated name.
                 Some(Tk::Num) if j > first && self.touch(j) && self.sym(j - 1) == Some('-') => {
                     last = Some(j);
@@ -1128,7 +1182,11 @@ impl<'a> P<'a> {
         let s = self.toks[first].s;
         let e = self.toks[last].e;
         let np = self.text.get(s..e)?;
-        if lexicon::unit_lower(&np.to_ascii_lowercase()).is_some() {
+        // (A percentage point or a cent is a unit; a cup or a mile may be
+        // a thing: "within six feet of the cup".)
+        if lexicon::unit_lower(&np.to_ascii_lowercase())
+            .is_some_and(|(_, k)| matches!(k, UKind::Percent | UKind::Money))
+        {
             return None;
         }
         Some(np.to_string())

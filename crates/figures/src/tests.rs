@@ -788,3 +788,46 @@ fn measured_of_fractions_and_trailing_words() {
     // A unit after "of" is no measured thing.
     assert_eq!(m("Rates rose by a quarter of a percentage point."), [None]);
 }
+
+#[test]
+fn stock_moves_of_fractions_are_no_ranges() {
+    let u = units("Shell won 3/4 to 42-3/4 and Canfor 1-1/4 to 35-3/4.");
+    assert_eq!(
+        u.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+        ["3/4", "42-3/4", "1-1/4", "35-3/4"]
+    );
+    // A range of fractions with a unit stays one.
+    let f = extract("Cut it 1/2 to 1-1/2 inches thick.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value_max, Some(1.5));
+}
+
+#[test]
+fn decimal_times_is_a_multiple() {
+    one(
+        "It paid 2.7 times book value.",
+        "2.7 times",
+        2.7,
+        "times",
+        FigureKind::Ratio,
+    );
+    // A whole number of times counts occasions.
+    none("He voted three times against it.");
+}
+
+#[test]
+fn measured_keeps_abbreviations() {
+    let f = extract("Imports are 38 pct of U.S. consumption.");
+    assert_eq!(f[0].measured.as_deref(), Some("U.S. consumption"));
+}
+
+#[test]
+fn close_numbers_after_a_change_word_make_a_range() {
+    let f = extract("Demand is seen rising 1.9 to 2.2 pct this year.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].value_max), (Some(1.9), Some(2.2)));
+    assert_eq!(f[0].unit, "%");
+    // A move and the new level stay two figures.
+    assert_eq!(units("Shares rose 15 to 410p.").len(), 2);
+    assert_eq!(units("Shares rose 15p to 410p.").len(), 2);
+}
