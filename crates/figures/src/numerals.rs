@@ -789,10 +789,21 @@ impl<'a> P<'a> {
     /// ordering word that turns a following count into a reference ("the
     /// two", "their three", "the other two", "all four").
     pub(crate) fn determiner_before(&self, i: usize) -> bool {
-        i > 0
+        if !(i > 0
             && self.is_wordtok(i - 1)
             && self.next_to(i)
-            && lexicon::is_count_determiner(self.lw(i - 1))
+            && lexicon::is_count_determiner(self.lw(i - 1)))
+        {
+            return false;
+        }
+        let d = i - 1;
+        match self.lw(d) {
+            // "the only two" refers; "only two cases were reported" counts.
+            "only" => d > 0 && self.next_to(d) && lexicon::is_count_determiner(self.lw(d - 1)),
+            // "said that two other cases" is a clause: "that" joins it.
+            "that" => !(d > 0 && self.next_to(d) && is_saying_verb(self.lw(d - 1))),
+            _ => true,
+        }
     }
 
     /// Whether a labelling noun comes before the number word at `i`,
@@ -1190,4 +1201,35 @@ impl<'a> P<'a> {
         // abbreviations are not either; return as is.
         Some(nm)
     }
+}
+
+/// Verbs of saying and finding, after which "that" opens a clause ("said
+/// that two banks", "found that three of").
+fn is_saying_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "reported"
+            | "reports"
+            | "estimated"
+            | "estimates"
+            | "showed"
+            | "shows"
+            | "announced"
+            | "added"
+            | "noted"
+            | "believes"
+            | "believed"
+            | "expects"
+            | "expected"
+            | "found"
+            | "warned"
+            | "stated"
+            | "confirmed"
+            | "disclosed"
+            | "revealed"
+            | "told"
+    )
 }

@@ -831,3 +831,17 @@ fn close_numbers_after_a_change_word_make_a_range() {
     assert_eq!(units("Shares rose 15 to 410p.").len(), 2);
     assert_eq!(units("Shares rose 15p to 410p.").len(), 2);
 }
+
+#[test]
+fn only_and_that_before_small_counts() {
+    one("Only two cases were found.", "two", 2.0, "", FigureKind::Number);
+    one(
+        "Police said that three men fled.",
+        "three",
+        3.0,
+        "",
+        FigureKind::Number,
+    );
+    none("The only two cases were old.");
+    none("He liked that two-seater and that three men fled.");
+}
