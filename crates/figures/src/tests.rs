@@ -834,7 +834,13 @@ fn close_numbers_after_a_change_word_make_a_range() {
 
 #[test]
 fn only_and_that_before_small_counts() {
-    one("Only two cases were found.", "two", 2.0, "", FigureKind::Number);
+    one(
+        "Only two cases were found.",
+        "two",
+        2.0,
+        "",
+        FigureKind::Number,
+    );
     one(
         "Police said that three men fled.",
         "three",
