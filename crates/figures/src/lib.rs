@@ -367,7 +367,8 @@ impl<'a> P<'a> {
         if nm.code || nm.plain || nm.words || nm.v.is_none() {
             return None;
         }
-        if self.unit_at(nm.end, true, nm.scale).is_some() {
+        let end = self.quote_offer(&nm).map_or(nm.end, |(_, e)| e);
+        if self.unit_at(end, true, nm.scale).is_some() {
             return None;
         }
         Some((code, k))
@@ -489,6 +490,18 @@ impl<'a> P<'a> {
         {
             return Err(nm.end.max(i + 1));
         }
+        // A two-way price, "1.8205/15 marks", "145.85/90 yen": the bid,
+        // then the offer's last digits.
+        // The figure runs from the lower to the higher side.
+        let quote_max = match self.quote_offer(&nm) {
+            Some((other, e)) => {
+                nm.end = e;
+                let bid = nm.v.unwrap_or(other);
+                nm.v = Some(bid.min(other));
+                Some(bid.max(other))
+            }
+            None => None,
+        };
         let mut k = nm.end;
         // A stated uncertainty, "9.83 ± 0.02 km", "5 +/- 1 kg": part of
         // the figure; the unit comes after it.
@@ -841,6 +854,7 @@ impl<'a> P<'a> {
         let t = |v: f64| if scaled { tidy(v) } else { v };
         let v = nm.v.map(|v| t(v * mul + cents)).and_then(finite);
         let value_max = value_max.map(|v| t(v * mul)).and_then(finite);
+        let value_max = value_max.or(quote_max.filter(|_| mul == 1.0));
         let start_b = match qual {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[if age_prefix { num_start - 1 } else { i }].s,
@@ -877,6 +891,49 @@ impl<'a> P<'a> {
             },
             span_end_tok.max(resume).max(i + 1),
         ))
+    }
+
+    /// The other side of a two-way price written as one side and the
+    /// other's last digits ("1.8205/15", "145.85/90", "3.7498/7503"):
+    /// (other side, token after it). Only after a decimal with at least two decimals
+    /// and as many or fewer digits after the slash, so fractions ("1/2")
+    /// and dates ("12/3/87") are not read.
+    fn quote_offer(&self, nm: &Nm) -> Option<(f64, usize)> {
+        let e = nm.end;
+        if nm.plain || nm.words || nm.frac || nm.code || nm.scale != 1.0 || e < 2 {
+            return None;
+        }
+        if self.sym(e) != Some('/') || !self.touch(e) || !self.is_num(e + 1) || !self.touch(e + 1) {
+            return None;
+        }
+        if self.sym(e - 2) != Some('.') || !self.is_num(e - 1) {
+            return None;
+        }
+        // A second slash, or a dot and digits, after: a date or a code.
+        if self.touch(e + 2)
+            && (self.sym(e + 2) == Some('/')
+                || (self.sym(e + 2) == Some('.') && self.is_num(e + 3) && self.touch(e + 3)))
+        {
+            return None;
+        }
+        let dec = self.w(e - 1).len();
+        let tail = self.w(e + 1);
+        if dec < 2 || tail.len() > dec || tail.len() < 2 {
+            return None;
+        }
+        let bid = nm.v?;
+        let unit = 10f64.powi(-(dec as i32));
+        let span = 10f64.powi(tail.len() as i32) * unit;
+        let q: f64 = tail.parse().ok()?;
+        // The other side is the nearer of the two readings: "1.5085/00"
+        // rolls over to 1.5100, "4.58/42" (offered, bid) is 4.42.
+        let low = (bid / span).floor() * span + q * unit;
+        let other = if (low + span - bid).abs() < (bid - low).abs() {
+            low + span
+        } else {
+            low
+        };
+        Some((tidy(other), e + 2))
     }
 
     /// A range connector and second numeral after the first numeral.
@@ -1247,7 +1304,22 @@ impl<'a> P<'a> {
     /// either, nothing is carried. A noun after the number names what it
     /// counts ("from 15 investors", "from 200,000 shares"): no carry there.
     fn carry_elided_units(&self, out: &mut [Figure], starts: &[usize]) {
+        // Whether each figure follows a connector, so that "from 97,070 in
+        // December and 120,228 in January" carries on through "and".
+        let mut compared = vec![false; out.len()];
         for y in 1..out.len() {
+            let Some(&s) = starts.get(y) else { continue };
+            let chained = s > 0
+                && self.is_w(s - 1, "and")
+                && self.next_to(s)
+                && compared[y - 1]
+                && self
+                    .text
+                    .get(out[y - 1].span.end..out[y].span.start)
+                    .is_some_and(|g| {
+                        g.len() < 60 && !g.contains(['\n', ';']) && !sentence_break(g)
+                    });
+            compared[y] = chained || self.after_compare_connector(s);
             let f = &out[y];
             if f.kind != FigureKind::Number || !f.unit.is_empty() {
                 continue;
@@ -1255,8 +1327,7 @@ impl<'a> P<'a> {
             let Some(vy) = f.value.filter(|v| *v > 0.0) else {
                 continue;
             };
-            let Some(&s) = starts.get(y) else { continue };
-            if !self.after_compare_connector(s) || !self.ends_comparison(f.span.end) {
+            if !compared[y] || !self.ends_comparison(f.span.end) {
                 continue;
             }
             for x in (0..y).rev() {
@@ -1268,7 +1339,10 @@ impl<'a> P<'a> {
                 let Some(vx) = g.value.filter(|v| *v > 0.0) else {
                     continue;
                 };
-                if vx > vy * 10.0 || vy > vx * 10.0 {
+                // Large amounts compared may differ more ("143.8 mln stg vs
+                // 3.5 mln").
+                let lim = if vx >= 1e5 && vy >= 1e5 { 100.0 } else { 10.0 };
+                if vx > vy * lim || vy > vx * lim {
                     continue;
                 }
                 if !g.unit.is_empty()

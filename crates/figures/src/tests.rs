@@ -851,3 +851,37 @@ fn only_and_that_before_small_counts() {
     none("The only two cases were old.");
     none("He liked that two-seater and that three men fled.");
 }
+
+#[test]
+fn two_way_prices_are_one_figure() {
+    let f = extract("The dollar ended at 1.8205/15 marks against 1.8260/70.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(
+        f[0].span.slice("The dollar ended at 1.8205/15 marks"),
+        "1.8205/15 marks"
+    );
+    assert_eq!((f[0].value, f[0].value_max), (Some(1.8205), Some(1.8215)));
+    assert_eq!(f[0].unit, "DEM");
+    // The compared quote takes the unit too.
+    assert_eq!((f[1].value, f[1].value_max), (Some(1.826), Some(1.827)));
+    assert_eq!(f[1].unit, "DEM");
+    // Rolling over, and offered/bid rates.
+    let f = extract("Sterling opened at 1.6195/05 dlrs; CDs yield 4.58/42 pct.");
+    assert_eq!(f[0].value_max, Some(1.6205), "{f:?}");
+    assert_eq!((f[1].value, f[1].value_max), (Some(4.42), Some(4.58)));
+    // Fractions and dates are no prices.
+    one("Add 1/2 cup.", "1/2 cup", 0.5, "cup", FigureKind::Quantity);
+    none("On 12/3/87 it closed.");
+}
+
+#[test]
+fn elided_units_carry_through_and() {
+    let u = units("Imports fell to 75,500 tonnes from 97,070 in December and 120,228 a year ago.");
+    assert_eq!(u[2], ("120,228".into(), "t".into()), "{u:?}");
+    // Large amounts may differ more.
+    let u = units("Pretax profit 143.8 mln stg vs 3.5 mln.");
+    assert_eq!(u[1].1, "GBP", "{u:?}");
+    // "and" alone carries nothing.
+    let u = units("It sold 5,000 tonnes and 4,000 more.");
+    assert_eq!(u[1].1, "", "{u:?}");
+}
