@@ -515,6 +515,11 @@ impl<'a> P<'a> {
         if nm.words && self.is_w(k, "bit") && self.is_w(k + 1, "of") {
             unit1 = None;
         }
+        // "50 Cent" is a name: an amount of cents is written in lower case
+        // and in the plural.
+        if unit1.as_ref().is_some_and(|u| u.unit == "cent") && self.w(k) == "Cent" {
+            return Err(k + 1);
+        }
         // "one in five", "1 in 4": a ratio.
         if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
             if let Some(m) = self.numeral(k + 1, false) {
@@ -1099,6 +1104,38 @@ impl<'a> P<'a> {
             _ => return None,
         };
         if lw == "halves" && j > 0 && lexicon::num_word(self.lw(j - 1)).is_some() {
+            return None;
+        }
+        // "the mixed doubles", "a doubles title": the game, not a ratio.
+        if matches!(lw, "doubles" | "triples")
+            && ((j > 0
+                && self.next_to(j)
+                && matches!(
+                    self.lw(j - 1),
+                    "mixed" | "the" | "in" | "of" | "a" | "s" | "and"
+                ))
+                || matches!(
+                    self.lw(j + 1),
+                    "title"
+                        | "titles"
+                        | "match"
+                        | "matches"
+                        | "final"
+                        | "finals"
+                        | "partner"
+                        | "partners"
+                        | "champion"
+                        | "champions"
+                        | "team"
+                        | "pair"
+                        | "event"
+                        | "rubber"
+                        | "player"
+                        | "players"
+                        | "specialist"
+                        | "crown"
+                ))
+        {
             return None;
         }
         let s = match qual {

@@ -153,11 +153,15 @@ impl<'a> P<'a> {
         if self.is_wordtok(j) && self.touch(j) && matches!(self.w(j), "e" | "E") {
             let mut k = j + 1;
             let mut neg = false;
-            if matches!(self.sym(k), Some('-') | Some('+') | Some('−')) && self.touch(k) {
+            let signed = matches!(self.sym(k), Some('-') | Some('+') | Some('−')) && self.touch(k);
+            if signed {
                 neg = self.sym(k) != Some('+');
                 k += 1;
             }
-            if self.is_num(k) && self.touch(k) {
+            // A capital E between plain digits names a model ("the Boeing
+            // 7E7"); scientific notation writes it with a decimal or a sign.
+            let model = self.w(j) == "E" && !has_dec && !signed;
+            if self.is_num(k) && self.touch(k) && !model {
                 let e: f64 = self.w(k).parse().unwrap_or(f64::INFINITY);
                 let e = if neg { -e } else { e };
                 v *= 10f64.powf(e);

@@ -885,3 +885,25 @@ fn elided_units_carry_through_and() {
     let u = units("It sold 5,000 tonnes and 4,000 more.");
     assert_eq!(u[1].1, "", "{u:?}");
 }
+
+#[test]
+fn models_names_and_games_are_no_figures() {
+    none("Both the 7E7 and the A350 are new.");
+    one("It is 1.5E+10.", "1.5E+10", 1.5e10, "", FigureKind::Number);
+    none("50 Cent was on air.");
+    one(
+        "It costs 50 cents.",
+        "50 cents",
+        50.0,
+        "cent",
+        FigureKind::Money,
+    );
+    none("He won the mixed doubles and a doubles title.");
+    one(
+        "The price doubles.",
+        "doubles",
+        2.0,
+        "times",
+        FigureKind::Ratio,
+    );
+}
