@@ -1303,7 +1303,7 @@ impl<'a> P<'a> {
         for i in (0..n).rev() {
             next_core[i] = if self.is_core(i) { i } else { next_core[i + 1] };
         }
-        let mut starts: Vec<usize> = Vec::new();
+        let mut compared = false;
         let mut i = 0;
         while i < n {
             if next_core[i].saturating_sub(i) > 6 {
@@ -1318,7 +1318,7 @@ impl<'a> P<'a> {
             match self.figure_at(i) {
                 Ok((f, next)) => {
                     out.push(f);
-                    starts.push(i);
+                    self.carry_elided_unit(&mut out, i, &mut compared);
                     i = next.max(i + 1);
                 }
                 Err(next) => {
@@ -1326,7 +1326,6 @@ impl<'a> P<'a> {
                 }
             }
         }
-        self.carry_elided_units(&mut out, &starts);
         out
     }
 
@@ -1340,32 +1339,39 @@ impl<'a> P<'a> {
     /// percentage and reaches "1.17 mln bpd"); if that figure has no unit
     /// either, nothing is carried. A noun after the number names what it
     /// counts ("from 15 investors", "from 200,000 shares"): no carry there.
-    fn carry_elided_units(&self, out: &mut [Figure], starts: &[usize]) {
-        // Whether each figure follows a connector, so that "from 97,070 in
-        // December and 120,228 in January" carries on through "and".
-        let mut compared = vec![false; out.len()];
-        for y in 1..out.len() {
-            let Some(&s) = starts.get(y) else { continue };
+    ///
+    /// Run on the figure just found (the last of `out`, starting at token
+    /// `s`), while its tokens are still in the cache; `compared` says
+    /// whether the figure before it followed a connector, so that "from
+    /// 97,070 in December and 120,228 in January" carries on through "and",
+    /// and is updated for this one.
+    fn carry_elided_unit(&self, out: &mut [Figure], s: usize, compared: &mut bool) {
+        let y = out.len().saturating_sub(1);
+        if y == 0 {
+            *compared = self.after_compare_connector(s);
+            return;
+        }
+        {
             let chained = s > 0
                 && self.is_w(s - 1, "and")
                 && self.next_to(s)
-                && compared[y - 1]
+                && *compared
                 && self
                     .text
                     .get(out[y - 1].span.end..out[y].span.start)
                     .is_some_and(|g| {
                         g.len() < 60 && !g.contains(['\n', ';']) && !sentence_break(g)
                     });
-            compared[y] = chained || self.after_compare_connector(s);
+            *compared = chained || self.after_compare_connector(s);
             let f = &out[y];
             if f.kind != FigureKind::Number || !f.unit.is_empty() {
-                continue;
+                return;
             }
             let Some(vy) = f.value.filter(|v| *v > 0.0) else {
-                continue;
+                return;
             };
-            if !compared[y] || !self.ends_comparison(f.span.end) {
-                continue;
+            if !*compared || !self.ends_comparison(s, f.span.end) {
+                return;
             }
             for x in (0..y).rev() {
                 let g = &out[x];
@@ -1434,11 +1440,16 @@ impl<'a> P<'a> {
         false
     }
 
-    /// Whether the figure ending at byte `e` ends the compared amount: a
+    /// Whether the figure from token `s` to byte `e` ends the compared amount: a
     /// clause ends, or a time phrase follows ("in 1985", "a year ago",
     /// "last month"), not a noun ("from 15 investors").
-    fn ends_comparison(&self, e: usize) -> bool {
-        let k = self.toks.partition_point(|t| t.s < e);
+    fn ends_comparison(&self, s: usize, e: usize) -> bool {
+        // A walk from the figure's first token, not a binary search: the
+        // token array of a long text is far bigger than the cache.
+        let mut k = s;
+        while k < self.n() && self.toks[k].s < e {
+            k += 1;
+        }
         if k >= self.n() || !self.same_line(k) || !self.is_wordtok(k) {
             return true;
         }
