@@ -1036,6 +1036,13 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        // Stock reports: "British Telecom 2p to 254" is a move and the new
+        // price: the low end has a unit, the high end none and is far
+        // bigger.
+        if !hyphen && has_unit && b >= 4.0 * a && self.unit_at(nm2.end, false, nm2.scale).is_none()
+        {
+            return None;
+        }
         // Stock tables: "Shell won 3/4 to 42-3/4", "Canfor 1-1/4 to
         // 35-3/4" give a change and the new price, not a range.
         if nm.frac
@@ -1483,6 +1490,14 @@ impl<'a> P<'a> {
                 | "vs"
                 | "against"
                 | "from"
+                // Nouns that name the amount itself: "from a 185 mln
+                // deficit", "against a 3.1 mln loss".
+                | "deficit"
+                | "surplus"
+                | "loss"
+                | "profit"
+                | "gain"
+                | "shortfall"
         )
     }
 

@@ -907,3 +907,15 @@ fn models_names_and_games_are_no_figures() {
         FigureKind::Ratio,
     );
 }
+
+#[test]
+fn stock_moves_and_named_amounts() {
+    // A move with a unit and a far bigger bare price: two figures.
+    let u = units("British Telecom rose 2p to 254.");
+    assert_eq!(u.len(), 2, "{u:?}");
+    let f = extract("Prices ranged from 5p to 8p.");
+    assert_eq!(f[0].value_max, Some(8.0), "{f:?}");
+    // "deficit" names the amount itself, so the unit carries.
+    let u = units("It had an 8.3 mln dlr deficit against a 10.33 mln deficit.");
+    assert_eq!(u[1].1, "USD", "{u:?}");
+}
