@@ -95,6 +95,16 @@ impl<'a> P<'a> {
                 return true;
             }
         }
+        // Day ranges after a month: "December 14/16", "Oct. 5/7".
+        if nm.frac && self.is_num(i) && self.sym(i + 1) == Some('/') && self.touch(i + 1) {
+            let mut p = i;
+            if p > 0 && self.sym(p - 1) == Some('.') {
+                p -= 1;
+            }
+            if p > 0 && self.is_wordtok(p - 1) && lexicon::is_month(self.lw(p - 1)) {
+                return true;
+            }
+        }
         // Times of day: "10:30", "6pm", "11 p.m.".
         if self.sym(end) == Some(':') && self.touch(end) && self.is_num(end + 1) {
             return true;

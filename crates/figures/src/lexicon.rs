@@ -442,6 +442,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         // ISO code.
         "franc" | "francs" => ("franc", Money),
         "french franc" | "french francs" => ("FRF", Money),
+        "belgian franc" | "belgian francs" => ("BEF", Money),
+        "luxembourg franc" | "luxembourg francs" => ("LUF", Money),
         "finnish markka" | "markka" | "markkaa" => ("FIM", Money),
         "peseta" | "pesetas" => ("ESP", Money),
         "guilder" | "guilders" | "dutch guilder" | "dutch guilders" => ("NLG", Money),
@@ -575,6 +577,8 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "t" | "tonne" | "tonnes" | "metric ton" | "metric tons" | "metric tonne"
         | "metric tonnes" | "mt" => ("t", Measure),
         "ton" | "tons" | "short ton" | "short tons" => ("ton", Measure),
+        // The imperial ton of 2,240 lb, as the metal trade still counts.
+        "long ton" | "long tons" => ("long ton", Measure),
         "tpd" | "tons per day" | "tonnes per day" => ("ton per day", Measure),
         "dram" | "drams" => ("dram", Measure),
         "carat" | "carats" => ("carat", Measure),
@@ -933,7 +937,65 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
         )
         || matches!(
             w,
-            "was" | "is" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "did" | "does"
+            "was"
+                | "is"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "has"
+                | "have"
+                | "had"
+                | "did"
+                | "does"
+                | "do"
+        )
+        // Adverbs, conjunctions and participles that follow a noun phrase
+        // ("paper here", "a unit comprised of", "shares because", "notes
+        // due 1997", "silicon instead of").
+        || matches!(
+            w,
+            "here"
+                | "there"
+                | "instead"
+                | "because"
+                | "due"
+                | "comprised"
+                | "comprising"
+                | "including"
+                | "included"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "now"
+                | "currently"
+                | "respectively"
+                | "already"
+                | "ago"
+                | "held"
+                | "owned"
+                // Modal and common verbs after the noun phrase ("of the
+                // board must", "of the vote went", "of voters said").
+                | "must"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "shall"
+                | "went"
+                | "came"
+                | "said"
+                | "says"
+                | "say"
+                | "rose"
+                | "fell"
+                | "grew"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "agreed"
+                | "voted"
         )
 }
 

@@ -367,7 +367,8 @@ impl<'a> P<'a> {
         if nm.code || nm.plain || nm.words || nm.v.is_none() {
             return None;
         }
-        if self.unit_at(nm.end, true, nm.scale).is_some() {
+        let end = self.quote_offer(&nm).map_or(nm.end, |(_, e)| e);
+        if self.unit_at(end, true, nm.scale).is_some() {
             return None;
         }
         Some((code, k))
@@ -489,6 +490,18 @@ impl<'a> P<'a> {
         {
             return Err(nm.end.max(i + 1));
         }
+        // A two-way price, "1.8205/15 marks", "145.85/90 yen": the bid,
+        // then the offer's last digits.
+        // The figure runs from the lower to the higher side.
+        let quote_max = match self.quote_offer(&nm) {
+            Some((other, e)) => {
+                nm.end = e;
+                let bid = nm.v.unwrap_or(other);
+                nm.v = Some(bid.min(other));
+                Some(bid.max(other))
+            }
+            None => None,
+        };
         let mut k = nm.end;
         // A stated uncertainty, "9.83 ± 0.02 km", "5 +/- 1 kg": part of
         // the figure; the unit comes after it.
@@ -498,6 +511,15 @@ impl<'a> P<'a> {
         }
         // Unit right after the first number (before a range connector).
         let mut unit1 = self.unit_at(k, money.is_some(), nm.scale);
+        // "one bit of silicon" is a small piece, not a binary digit.
+        if nm.words && self.is_w(k, "bit") && self.is_w(k + 1, "of") {
+            unit1 = None;
+        }
+        // "50 Cent" is a name: an amount of cents is written in lower case
+        // and in the plural.
+        if unit1.as_ref().is_some_and(|u| u.unit == "cent") && self.w(k) == "Cent" {
+            return Err(k + 1);
+        }
         // "one in five", "1 in 4": a ratio.
         if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
             if let Some(m) = self.numeral(k + 1, false) {
@@ -747,12 +769,27 @@ impl<'a> P<'a> {
                 }
             }
         }
-        // Ratios: "ten times more", "3-fold".
+        // Ratios: "ten times more", "3-fold"; a decimal before "times"
+        // is a multiple whatever follows ("2.7 times book value"): nobody
+        // does a thing 2.7 times.
         if unit.is_empty() && kind == FigureKind::Number {
+            let decimal_times = !nm.plain
+                && !nm.words
+                && !nm.frac
+                && nm.scale == 1.0
+                && value_max.is_none()
+                && self.is_w(nm.end, "times")
+                && self.next_to(nm.end)
+                && self.sym(nm.end - 1).is_none()
+                && nm.v.is_some_and(|v| v.fract() != 0.0);
             if let Some((e, _)) = self.times_after(nm.end) {
                 unit = "times".into();
                 kind = FigureKind::Ratio;
                 span_end_tok = e;
+            } else if decimal_times {
+                unit = "times".into();
+                kind = FigureKind::Ratio;
+                span_end_tok = nm.end + 1;
             }
         }
         // Rates: "$5 per barrel", "20 km/h" (already a unit), "$1.40 a
@@ -822,6 +859,7 @@ impl<'a> P<'a> {
         let t = |v: f64| if scaled { tidy(v) } else { v };
         let v = nm.v.map(|v| t(v * mul + cents)).and_then(finite);
         let value_max = value_max.map(|v| t(v * mul)).and_then(finite);
+        let value_max = value_max.or(quote_max.filter(|_| mul == 1.0));
         let start_b = match qual {
             Some((qs, _, _)) => self.toks[qs].s,
             None => self.toks[if age_prefix { num_start - 1 } else { i }].s,
@@ -834,10 +872,13 @@ impl<'a> P<'a> {
         let last_tok = span_end_tok.saturating_sub(1).min(n.saturating_sub(1));
         let end_b = self.toks[last_tok].e.max(start_b);
         let (qualifier, comparator) = self.qual_parts(qual);
-        let measured = if matches!(
-            kind,
-            FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
-        ) {
+        // A fraction measures a part too: "two-thirds of the shares".
+        let part = kind == FigureKind::Number && nm.frac && v.is_some_and(|v| v > 0.0 && v < 1.0);
+        let measured = if part
+            || matches!(
+                kind,
+                FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
+            ) {
             self.measured_at(resume.max(span_end_tok))
         } else {
             None
@@ -857,6 +898,49 @@ impl<'a> P<'a> {
         ))
     }
 
+    /// The other side of a two-way price written as one side and the
+    /// other's last digits ("1.8205/15", "145.85/90", "3.7498/7503"):
+    /// (other side, token after it). Only after a decimal with at least two decimals
+    /// and as many or fewer digits after the slash, so fractions ("1/2")
+    /// and dates ("12/3/87") are not read.
+    fn quote_offer(&self, nm: &Nm) -> Option<(f64, usize)> {
+        let e = nm.end;
+        if nm.plain || nm.words || nm.frac || nm.code || nm.scale != 1.0 || e < 2 {
+            return None;
+        }
+        if self.sym(e) != Some('/') || !self.touch(e) || !self.is_num(e + 1) || !self.touch(e + 1) {
+            return None;
+        }
+        if self.sym(e - 2) != Some('.') || !self.is_num(e - 1) {
+            return None;
+        }
+        // A second slash, or a dot and digits, after: a date or a code.
+        if self.touch(e + 2)
+            && (self.sym(e + 2) == Some('/')
+                || (self.sym(e + 2) == Some('.') && self.is_num(e + 3) && self.touch(e + 3)))
+        {
+            return None;
+        }
+        let dec = self.w(e - 1).len();
+        let tail = self.w(e + 1);
+        if dec < 2 || tail.len() > dec || tail.len() < 2 {
+            return None;
+        }
+        let bid = nm.v?;
+        let unit = 10f64.powi(-(dec as i32));
+        let span = 10f64.powi(tail.len() as i32) * unit;
+        let q: f64 = tail.parse().ok()?;
+        // The other side is the nearer of the two readings: "1.5085/00"
+        // rolls over to 1.5100, "4.58/42" (offered, bid) is 4.42.
+        let low = (bid / span).floor() * span + q * unit;
+        let other = if (low + span - bid).abs() < (bid - low).abs() {
+            low + span
+        } else {
+            low
+        };
+        Some((tidy(other), e + 2))
+    }
+
     /// A range connector and second numeral after the first numeral.
     /// Returns (second numeral, its currency, token after it).
     fn range_at(
@@ -869,6 +953,7 @@ impl<'a> P<'a> {
         start: usize,
     ) -> Option<(Nm, Option<&'static str>, usize)> {
         let between = qual.is_some_and(|(qs, _, _)| self.is_w(qs, "between"));
+        let mut change = false;
         let mut j = k;
         let hyphen = matches!(self.sym(j), Some('-') | Some('–') | Some('—'));
         if hyphen {
@@ -901,7 +986,9 @@ impl<'a> P<'a> {
                     return None;
                 }
             } else if start > 0 && is_change_word(self.lw(start - 1)) {
-                return None;
+                // Unless the two are close and only the second has a unit:
+                // "demand rising 1.9 to 2.2 pct" is a range of the rise.
+                change = true;
             }
             j += 1;
         } else if between && self.is_w(j, "and") {
@@ -939,6 +1026,37 @@ impl<'a> P<'a> {
         if year(nm) && !year(&nm2) {
             return None;
         }
+        if change
+            && (has_unit
+                || money.is_some()
+                || money2.is_some()
+                || nm.words
+                || !(a > 0.0 && a < b && b <= 2.0 * a)
+                || self.unit_at(nm2.end, false, nm2.scale).is_none())
+        {
+            return None;
+        }
+        // Stock reports: "British Telecom 2p to 254" is a move and the new
+        // price: the low end has a unit, the high end none and is far
+        // bigger.
+        if !hyphen && has_unit && b >= 4.0 * a && self.unit_at(nm2.end, false, nm2.scale).is_none()
+        {
+            return None;
+        }
+        // Stock tables: "Shell won 3/4 to 42-3/4", "Canfor 1-1/4 to
+        // 35-3/4" give a change and the new price, not a range.
+        if nm.frac
+            && (nm2.frac || nm2.plain)
+            && a < b / 4.0
+            && b > 1.0
+            && !has_unit
+            && money.is_none()
+            && money2.is_none()
+            && qual.is_none()
+            && self.unit_at(nm2.end, false, nm2.scale).is_none()
+        {
+            return None;
+        }
         let b_cmp = if nm.scale == 1.0 && nm2.scale > 1.0 {
             b / nm2.scale
         } else {
@@ -948,8 +1066,12 @@ impl<'a> P<'a> {
             return None;
         }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
-        // a bare "3-1" is a score or a code.
+        // a bare "3-1" is a score or a code. Scores and codes are plain
+        // digits, so a range of decimals or thousands ("67.00-68.00",
+        // "1,200-1,500") is a range of values.
+        let written = |m: &Nm| !m.plain && !m.words && !m.frac && !m.code && m.scale == 1.0;
         if hyphen
+            && !(written(nm) && written(&nm2))
             && money.is_none()
             && money2.is_none()
             && !has_unit
@@ -989,6 +1111,38 @@ impl<'a> P<'a> {
             _ => return None,
         };
         if lw == "halves" && j > 0 && lexicon::num_word(self.lw(j - 1)).is_some() {
+            return None;
+        }
+        // "the mixed doubles", "a doubles title": the game, not a ratio.
+        if matches!(lw, "doubles" | "triples")
+            && ((j > 0
+                && self.next_to(j)
+                && matches!(
+                    self.lw(j - 1),
+                    "mixed" | "the" | "in" | "of" | "a" | "s" | "and"
+                ))
+                || matches!(
+                    self.lw(j + 1),
+                    "title"
+                        | "titles"
+                        | "match"
+                        | "matches"
+                        | "final"
+                        | "finals"
+                        | "partner"
+                        | "partners"
+                        | "champion"
+                        | "champions"
+                        | "team"
+                        | "pair"
+                        | "event"
+                        | "rubber"
+                        | "player"
+                        | "players"
+                        | "specialist"
+                        | "crown"
+                ))
+        {
             return None;
         }
         let s = match qual {
@@ -1085,7 +1239,9 @@ impl<'a> P<'a> {
         while j < self.n() && self.next_to(j) && words < 6 {
             match self.kind(j) {
                 Some(Tk::Word) => {
-                    if self.is_np_stop(j) {
+                    // "state-owned" is one word: its parts stop nothing.
+                    let joined = j > first && self.touch(j) && self.sym(j - 1) == Some('-');
+                    if self.is_np_stop(j) && !joined {
                         break;
                     }
                     last = Some(j);
@@ -1095,6 +1251,23 @@ impl<'a> P<'a> {
                 Some(Tk::Sym('-')) if self.touch(j) && self.touch(j + 1) => {
                     j += 1;
                 }
+                // "U.S. consumption": the dots of an abbreviation.
+                Some(Tk::Sym('.'))
+                    if j > first
+                        && self.touch(j)
+                        && self.w(j - 1).len() == 1
+                        && self.w(j - 1).bytes().all(|b| b.is_ascii_uppercase())
+                        && ((self.touch(j + 1) && self.w(j + 1).len() == 1)
+                            || (j >= 2 && self.sym(j - 2) == Some('.'))) =>
+                {
+                    last = Some(j);
+                    j += 1;
+                }
+                // "M-3", "G-7": digits ending a hyphenated name.
+                Some(Tk::Num) if j > first && self.touch(j) && self.sym(j - 1) == Some('-') => {
+                    last = Some(j);
+                    j += 1;
+                }
                 Some(Tk::Sym('\'')) | Some(Tk::Sym('’')) if self.touch(j) => {
                     j += 1;
                 }
@@ -1102,9 +1275,22 @@ impl<'a> P<'a> {
             }
         }
         let last = last?;
+        // "a quarter of a percentage point", "3/4 of a point": a unit,
+        // not what is measured.
+        if self.is_w(first, "point") || self.is_w(first, "points") {
+            return None;
+        }
         let s = self.toks[first].s;
         let e = self.toks[last].e;
-        self.text.get(s..e).map(str::to_string)
+        let np = self.text.get(s..e)?;
+        // (A percentage point or a cent is a unit; a cup or a mile may be
+        // a thing: "within six feet of the cup".)
+        if lexicon::unit_lower(&np.to_ascii_lowercase())
+            .is_some_and(|(_, k)| matches!(k, UKind::Percent | UKind::Money))
+        {
+            return None;
+        }
+        Some(np.to_string())
     }
 
     fn is_np_stop(&self, j: usize) -> bool {
@@ -1124,6 +1310,7 @@ impl<'a> P<'a> {
         for i in (0..n).rev() {
             next_core[i] = if self.is_core(i) { i } else { next_core[i + 1] };
         }
+        let mut compared = false;
         let mut i = 0;
         while i < n {
             if next_core[i].saturating_sub(i) > 6 {
@@ -1138,6 +1325,7 @@ impl<'a> P<'a> {
             match self.figure_at(i) {
                 Ok((f, next)) => {
                     out.push(f);
+                    self.carry_elided_unit(&mut out, i, &mut compared);
                     i = next.max(i + 1);
                 }
                 Err(next) => {
@@ -1146,6 +1334,171 @@ impl<'a> P<'a> {
             }
         }
         out
+    }
+
+    /// News leaves the unit out of the second of two compared amounts:
+    /// "rose to 8,285 tonnes from 5,908", "487.50 mln rand vs 559.59 mln",
+    /// "a loss of 1.16 billion dlrs, down from a gain of 301.8 mln". A bare
+    /// number right after such a connector ("from", "vs", "against",
+    /// "after", "compared with", up to three words between) takes the unit
+    /// of the nearest figure before it in the same sentence whose value is
+    /// within a factor of ten (so "off 12.9 pct from 1.34 mln" skips the
+    /// percentage and reaches "1.17 mln bpd"); if that figure has no unit
+    /// either, nothing is carried. A noun after the number names what it
+    /// counts ("from 15 investors", "from 200,000 shares"): no carry there.
+    ///
+    /// Run on the figure just found (the last of `out`, starting at token
+    /// `s`), while its tokens are still in the cache; `compared` says
+    /// whether the figure before it followed a connector, so that "from
+    /// 97,070 in December and 120,228 in January" carries on through "and",
+    /// and is updated for this one.
+    fn carry_elided_unit(&self, out: &mut [Figure], s: usize, compared: &mut bool) {
+        let y = out.len().saturating_sub(1);
+        if y == 0 {
+            *compared = self.after_compare_connector(s);
+            return;
+        }
+        {
+            let chained = s > 0
+                && self.is_w(s - 1, "and")
+                && self.next_to(s)
+                && *compared
+                && self
+                    .text
+                    .get(out[y - 1].span.end..out[y].span.start)
+                    .is_some_and(|g| {
+                        g.len() < 60 && !g.contains(['\n', ';']) && !sentence_break(g)
+                    });
+            *compared = chained || self.after_compare_connector(s);
+            let f = &out[y];
+            if f.kind != FigureKind::Number || !f.unit.is_empty() {
+                return;
+            }
+            let Some(vy) = f.value.filter(|v| *v > 0.0) else {
+                return;
+            };
+            if !*compared || !self.ends_comparison(s, f.span.end) {
+                return;
+            }
+            for x in (0..y).rev() {
+                let g = &out[x];
+                let gap = self.text.get(g.span.end..f.span.start).unwrap_or("\n");
+                if gap.len() > 160 || gap.contains(['\n', ';']) || sentence_break(gap) {
+                    break;
+                }
+                let Some(vx) = g.value.filter(|v| *v > 0.0) else {
+                    continue;
+                };
+                // Large amounts compared may differ more ("143.8 mln stg vs
+                // 3.5 mln").
+                let lim = if vx >= 1e5 && vy >= 1e5 { 100.0 } else { 10.0 };
+                if vx > vy * lim || vy > vx * lim {
+                    continue;
+                }
+                if !g.unit.is_empty()
+                    && matches!(
+                        g.kind,
+                        FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+                    )
+                {
+                    let (unit, kind) = (g.unit.clone(), g.kind);
+                    out[y].unit = unit;
+                    out[y].kind = kind;
+                }
+                break;
+            }
+        }
+    }
+
+    /// Whether the figure starting at token `s` follows a comparison
+    /// connector, with at most three words between ("vs loss", "from a
+    /// gain of").
+    fn after_compare_connector(&self, s: usize) -> bool {
+        let mut t = s;
+        for _ in 0..4 {
+            if t == 0 || !self.same_line(t) {
+                return false;
+            }
+            t -= 1;
+            // "vs." keeps its dot.
+            let c = if self.sym(t) == Some('.') && t > 0 && self.touch(t) {
+                t - 1
+            } else {
+                t
+            };
+            if !self.is_wordtok(c) {
+                return false;
+            }
+            match self.lw(c) {
+                "from" | "vs" | "versus" | "against" | "after" => return true,
+                "with" | "to" => {
+                    return c > 0 && matches!(self.lw(c - 1), "compared" | "compares" | "comparing")
+                }
+                // Words that may stand between the connector and the
+                // amount: "vs loss 114,712", "from a gain of 301.8 mln",
+                // "from a revised 5.2 mln".
+                "a" | "an" | "the" | "of" | "loss" | "losses" | "profit" | "profits" | "gain"
+                | "gains" | "revised" | "restated" | "adjusted" | "level" | "total" | "record"
+                | "low" | "high" | "estimated" | "year" | "earlier" => {}
+                _ => return false,
+            }
+            t = c;
+        }
+        false
+    }
+
+    /// Whether the figure from token `s` to byte `e` ends the compared amount: a
+    /// clause ends, or a time phrase follows ("in 1985", "a year ago",
+    /// "last month"), not a noun ("from 15 investors").
+    fn ends_comparison(&self, s: usize, e: usize) -> bool {
+        // A walk from the figure's first token, not a binary search: the
+        // token array of a long text is far bigger than the cache.
+        let mut k = s;
+        while k < self.n() && self.toks[k].s < e {
+            k += 1;
+        }
+        if k >= self.n() || !self.same_line(k) || !self.is_wordtok(k) {
+            return true;
+        }
+        matches!(
+            self.lw(k),
+            "in" | "a"
+                | "an"
+                | "the"
+                | "last"
+                | "this"
+                | "previous"
+                | "previously"
+                | "prior"
+                | "earlier"
+                | "before"
+                | "year"
+                | "at"
+                | "on"
+                | "during"
+                | "and"
+                | "but"
+                | "while"
+                | "whereas"
+                | "when"
+                | "as"
+                | "respectively"
+                | "for"
+                | "over"
+                | "by"
+                | "to"
+                | "vs"
+                | "against"
+                | "from"
+                // Nouns that name the amount itself: "from a 185 mln
+                // deficit", "against a 3.1 mln loss".
+                | "deficit"
+                | "surplus"
+                | "loss"
+                | "profit"
+                | "gain"
+                | "shortfall"
+        )
     }
 
     /// Whether token `i` can be the number at the heart of a figure.
@@ -1483,6 +1836,20 @@ fn is_change_word(w: &str) -> bool {
             | "change"
             | "changes"
     )
+}
+
+/// Whether the text between two figures ends a sentence: a full stop,
+/// question or exclamation mark before a space and a capital ("U.S.
+/// dlrs" has no space after its inner dot, but does after the last one,
+/// so a one-letter word before the dot is an abbreviation, not an end).
+fn sentence_break(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    (0..b.len()).any(|k| {
+        matches!(b[k], b'.' | b'?' | b'!')
+            && b.get(k + 1) == Some(&b' ')
+            && b.get(k + 2).is_some_and(u8::is_ascii_uppercase)
+            && !(b[k] == b'.' && k >= 2 && b[k - 2] == b'.')
+    })
 }
 
 fn url_like(p: &P<'_>, i: usize) -> bool {

@@ -153,11 +153,15 @@ impl<'a> P<'a> {
         if self.is_wordtok(j) && self.touch(j) && matches!(self.w(j), "e" | "E") {
             let mut k = j + 1;
             let mut neg = false;
-            if matches!(self.sym(k), Some('-') | Some('+') | Some('−')) && self.touch(k) {
+            let signed = matches!(self.sym(k), Some('-') | Some('+') | Some('−')) && self.touch(k);
+            if signed {
                 neg = self.sym(k) != Some('+');
                 k += 1;
             }
-            if self.is_num(k) && self.touch(k) {
+            // A capital E between plain digits names a model ("the Boeing
+            // 7E7"); scientific notation writes it with a decimal or a sign.
+            let model = self.w(j) == "E" && !has_dec && !signed;
+            if self.is_num(k) && self.touch(k) && !model {
                 let e: f64 = self.w(k).parse().unwrap_or(f64::INFINITY);
                 let e = if neg { -e } else { e };
                 v *= 10f64.powf(e);
@@ -406,6 +410,17 @@ impl<'a> P<'a> {
         loop {
             if j >= self.n() || !self.next_to(j) {
                 break;
+            }
+            // "an 800-mln-dlr issue", "a 5-million-dollar loan": a scale
+            // word hyphen-joined in a compound adjective.
+            if self.sym(j) == Some('-')
+                && self.touch(j)
+                && self.touch(j + 1)
+                && self.is_wordtok(j + 1)
+                && (matches!(self.lw(j + 1), "mln" | "bln" | "mn" | "bn")
+                    || matches!(lexicon::num_word(self.lw(j + 1)), Some(NumWord::Big(_))))
+            {
+                j += 1;
             }
             let attached = self.touch(j);
             let w = self.w(j);
@@ -778,10 +793,21 @@ impl<'a> P<'a> {
     /// ordering word that turns a following count into a reference ("the
     /// two", "their three", "the other two", "all four").
     pub(crate) fn determiner_before(&self, i: usize) -> bool {
-        i > 0
+        if !(i > 0
             && self.is_wordtok(i - 1)
             && self.next_to(i)
-            && lexicon::is_count_determiner(self.lw(i - 1))
+            && lexicon::is_count_determiner(self.lw(i - 1)))
+        {
+            return false;
+        }
+        let d = i - 1;
+        match self.lw(d) {
+            // "the only two" refers; "only two cases were reported" counts.
+            "only" => d > 0 && self.next_to(d) && lexicon::is_count_determiner(self.lw(d - 1)),
+            // "said that two other cases" is a clause: "that" joins it.
+            "that" => !(d > 0 && self.next_to(d) && is_saying_verb(self.lw(d - 1))),
+            _ => true,
+        }
     }
 
     /// Whether a labelling noun comes before the number word at `i`,
@@ -1179,4 +1205,35 @@ impl<'a> P<'a> {
         // abbreviations are not either; return as is.
         Some(nm)
     }
+}
+
+/// Verbs of saying and finding, after which "that" opens a clause ("said
+/// that two banks", "found that three of").
+fn is_saying_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "reported"
+            | "reports"
+            | "estimated"
+            | "estimates"
+            | "showed"
+            | "shows"
+            | "announced"
+            | "added"
+            | "noted"
+            | "believes"
+            | "believed"
+            | "expects"
+            | "expected"
+            | "found"
+            | "warned"
+            | "stated"
+            | "confirmed"
+            | "disclosed"
+            | "revealed"
+            | "told"
+    )
 }

@@ -661,3 +661,261 @@ fn currency_words_before_nouns_are_no_amounts() {
         FigureKind::Money,
     );
 }
+
+/// (span, unit) of every figure in `text`.
+fn units(text: &str) -> Vec<(String, String)> {
+    got(text).into_iter().map(|g| (g.0, g.2)).collect()
+}
+
+#[test]
+fn elided_units_carry_from_the_compared_amount() {
+    let u = units("Pretax profit climbed to 81.4 mln dlrs from 66.9 mln in 1986.");
+    assert_eq!(u[1], ("66.9 mln".into(), "USD".into()), "{u:?}");
+    // The nearest figure of a like value, past a percentage.
+    let u = units("Runs averaged 12.6 mln bpd, up 1.8 pct from 12.38 mln.");
+    assert_eq!(u[2], ("12.38 mln".into(), "bbl/d".into()), "{u:?}");
+    // "vs", words between the connector and the amount, a change of scale.
+    let u = units("Net was 487.5 mln rand vs 559.6 mln.");
+    assert_eq!(u[1].1, "ZAR", "{u:?}");
+    let u = units("It lost 1.16 billion dlrs, down from a gain of 301.8 mln a year ago.");
+    assert_eq!(u[1].1, "USD", "{u:?}");
+    let u = units("Stocks fell to 240,500 tonnes from 251,000, while sales rose.");
+    assert_eq!(u[1].1, "t", "{u:?}");
+    let u = units("The rate rose to 7-3/4 pct from 7-1/2.");
+    assert_eq!(u[1].1, "%", "{u:?}");
+}
+
+#[test]
+fn elided_units_need_a_like_amount_and_no_noun() {
+    // A noun after the number says what it counts.
+    let u = units("It paid 20 dlrs a unit to buyers from 15 countries.");
+    assert_eq!(u[1], ("15".into(), String::new()), "{u:?}");
+    // The nearest like amount has no unit: nothing to carry.
+    let u = units("Sales rose 12 pct to 640 from 571.");
+    assert_eq!(u[2], ("571".into(), String::new()), "{u:?}");
+    // Too far apart in value, or in another sentence.
+    let u = units("It has 3 pct. Output rose to 5,100 from 4,900.");
+    assert!(u.iter().all(|x| x.0 == "3 pct" || x.1.is_empty()), "{u:?}");
+    let u = units("Loans of 5 mln dlrs came from 12 banks.");
+    assert_eq!(u[1], ("12".into(), String::new()), "{u:?}");
+    let u = units("Output was 40 tonnes. Sales came in from 38 outlets.");
+    assert!(u.iter().skip(1).all(|x| x.1.is_empty()), "{u:?}");
+}
+
+#[test]
+fn scale_words_in_compound_adjectives() {
+    one(
+        "It filed a 250-mln-dlr shelf registration.",
+        "250-mln-dlr",
+        250e6,
+        "USD",
+        FigureKind::Money,
+    );
+    one(
+        "It won a 9.5-billion-dlr contract.",
+        "9.5-billion-dlr",
+        9.5e9,
+        "USD",
+        FigureKind::Money,
+    );
+}
+
+#[test]
+fn ranges_of_decimals_need_no_unit() {
+    let f = extract("Heifers brought 64.50-66.25 on the day.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].value_max), (Some(64.5), Some(66.25)));
+    // Plain digits are still scores and codes.
+    none("Wales won 3-1.");
+}
+
+#[test]
+fn day_fractions_after_a_month_are_dates() {
+    none("Talks are set for March 3/4 and Nov. 18/19.");
+    one("Half is 1/2 of it.", "1/2", 0.5, "", FigureKind::Number);
+}
+
+#[test]
+fn country_francs_and_long_tons() {
+    one(
+        "Shares sold at 2,450 Belgian francs.",
+        "2,450 Belgian francs",
+        2450.0,
+        "BEF",
+        FigureKind::Money,
+    );
+    one(
+        "It shipped 85,000 long tons.",
+        "85,000 long tons",
+        85000.0,
+        "long ton",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn one_bit_of_is_no_amount() {
+    none("The lens holds one bit of glass.");
+    one(
+        "A 64-bit chip.",
+        "64-bit",
+        64.0,
+        "bit",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn measured_of_fractions_and_trailing_words() {
+    let m = |t: &str| {
+        extract(t)
+            .into_iter()
+            .map(|f| f.measured)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        m("About two-thirds of the outstanding bonds are held abroad."),
+        [Some("outstanding bonds".to_string())]
+    );
+    assert_eq!(
+        m("It sold 200 mln dlrs of mortgage bonds due 2010."),
+        [Some("mortgage bonds".to_string())]
+    );
+    assert_eq!(
+        m("It bought 40 pct of state-owned Acme Corp."),
+        [Some("state-owned Acme Corp".to_string())]
+    );
+    // A unit after "of" is no measured thing.
+    assert_eq!(m("Rates rose by a quarter of a percentage point."), [None]);
+}
+
+#[test]
+fn stock_moves_of_fractions_are_no_ranges() {
+    let u = units("Shell won 3/4 to 42-3/4 and Canfor 1-1/4 to 35-3/4.");
+    assert_eq!(
+        u.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+        ["3/4", "42-3/4", "1-1/4", "35-3/4"]
+    );
+    // A range of fractions with a unit stays one.
+    let f = extract("Cut it 1/2 to 1-1/2 inches thick.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value_max, Some(1.5));
+}
+
+#[test]
+fn decimal_times_is_a_multiple() {
+    one(
+        "It paid 2.7 times book value.",
+        "2.7 times",
+        2.7,
+        "times",
+        FigureKind::Ratio,
+    );
+    // A whole number of times counts occasions.
+    none("He voted three times against it.");
+}
+
+#[test]
+fn measured_keeps_abbreviations() {
+    let f = extract("Imports are 38 pct of U.S. consumption.");
+    assert_eq!(f[0].measured.as_deref(), Some("U.S. consumption"));
+}
+
+#[test]
+fn close_numbers_after_a_change_word_make_a_range() {
+    let f = extract("Demand is seen rising 1.9 to 2.2 pct this year.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].value_max), (Some(1.9), Some(2.2)));
+    assert_eq!(f[0].unit, "%");
+    // A move and the new level stay two figures.
+    assert_eq!(units("Shares rose 15 to 410p.").len(), 2);
+    assert_eq!(units("Shares rose 15p to 410p.").len(), 2);
+}
+
+#[test]
+fn only_and_that_before_small_counts() {
+    one(
+        "Only two cases were found.",
+        "two",
+        2.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "Police said that three men fled.",
+        "three",
+        3.0,
+        "",
+        FigureKind::Number,
+    );
+    none("The only two cases were old.");
+    none("He liked that two-seater and that three men fled.");
+}
+
+#[test]
+fn two_way_prices_are_one_figure() {
+    let f = extract("The dollar ended at 1.8205/15 marks against 1.8260/70.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(
+        f[0].span.slice("The dollar ended at 1.8205/15 marks"),
+        "1.8205/15 marks"
+    );
+    assert_eq!((f[0].value, f[0].value_max), (Some(1.8205), Some(1.8215)));
+    assert_eq!(f[0].unit, "DEM");
+    // The compared quote takes the unit too.
+    assert_eq!((f[1].value, f[1].value_max), (Some(1.826), Some(1.827)));
+    assert_eq!(f[1].unit, "DEM");
+    // Rolling over, and offered/bid rates.
+    let f = extract("Sterling opened at 1.6195/05 dlrs; CDs yield 4.58/42 pct.");
+    assert_eq!(f[0].value_max, Some(1.6205), "{f:?}");
+    assert_eq!((f[1].value, f[1].value_max), (Some(4.42), Some(4.58)));
+    // Fractions and dates are no prices.
+    one("Add 1/2 cup.", "1/2 cup", 0.5, "cup", FigureKind::Quantity);
+    none("On 12/3/87 it closed.");
+}
+
+#[test]
+fn elided_units_carry_through_and() {
+    let u = units("Imports fell to 75,500 tonnes from 97,070 in December and 120,228 a year ago.");
+    assert_eq!(u[2], ("120,228".into(), "t".into()), "{u:?}");
+    // Large amounts may differ more.
+    let u = units("Pretax profit 143.8 mln stg vs 3.5 mln.");
+    assert_eq!(u[1].1, "GBP", "{u:?}");
+    // "and" alone carries nothing.
+    let u = units("It sold 5,000 tonnes and 4,000 more.");
+    assert_eq!(u[1].1, "", "{u:?}");
+}
+
+#[test]
+fn models_names_and_games_are_no_figures() {
+    none("Both the 7E7 and the A350 are new.");
+    one("It is 1.5E+10.", "1.5E+10", 1.5e10, "", FigureKind::Number);
+    none("50 Cent was on air.");
+    one(
+        "It costs 50 cents.",
+        "50 cents",
+        50.0,
+        "cent",
+        FigureKind::Money,
+    );
+    none("He won the mixed doubles and a doubles title.");
+    one(
+        "The price doubles.",
+        "doubles",
+        2.0,
+        "times",
+        FigureKind::Ratio,
+    );
+}
+
+#[test]
+fn stock_moves_and_named_amounts() {
+    // A move with a unit and a far bigger bare price: two figures.
+    let u = units("British Telecom rose 2p to 254.");
+    assert_eq!(u.len(), 2, "{u:?}");
+    let f = extract("Prices ranged from 5p to 8p.");
+    assert_eq!(f[0].value_max, Some(8.0), "{f:?}");
+    // "deficit" names the amount itself, so the unit carries.
+    let u = units("It had an 8.3 mln dlr deficit against a 10.33 mln deficit.");
+    assert_eq!(u[1].1, "USD", "{u:?}");
+}
