@@ -35,6 +35,7 @@
 
 mod calendar;
 mod lexicon;
+mod report;
 mod rules;
 
 use std::sync::LazyLock;
@@ -105,6 +106,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     }
     let mut kept = resolve(cands);
     resolve_anaphora(text, &mut kept);
+    report::resolve_reported_quarter(text, anchor, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
