@@ -24,7 +24,14 @@
 //! - decades are `198`, centuries `19`, quarters `2025-Q3`, weeks
 //!   `2025-W44`, seasons `2025-SU`;
 //! - in a document about quarterly results, "a year ago" is the same
-//!   quarter a year earlier, and "the quarter" is the last one named;
+//!   quarter a year earlier (the year after "the nine months", the same
+//!   fiscal quarter after a fiscal one), and "the quarter" is the last one
+//!   named; a period "ended Oct. 31" ended on or before the anchor;
+//! - a bare "the week" is `2025-WXX` (a week of the story, not
+//!   necessarily the publication week); "the previous Friday" counts
+//!   back from the day last named; other weekdays stay anchored on the
+//!   publication date (anchoring them on the story's last date lost far
+//!   more than it won on TimeBank);
 //! - "Friday evening" is a TIME (`…TEV`); "Friday night/morning" stay
 //!   the day's date, as TimeBank mostly writes them;
 //! - amounts per unit ("$2 million a year") are not sets and not tagged;
@@ -107,6 +114,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     let mut kept = resolve(cands);
     resolve_anaphora(text, &mut kept);
     report::resolve_reported_quarter(text, anchor, &mut kept);
+    conjoined_days(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
@@ -170,6 +178,8 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q');
     let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
     let mut last_quarter: Option<String> = None;
+    // Whether that quarter was named as a fiscal one.
+    let mut fiscal_quarter = false;
     let mut last_year: Option<String> = None;
     // The year of any explicit date ("June 3, 1995" as well as "1995"),
     // and the month of any explicit date or month.
@@ -180,7 +190,10 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
     // Whether the mention before was a stretch of six or nine months
     // ("For the nine months, net rose … from $5 million a year earlier").
     let mut after_months = false;
+    // Where the mention before ended: a span grown backwards stops there.
+    let mut prev_end = 0;
     for c in cands.iter_mut() {
+        let this_prev_end = std::mem::replace(&mut prev_end, c.end);
         let months_before = std::mem::replace(
             &mut after_months,
             matches!(c.value.as_deref(), Some("P6M" | "P9M")),
@@ -202,6 +215,38 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     v.truncate(4);
                 }
             }
+            _ if fiscal_quarter
+                && last_quarter.is_some()
+                && c.value.as_deref().is_some_and(is_quarter)
+                && is_year_ago(&t) =>
+            {
+                // "a year earlier" in a report on the fiscal first
+                // quarter: that quarter a year before, not the calendar
+                // quarter before the publication date.
+                let q = last_quarter.as_deref().unwrap_or("");
+                let y = q.get(..4).and_then(|y| y.parse::<i64>().ok());
+                if let (Some(y), Some(code)) = (y, q.get(4..)) {
+                    if let Some(prev) = calendar::fmt_year(y - 1) {
+                        c.value = Some(format!("{prev}{code}"));
+                    }
+                }
+            }
+            "last year" if last_quarter.is_some() => {
+                // "the corresponding period last year", "last year's
+                // quarter": the quarter under discussion, a year before.
+                if let Some((s, e)) = year_ago_period(text, c.start, c.end) {
+                    let q = last_quarter.as_deref().unwrap_or("");
+                    let y = q.get(..4).and_then(|y| y.parse::<i64>().ok());
+                    if let (Some(y), Some(code)) = (y, q.get(4..)) {
+                        if s >= this_prev_end {
+                            c.start = s;
+                            c.end = e;
+                            c.value = calendar::fmt_year(y - 1).map(|p| format!("{p}{code}"));
+                            prev_end = e;
+                        }
+                    }
+                }
+            }
             "the quarter" | "that quarter" => {
                 if let Some(q) = &last_quarter {
                     c.value = Some(q.clone());
@@ -212,7 +257,9 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                     c.value = Some(y.clone());
                 }
             }
-            _ if is_year_quarter(&t) && last_quarter.is_some() => {
+            _ if (is_year_quarter(&t) || (is_year_period(&t) && !months_before))
+                && last_quarter.is_some() =>
+            {
                 // "the 1988 quarter": that year's quarter of the kind
                 // under discussion.
                 if let (Some(y), Some(q)) = (t.get(4..8), last_quarter.as_deref()) {
@@ -251,6 +298,11 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                         c.value = Some(d);
                     }
                 }
+            }
+            "current" if then_before(text, c.start) => {
+                // "the then current price": current as of a past time.
+                c.start -= "then ".len();
+                c.value = Some("PAST_REF".into());
             }
             "the following month" => {
                 if let Some(v) =
@@ -292,6 +344,7 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
                 if explicit {
                     if is_quarter(v) {
                         last_quarter = Some(v.to_string());
+                        fiscal_quarter = t.contains("fiscal");
                     } else if v.len() == 4 && digits(v) {
                         last_year = Some(v.to_string());
                     }
@@ -385,6 +438,28 @@ fn story_weekday(t: &str) -> Option<(bool, i64)> {
     lexicon::weekday_number(rest).map(|wd| (back, i64::from(wd)))
 }
 
+/// The span of "the corresponding period last year" or "last year's
+/// quarter" around a "last year" at `[start, end)`, if the text has one.
+fn year_ago_period(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bthe\s+(?:corresponding|comparable|same|like)\s+(?:period|quarter)\s+(?:of\s+)?$")
+    });
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^'s\s+(?:quarter|period)\b"));
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if let Some(m) = text.get(from..start).and_then(|b| BEFORE.find(b)) {
+        return Some((from + m.start(), end));
+    }
+    let mut to = (end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let m = text.get(end..to).and_then(|a| AFTER.find(a))?;
+    Some((start, end + m.end()))
+}
+
 /// "a year ago", "a year earlier", "year-ago", "the year-earlier period":
 /// a comparison with the year before.
 fn is_year_ago(t: &str) -> bool {
@@ -397,6 +472,61 @@ fn is_year_ago(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
+}
+
+/// "April 24 and 25", "March 3 or 4": the second day shares the first
+/// one's month and year, and is a mention of its own (as TimeBank tags
+/// it). Only when the number ends the phrase (a punctuation mark or the
+/// end of the line follows), so that "May 5 and 6 others" stays a count.
+fn conjoined_days(text: &str, cands: &mut Vec<Cand>) {
+    static NEXT_DAY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s+(?:and|or|to|through)\s+(?P<d>\d{1,2})(?:\s*[.,;:)]|\s*$)"));
+    let mut added: Vec<Cand> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(v) = c.value.as_deref().filter(|v| is_day(v)) else {
+            continue;
+        };
+        let mut cut = (c.end + 24).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let Some(after) = text.get(c.end..cut) else {
+            continue;
+        };
+        if !after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let Some(m) = NEXT_DAY.captures(after).and_then(|m| m.name("d")) else {
+            continue;
+        };
+        let mention = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
+        if !lexicon::names_month(&mention) {
+            continue;
+        }
+        let (start, end) = (c.end + m.start(), c.end + m.end());
+        if cands.get(i + 1).is_some_and(|n| n.start < end) {
+            continue;
+        }
+        let day = m.as_str().parse::<i64>().ok();
+        let y = v.get(..4).and_then(|y| y.parse::<i64>().ok());
+        let mo = v.get(5..7).and_then(|mo| mo.parse::<i64>().ok());
+        let value = match (y, mo, day) {
+            (Some(y), Some(mo), Some(d)) => calendar::date(y, mo, d).and_then(calendar::fmt_date),
+            _ => None,
+        };
+        if value.is_some() {
+            added.push(Cand {
+                start,
+                end,
+                ty: claimdex_model::TimexType::Date,
+                value,
+            });
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
 }
 
 /// Whether `v` is a calendar day, `YYYY-MM-DD`.
@@ -418,6 +548,25 @@ fn crosses_blank_line(s: &str) -> bool {
                 .find(|&&x| !matches!(x, b' ' | b'\t' | b'\r'))
                 .is_some_and(|&x| x == b'\n')
     })
+}
+
+/// Whether the word "then" and one space come right before byte `start`.
+fn then_before(text: &str, start: usize) -> bool {
+    let Some(head) = start.checked_sub(5).and_then(|i| text.get(..i)) else {
+        return false;
+    };
+    text.get(head.len()..start)
+        .is_some_and(|w| w.eq_ignore_ascii_case("then "))
+        && !head.ends_with(|ch: char| ch.is_alphanumeric())
+}
+
+/// "the 1988 period": in a report on a quarter, that year's quarter.
+fn is_year_period(t: &str) -> bool {
+    t.len() == "the 1988 period".len()
+        && t.starts_with("the ")
+        && t.ends_with(" period")
+        && t.get(4..8)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "the 1988 quarter": a year and "quarter" with no ordinal.

@@ -706,6 +706,7 @@ const SET_CORES: &[&str] = &[
     r"(?i)\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|\d{1,2}:\d{2}\s*(?:GMT|UTC|hours|hrs|local\s+time)\b|(?:noon|midnight|midday)\b)",
     r"\b(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Halloween|Valentine's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Boxing\s+Day|Good\s+Friday)\b",
     r"(?i)\b(?:year-earlier|year-ago|year-before|prior-year)\b",
+    "",
 ];
 
 const RULE_PATTERNS: &[(&str, Handler)] = &[
@@ -814,7 +815,19 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
         r"(?i)\b(?P<the>the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?P<adj>year-earlier|year-ago|year-before|prior-year)(?P<noun>\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:period|quarter|nine\s+months|six\s+months|month|year))?\b",
         year_ago,
     ),
+    // "Today is the eighth day of the strike", "It's the second day of
+    // the offensive": the day the story is told.
+    (
+        r"(?i)\b(?:today\s+is|it's|it\s+is)\s+(?P<x>the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+day)\s+of\b",
+        ordinal_day,
+    ),
 ];
+
+fn ordinal_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    let x = c.name("x")?;
+    let v = ctx.anchor.and_then(fmt_date);
+    cand(x.start(), x.end(), TimexType::Date, v)
+}
 
 fn month_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let mname = g(c, "m")?;
@@ -1994,6 +2007,11 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
+    if post.is_empty() && pre.is_empty() && in_future(before) {
+        // "would be redeemed in five years": a point that far ahead, as
+        // "five years from now" (TimeML: a date).
+        post = "from now".into();
+    }
     if post == "ago"
         || post == "earlier"
         || post == "later"
@@ -2048,6 +2066,28 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     cand(start, end, TimexType::Duration, v)
 }
 
+/// Whether the words before a count of units are "in", after a modal or
+/// a plan in the same clause ("will decide in two weeks", "would be
+/// redeemed in five years"), so that the count says when, not how long.
+fn in_future(before: &str) -> bool {
+    static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:will|would|'ll|shall|may|might|could|should|(?:expects?|plans?|intends?)\s+to)\b",
+        )
+    });
+    let Some(head) = before.trim_end().strip_suffix("in") else {
+        return false;
+    };
+    if !before.ends_with(char::is_whitespace) || head.ends_with(|ch: char| ch.is_alphanumeric()) {
+        return false;
+    }
+    // The modal governs the verb right before "in": a few words back, in
+    // the same clause and past no comma.
+    let near = clause_tail(window_before(head, head.len(), 32));
+    let near = near.rsplit(',').next().unwrap_or(near);
+    MODAL.is_match(near)
+}
+
 fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let u = lower(c, "u");
     let pre = words(g(c, "pre").unwrap_or(""));
@@ -2093,6 +2133,21 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if pre.is_empty() && post.is_empty() && u == "centuries" && prev_word == "for" {
         // "ruled from Moscow for centuries": always a stretch of time.
         return whole(c, TimexType::Duration, duration_value(Amount::Vague, &u));
+    }
+    if pre.is_empty() && post.is_empty() && matches!(u.as_str(), "years" | "decades") {
+        // "over the years", "in the years that followed", "the first
+        // time in years": a stretch of time, whatever the sentence.
+        let mut prev = before.split_whitespace().rev().map(str::to_ascii_lowercase);
+        let (w1, w2) = (prev.next(), prev.next());
+        let idiom = before.ends_with(char::is_whitespace)
+            && match w1.as_deref() {
+                Some("in") => true,
+                Some("the") => matches!(w2.as_deref(), Some("in" | "over")),
+                _ => false,
+            };
+        if idiom {
+            return whole(c, TimexType::Duration, duration_value(Amount::Vague, &u));
+        }
     }
     if pre.is_empty()
         && post.is_empty()
@@ -2235,8 +2290,22 @@ fn time_of_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         }
     }
     let tense = || ctx.tense(start, end);
+    // "at 10:35 a.m. (0735 GMT) Friday": the day after the aside is the
+    // time's day, though the two are tagged apart.
+    let aside_day = if c.name("when").is_none() && ctx.after(end).trim_start().starts_with('(') {
+        static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"^\s*\((?u:[^()\n]){1,30}\)\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            )
+        });
+        ASIDE
+            .captures(ctx.after(end))
+            .and_then(|a| g(&a, "wd").and_then(weekday_number))
+    } else {
+        None
+    };
     let day = ctx.anchor.and_then(|a| {
-        if let Some(wd) = g(c, "wd").and_then(weekday_number) {
+        if let Some(wd) = g(c, "wd").and_then(weekday_number).or(aside_day) {
             resolve_weekday(a, i64::from(wd), "", tense())
         } else if let Some(dw) = g(c, "dw") {
             let shift = match dw.to_lowercase().as_str() {
@@ -2288,6 +2357,22 @@ fn holiday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let name = g(c, "h")?;
     let rel = lower(c, "rel");
     let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    let after = ctx.after(end);
+    if rel.is_empty()
+        && after.starts_with(" week")
+        && !after[5..].starts_with(|ch: char| ch.is_alphanumeric() || ch == '-')
+    {
+        // "as Easter week began": the week of the nearest one.
+        let v = ctx.anchor.and_then(|a| {
+            let y = i64::from(a.year());
+            [y - 1, y, y + 1]
+                .into_iter()
+                .filter_map(|y| holiday_date(name, y))
+                .min_by_key(|d| (*d - a).get_days().abs())
+                .and_then(fmt_week)
+        });
+        return cand(start, end + 5, TimexType::Date, v);
+    }
     let tense = ctx.tense(start, end);
     let v = ctx.anchor.and_then(|a| {
         let y = i64::from(a.year());
