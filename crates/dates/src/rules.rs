@@ -1101,6 +1101,63 @@ fn bare_year_context(y: i64, anchor: Option<Date>, before: &str, after: &str) ->
         || DETERMINERS.contains(&p2.as_str())
 }
 
+/// Whether the year after `before` ends a name ("a venture called Orion
+/// 1980", "the Expo 2000 site"): a capitalised word that is no month,
+/// season, weekday or sentence opener comes right before it, after a word
+/// in lower case. TimeML does not tag a year inside a name.
+fn names_with_year(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let (rest, word) = match head.rfind(' ') {
+        Some(i) => (&head[..i], &head[i + 1..]),
+        None => return false,
+    };
+    let lower_before = rest
+        .rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next_back())
+        .is_some_and(|ch| ch.is_ascii_lowercase());
+    let capitalised_word = word.len() >= 2
+        && word.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic());
+    if !lower_before || !capitalised_word || month_number(word).is_some() {
+        return false;
+    }
+    let w = word.to_ascii_lowercase();
+    !matches!(
+        w.as_str(),
+        "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "fiscal"
+            | "calendar"
+            | "year"
+            | "since"
+            | "in"
+            | "by"
+            | "for"
+            | "until"
+            | "from"
+            | "before"
+            | "after"
+            | "mid"
+            | "early"
+            | "late"
+            | "christmas"
+            | "easter"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let ym = c.name("y")?;
     let y: i64 = ym.as_str().parse().ok()?;
@@ -1168,7 +1225,7 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     }
     if pre.is_empty()
         && c.name("post").is_none()
-        && !bare_year_context(y, ctx.anchor, before, after)
+        && (!bare_year_context(y, ctx.anchor, before, after) || names_with_year(before))
     {
         return None;
     }
