@@ -913,6 +913,28 @@ fn ended_after(ctx: &Ctx<'_>, end: usize, anchor: Date) -> Option<i64> {
         .find(|&y| date(y, m, d).is_some_and(|x| x <= anchor))
 }
 
+/// The day in "… ended Oct. 31" or "… ended Oct. 31, 1988" right after
+/// region offset `end`, on or before the anchor when no year is given (see
+/// [`ended_after`]).
+fn ended_on(ctx: &Ctx<'_>, end: usize, anchor: Date) -> Option<Date> {
+    static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+        re(&fill(
+            r"^\s+ended\s+(?P<m>{MONTH})\s+(?P<d>\d{1,2})\b(?:,\s*(?P<y>\d{4})\b)?",
+        ))
+    });
+    let c = ENDED.captures(ctx.after(end))?;
+    let m = i64::from(month_number(g(&c, "m")?)?);
+    let d: i64 = g(&c, "d")?.parse().ok()?;
+    if let Some(y) = g(&c, "y") {
+        return date(y.parse().ok()?, m, d);
+    }
+    let y = i64::from(anchor.year());
+    [y, y - 1]
+        .into_iter()
+        .filter_map(|y| date(y, m, d))
+        .find(|&x| x <= anchor)
+}
+
 fn numeric_date(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let ys = g(c, "y")?;
     let mut y: i64 = ys.parse().ok()?;
@@ -1600,6 +1622,26 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 "next" | "the next" | "the coming" | "coming" | "the following" => 1,
                 _ => -1,
             };
+            if rel == "the" && unit == "quarter" {
+                static YEAR_AGO: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"(?i)^\s+a\s+year\s+(?:ago|earlier)\b"));
+                if let Some(m) = YEAR_AGO.find(ctx.after(end)) {
+                    // "the quarter a year ago": one expression, the
+                    // quarter before the anchor's, a year back (a report
+                    // naming its quarter moves it, see `report.rs`).
+                    let v = a.and_then(|a| {
+                        let (y, q) = shift_quarter(a, -1);
+                        fmt_quarter(y - 1, q)
+                    });
+                    return cand(start, end + m.end(), TimexType::Date, v);
+                }
+                if let Some(d) = a.and_then(|a| ended_on(ctx, end, a)) {
+                    // "the quarter ended July 31": the calendar quarter
+                    // holding most of the three months up to that day.
+                    let mid = add_days(d, -45)?;
+                    return date_val(fmt_quarter(i64::from(mid.year()), quarter_of(mid)));
+                }
+            }
             date_val(a.and_then(|a| {
                 let (y, q) = shift_quarter(a, shift);
                 fmt_quarter(y, q)
