@@ -136,7 +136,7 @@ impl<'t> Ctx<'t> {
         });
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|scheduled|due|postponed|deferred|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
             )
         });
         // "by"/"until" look ahead, unless a past verb already frames the
