@@ -695,7 +695,7 @@ const SET_CORES: &[&str] = &[
     r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)s?\b",
     r"(?i)\bQ[1-4]\b",
     "",
-    r"(?i)\b(?:this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole)|last|this|next|past|coming|previous|current|that|the)\s+(?:fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+    r"(?i)\b(?:this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole|early|late)|last|this|next|past|coming|previous|current|that|the)\s+(?:fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
     r"(?i)\byear(?:[\s-]end|'s\s+end)\b",
     r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
     r"(?i)\b(?:today|yesterday|tomorrow|tonight|mid[\s-]?(?:morning|afternoon))\b",
@@ -763,7 +763,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     (r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
     // Relative units: "last week", "this year", "the past year", "early next month".
     (
-        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)\s+of|end\s+of|beginning\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole)|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)\s+of|end\s+of|beginning\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole|early|late)|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
         relative_unit,
     ),
     (
@@ -792,7 +792,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Vague references to the present, past and future.
     (
-        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
+        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly|a\s+while)\b",
         vague_ref,
     ),
     // Sets.
@@ -1505,6 +1505,16 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if rel == "that" && !matches!(unit.as_str(), "year" | "quarter") {
         return None;
     }
+    if (rel == "the early" || rel == "the late")
+        && !matches!(
+            unit.as_str(),
+            "spring" | "summer" | "fall" | "autumn" | "winter"
+        )
+    {
+        // "the early summer" is the season; "the late night show" and
+        // "the early morning hours" are not expressions of their own.
+        return None;
+    }
     let plain_the = rel == "the";
     let a = ctx.anchor;
     let date_val = |v: Option<String>| cand(start, end, TimexType::Date, v);
@@ -2032,6 +2042,21 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
             return None;
         }
+        // "24 hours a day", "two days a week": a rate, untagged as amounts
+        // per unit are ("a year earlier" after a count is another matter).
+        static RATE: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^\s+(?:a|an|per)\s+(?:hour|day|week|month|year)\b(?P<rel>\s+(?:ago|earlier|before|later|after|from|or))?",
+            )
+        });
+        if post.is_empty()
+            && !matches!(num.as_str(), "a" | "an")
+            && RATE
+                .captures(ctx.after(m0.end()))
+                .is_some_and(|r| r.name("rel").is_none())
+        {
+            return None;
+        }
         // "60 Minutes": running text does not capitalise a unit.
         if g(c, "unit").is_some_and(capitalised) {
             return None;
@@ -2221,6 +2246,10 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         .rev()
         .collect::<String>()
         .to_lowercase();
+    if pre.is_empty() && parse_amount(&prev_word).is_some() {
+        // "two days a week": a count the duration rule turned down.
+        return None;
+    }
     if pre.is_empty()
         && matches!(
             prev_word.as_str(),
@@ -2268,11 +2297,32 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     whole(c, TimexType::Duration, v)
 }
 
-fn vague_ref(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+fn vague_ref(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if c.name("acc").is_some() {
         return None;
     }
     let w = words(c.get(0)?.as_str());
+    let m0 = c.get(0)?;
+    if w == "a while" {
+        // "for a while", "in a while": a stretch of unstated length; "a
+        // while ago" and "worth a while" are left alone.
+        static FOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:for|in|after|within)\s+$"));
+        static AGO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:ago|back|longer)\b"));
+        if !FOR.is_match(ctx.before(m0.start())) || AGO.is_match(ctx.after(m0.end())) {
+            return None;
+        }
+        return whole(c, TimexType::Duration, Some("PXX".into()));
+    }
+    if w == "formerly" {
+        // "Jane Roe, formerly the firm's treasurer", "formerly known as":
+        // a former role in apposition, not a time (TimeBank: untagged).
+        static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"^\s+(?:(?:known|called|named|of|with|at|a|an|the|his|her|its|their)\b|[A-Z])")
+        });
+        if ROLE.is_match(ctx.after(m0.end())) {
+            return None;
+        }
+    }
     let v = if w.contains("future") || w.contains("term") {
         "FUTURE_REF"
     } else if w.contains("recent") || w.contains("past") || w == "formerly" {
