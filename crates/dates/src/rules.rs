@@ -1757,6 +1757,16 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
 }
 
 fn year_end(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    static SINCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsince\s+$"));
+    if SINCE.is_match(ctx.before(c.get(0)?.start())) {
+        // "since year-end": the last year-end passed, Dec. 31 of the
+        // year before.
+        let v = ctx
+            .anchor
+            .and_then(|a| date(i64::from(a.year()) - 1, 12, 31))
+            .and_then(fmt_date);
+        return whole(c, TimexType::Date, v);
+    }
     whole(c, TimexType::Date, ctx.anchor.and_then(fmt_year_of))
 }
 
@@ -2074,6 +2084,19 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
     let before = ctx.before(start);
+    if num == "two" && unit == "quarters" && (pre.ends_with("first") || pre.ends_with("last")) {
+        // "the first two quarters of 1990": that year's first half, a date
+        // (TimeBank's span starts at "first").
+        static OF_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?P<y>\d{4})\b"));
+        if let Some(o) = OF_YEAR.captures(ctx.after(end)) {
+            let half = if pre.ends_with("first") { 1 } else { 2 };
+            let at = c.name("num")?.start();
+            let word = text.get(..at)?.trim_end();
+            let from = word.len() - if half == 1 { "first" } else { "last" }.len();
+            let v = fmt_year(g(&o, "y")?.parse().ok()?).map(|y| format!("{y}-H{half}"));
+            return cand(from, end + o.get(0)?.end(), TimexType::Date, v);
+        }
+    }
     let first_word = pre.split_whitespace().next().unwrap_or("");
     if first_word == "every" || (first_word == "each" && !pre.starts_with("each of")) {
         // "every four years": a recurrence.
