@@ -1855,6 +1855,27 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     cand(start, end, TimexType::Date, d)
 }
 
+/// "today's world", "many of today's personal computers", "the people
+/// of tomorrow": the present or future age, not a day (TimeBank leaves
+/// them untagged; "today's editions", "tomorrow's vote" stay days).
+fn generic_day(ctx: &Ctx<'_>, c: &Captures<'_>, w: &str) -> bool {
+    static AGE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:'s|\x{2019}s)\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|young|teenagers|families|standards|culture|technology|computers|consumers|students|parents|women|men|politics|economy|workplace|workers|companies|businesses|cars|music|movies|films)\b",
+        )
+    });
+    static OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bthe\s+[a-z]+\s+of\s+$"));
+    let Some(m) = c.get(0) else {
+        return false;
+    };
+    let after = ctx.after(m.end());
+    match w {
+        "today" => AGE_NOUN.is_match(after),
+        "tomorrow" => OF.is_match(ctx.before(m.start())) && !after.starts_with(['\'', '\u{2019}']),
+        _ => false,
+    }
+}
+
 fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if let Some(mid) = g(c, "mid") {
         // "by mid afternoon": that part of the publication day.
@@ -1878,6 +1899,9 @@ fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if mid_sentence && prev.starts_with(|ch: char| ch.is_ascii_uppercase()) {
             return None;
         }
+    }
+    if c.name("mod").is_none() && c.name("part").is_none() && generic_day(ctx, c, &w) {
+        return None;
     }
     let shift = match w.as_str() {
         "yesterday" => -1,
