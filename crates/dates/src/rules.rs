@@ -2293,6 +2293,16 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         .rev()
         .collect::<String>()
         .to_lowercase();
+    if pre.is_empty()
+        && prev_word == "of"
+        && before
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("matter of")
+    {
+        // "a matter of days": soon, as a figure of speech (untagged).
+        return None;
+    }
     if pre.is_empty() && parse_amount(&prev_word).is_some() {
         // "two days a week": a count the duration rule turned down.
         return None;
