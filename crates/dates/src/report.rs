@@ -41,11 +41,16 @@ pub(crate) fn resolve_reported_quarter(text: &str, anchor: Option<Date>, cands: 
             &mut after_months,
             matches!(c.value.as_deref(), Some("P6M" | "P9M")),
         );
-        let t = lowered(text.get(c.start..c.end).unwrap_or(""));
         let Some(v) = c.value.as_deref() else {
             continue;
         };
         let quarter = quarter_index(v);
+        let year = v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
+        if quarter.is_none() && !(year && reported.is_some()) {
+            // Only quarters, and "the 1989 period" (a year), change here.
+            continue;
+        }
+        let t = lowered(text.get(c.start..c.end).unwrap_or(""));
         if names_quarter(&t) {
             if let Some(q) = quarter {
                 if (current - REPORT_WINDOW..=current).contains(&q)
