@@ -782,7 +782,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -2058,7 +2058,11 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             post = "earlier".into();
         }
     }
-    let amount = parse_amount(&num)?;
+    let mut amount = parse_amount(&num)?;
+    if let (Amount::Exact { whole, .. }, Some(_)) = (amount, c.name("half")) {
+        // "a minute and a half": PT1M30S.
+        amount = Amount::Exact { whole, half: true };
+    }
     if c.name("old").is_some() {
         // "a 6-year-old boy": an age, not a time.
         return None;
@@ -2073,7 +2077,10 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if unit.starts_with("quarter") && g(c, "sep").is_some_and(|s| s.contains('-')) {
             return None;
         }
-        if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
+        if (num == "a" || num == "an")
+            && (unit == "second" || unit == "minute")
+            && c.name("half").is_none()
+        {
             return None;
         }
         // "24 hours a day", "two days a week": a rate, untagged as amounts
