@@ -792,7 +792,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Vague references to the present, past and future.
     (
-        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly|a\s+while)\b",
+        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly|a\s+while|a\s+later\s+date)\b",
         vague_ref,
     ),
     // Sets.
@@ -2387,7 +2387,7 @@ fn vague_ref(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
-    let v = if w.contains("future") || w.contains("term") {
+    let v = if w.contains("future") || w.contains("term") || w == "a later date" {
         "FUTURE_REF"
     } else if w.contains("recent") || w.contains("past") || w == "formerly" {
         "PAST_REF"
