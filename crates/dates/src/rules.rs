@@ -2123,7 +2123,9 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             let half = if pre.ends_with("first") { 1 } else { 2 };
             let at = c.name("num")?.start();
             let word = text.get(..at)?.trim_end();
-            let from = word.len() - if half == 1 { "first" } else { "last" }.len();
+            let from = word
+                .len()
+                .checked_sub(if half == 1 { "first" } else { "last" }.len())?;
             let v = fmt_year(g(&o, "y")?.parse().ok()?).map(|y| format!("{y}-H{half}"));
             return cand(from, end + o.get(0)?.end(), TimexType::Date, v);
         }
