@@ -42,6 +42,7 @@
 
 mod calendar;
 mod lexicon;
+mod report;
 mod rules;
 
 use std::sync::LazyLock;
@@ -112,6 +113,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     }
     let mut kept = resolve(cands);
     resolve_anaphora(text, &mut kept);
+    report::resolve_reported_quarter(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {

@@ -695,7 +695,7 @@ const SET_CORES: &[&str] = &[
     r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)s?\b",
     r"(?i)\bQ[1-4]\b",
     "",
-    r"(?i)\b(?:this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole)|last|this|next|past|coming|previous|current|that|the)\s+(?:fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+    r"(?i)\b(?:this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole|early|late)|last|this|next|past|coming|previous|current|that|the)\s+(?:fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
     r"(?i)\byear(?:[\s-]end|'s\s+end)\b",
     r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
     r"(?i)\b(?:today|yesterday|tomorrow|tonight|mid[\s-]?(?:morning|afternoon))\b",
@@ -763,7 +763,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     (r"\bFY\s?'?(?P<y>\d{4}|\d{2})\b", fiscal_code),
     // Relative units: "last week", "this year", "the past year", "early next month".
     (
-        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)\s+of|end\s+of|beginning\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole)|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
+        r"(?i)\b(?P<pre>(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)\s+of|end\s+of|beginning\s+of)[\s-]+)?(?P<rel>this\s+past|the\s+(?:past|last|previous|prior|current|coming|next|following|latest|same|full|entire|whole|early|late)|last|this|next|past|coming|previous|current|that|the)\s+(?P<u>fiscal\s+year|year|month|week|weekend|quarter|decade|century|period|day|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b",
         relative_unit,
     ),
     (
@@ -782,7 +782,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -792,7 +792,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Vague references to the present, past and future.
     (
-        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly)\b",
+        r"(?i)\b(?:now|nowadays|these\s+days|at\s+present|presently|(?:more\s+)?recently|(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future|the\s+past|the\s+(?:near|short|long)\s+term|current(?P<acc>\s+accounts?|\s+affairs|\s+events|\s+price|\s+prices|ly)?|formerly|a\s+while|a\s+later\s+date)\b",
         vague_ref,
     ),
     // Sets.
@@ -911,6 +911,28 @@ fn ended_after(ctx: &Ctx<'_>, end: usize, anchor: Date) -> Option<i64> {
     [y, y - 1]
         .into_iter()
         .find(|&y| date(y, m, d).is_some_and(|x| x <= anchor))
+}
+
+/// The day in "… ended Oct. 31" or "… ended Oct. 31, 1988" right after
+/// region offset `end`, on or before the anchor when no year is given (see
+/// [`ended_after`]).
+fn ended_on(ctx: &Ctx<'_>, end: usize, anchor: Date) -> Option<Date> {
+    static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+        re(&fill(
+            r"^\s+ended\s+(?P<m>{MONTH})\s+(?P<d>\d{1,2})\b(?:,\s*(?P<y>\d{4})\b)?",
+        ))
+    });
+    let c = ENDED.captures(ctx.after(end))?;
+    let m = i64::from(month_number(g(&c, "m")?)?);
+    let d: i64 = g(&c, "d")?.parse().ok()?;
+    if let Some(y) = g(&c, "y") {
+        return date(y.parse().ok()?, m, d);
+    }
+    let y = i64::from(anchor.year());
+    [y, y - 1]
+        .into_iter()
+        .filter_map(|y| date(y, m, d))
+        .find(|&x| x <= anchor)
 }
 
 fn numeric_date(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
@@ -1101,6 +1123,63 @@ fn bare_year_context(y: i64, anchor: Option<Date>, before: &str, after: &str) ->
         || DETERMINERS.contains(&p2.as_str())
 }
 
+/// Whether the year after `before` ends a name ("a venture called Orion
+/// 1980", "the Expo 2000 site"): a capitalised word that is no month,
+/// season, weekday or sentence opener comes right before it, after a word
+/// in lower case. TimeML does not tag a year inside a name.
+fn names_with_year(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let (rest, word) = match head.rfind(' ') {
+        Some(i) => (&head[..i], &head[i + 1..]),
+        None => return false,
+    };
+    let lower_before = rest
+        .rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next_back())
+        .is_some_and(|ch| ch.is_ascii_lowercase());
+    let capitalised_word = word.len() >= 2
+        && word.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic());
+    if !lower_before || !capitalised_word || month_number(word).is_some() {
+        return false;
+    }
+    let w = word.to_ascii_lowercase();
+    !matches!(
+        w.as_str(),
+        "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "fiscal"
+            | "calendar"
+            | "year"
+            | "since"
+            | "in"
+            | "by"
+            | "for"
+            | "until"
+            | "from"
+            | "before"
+            | "after"
+            | "mid"
+            | "early"
+            | "late"
+            | "christmas"
+            | "easter"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let ym = c.name("y")?;
     let y: i64 = ym.as_str().parse().ok()?;
@@ -1168,7 +1247,7 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     }
     if pre.is_empty()
         && c.name("post").is_none()
-        && !bare_year_context(y, ctx.anchor, before, after)
+        && (!bare_year_context(y, ctx.anchor, before, after) || names_with_year(before))
     {
         return None;
     }
@@ -1426,6 +1505,16 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if rel == "that" && !matches!(unit.as_str(), "year" | "quarter") {
         return None;
     }
+    if (rel == "the early" || rel == "the late")
+        && !matches!(
+            unit.as_str(),
+            "spring" | "summer" | "fall" | "autumn" | "winter"
+        )
+    {
+        // "the early summer" is the season; "the late night show" and
+        // "the early morning hours" are not expressions of their own.
+        return None;
+    }
     let plain_the = rel == "the";
     let a = ctx.anchor;
     let date_val = |v: Option<String>| cand(start, end, TimexType::Date, v);
@@ -1543,6 +1632,26 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
                 "next" | "the next" | "the coming" | "coming" | "the following" => 1,
                 _ => -1,
             };
+            if rel == "the" && unit == "quarter" {
+                static YEAR_AGO: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"(?i)^\s+a\s+year\s+(?:ago|earlier)\b"));
+                if let Some(m) = YEAR_AGO.find(ctx.after(end)) {
+                    // "the quarter a year ago": one expression, the
+                    // quarter before the anchor's, a year back (a report
+                    // naming its quarter moves it, see `report.rs`).
+                    let v = a.and_then(|a| {
+                        let (y, q) = shift_quarter(a, -1);
+                        fmt_quarter(y - 1, q)
+                    });
+                    return cand(start, end + m.end(), TimexType::Date, v);
+                }
+                if let Some(d) = a.and_then(|a| ended_on(ctx, end, a)) {
+                    // "the quarter ended July 31": the calendar quarter
+                    // holding most of the three months up to that day.
+                    let mid = add_days(d, -45)?;
+                    return date_val(fmt_quarter(i64::from(mid.year()), quarter_of(mid)));
+                }
+            }
             date_val(a.and_then(|a| {
                 let (y, q) = shift_quarter(a, shift);
                 fmt_quarter(y, q)
@@ -1648,6 +1757,16 @@ fn relative_unit(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
 }
 
 fn year_end(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+    static SINCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsince\s+$"));
+    if SINCE.is_match(ctx.before(c.get(0)?.start())) {
+        // "since year-end": the last year-end passed, Dec. 31 of the
+        // year before.
+        let v = ctx
+            .anchor
+            .and_then(|a| date(i64::from(a.year()) - 1, 12, 31))
+            .and_then(fmt_date);
+        return whole(c, TimexType::Date, v);
+    }
     whole(c, TimexType::Date, ctx.anchor.and_then(fmt_year_of))
 }
 
@@ -1736,6 +1855,27 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     cand(start, end, TimexType::Date, d)
 }
 
+/// "today's world", "many of today's personal computers", "the people
+/// of tomorrow": the present or future age, not a day (TimeBank leaves
+/// them untagged; "today's editions", "tomorrow's vote" stay days).
+fn generic_day(ctx: &Ctx<'_>, c: &Captures<'_>, w: &str) -> bool {
+    static AGE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:'s|\x{2019}s)\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|young|teenagers|families|standards|culture|technology|computers|consumers|students|parents|women|men|politics|economy|workplace|workers|companies|businesses|cars|music|movies|films)\b",
+        )
+    });
+    static OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bthe\s+[a-z]+\s+of\s+$"));
+    let Some(m) = c.get(0) else {
+        return false;
+    };
+    let after = ctx.after(m.end());
+    match w {
+        "today" => AGE_NOUN.is_match(after),
+        "tomorrow" => OF.is_match(ctx.before(m.start())) && !after.starts_with(['\'', '\u{2019}']),
+        _ => false,
+    }
+}
+
 fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if let Some(mid) = g(c, "mid") {
         // "by mid afternoon": that part of the publication day.
@@ -1759,6 +1899,9 @@ fn deictic_day(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if mid_sentence && prev.starts_with(|ch: char| ch.is_ascii_uppercase()) {
             return None;
         }
+    }
+    if c.name("mod").is_none() && c.name("part").is_none() && generic_day(ctx, c, &w) {
+        return None;
     }
     let shift = match w.as_str() {
         "yesterday" => -1,
@@ -1915,7 +2058,11 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             post = "earlier".into();
         }
     }
-    let amount = parse_amount(&num)?;
+    let mut amount = parse_amount(&num)?;
+    if let (Amount::Exact { whole, .. }, Some(_)) = (amount, c.name("half")) {
+        // "a minute and a half": PT1M30S.
+        amount = Amount::Exact { whole, half: true };
+    }
     if c.name("old").is_some() {
         // "a 6-year-old boy": an age, not a time.
         return None;
@@ -1930,7 +2077,25 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if unit.starts_with("quarter") && g(c, "sep").is_some_and(|s| s.contains('-')) {
             return None;
         }
-        if (num == "a" || num == "an") && (unit == "second" || unit == "minute") {
+        if (num == "a" || num == "an")
+            && (unit == "second" || unit == "minute")
+            && c.name("half").is_none()
+        {
+            return None;
+        }
+        // "24 hours a day", "two days a week": a rate, untagged as amounts
+        // per unit are ("a year earlier" after a count is another matter).
+        static RATE: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^\s+(?:a|an|per)\s+(?:hour|day|week|month|year)\b(?P<rel>\s+(?:ago|earlier|before|later|after|from|or))?",
+            )
+        });
+        if post.is_empty()
+            && !matches!(num.as_str(), "a" | "an")
+            && RATE
+                .captures(ctx.after(m0.end()))
+                .is_some_and(|r| r.name("rel").is_none())
+        {
             return None;
         }
         // "60 Minutes": running text does not capitalise a unit.
@@ -1950,6 +2115,21 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
     let before = ctx.before(start);
+    if num == "two" && unit == "quarters" && (pre.ends_with("first") || pre.ends_with("last")) {
+        // "the first two quarters of 1990": that year's first half, a date
+        // (TimeBank's span starts at "first").
+        static OF_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?P<y>\d{4})\b"));
+        if let Some(o) = OF_YEAR.captures(ctx.after(end)) {
+            let half = if pre.ends_with("first") { 1 } else { 2 };
+            let at = c.name("num")?.start();
+            let word = text.get(..at)?.trim_end();
+            let from = word
+                .len()
+                .checked_sub(if half == 1 { "first" } else { "last" }.len())?;
+            let v = fmt_year(g(&o, "y")?.parse().ok()?).map(|y| format!("{y}-H{half}"));
+            return cand(from, end + o.get(0)?.end(), TimexType::Date, v);
+        }
+    }
     let first_word = pre.split_whitespace().next().unwrap_or("");
     if first_word == "every" || (first_word == "each" && !pre.starts_with("each of")) {
         // "every four years": a recurrence.
@@ -2123,6 +2303,20 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         .collect::<String>()
         .to_lowercase();
     if pre.is_empty()
+        && prev_word == "of"
+        && before
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("matter of")
+    {
+        // "a matter of days": soon, as a figure of speech (untagged).
+        return None;
+    }
+    if pre.is_empty() && parse_amount(&prev_word).is_some() {
+        // "two days a week": a count the duration rule turned down.
+        return None;
+    }
+    if pre.is_empty()
         && matches!(
             prev_word.as_str(),
             "these" | "those" | "early" | "old" | "golden" | "dog" | "salad" | "glory" | "school"
@@ -2169,12 +2363,33 @@ fn vague_units(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     whole(c, TimexType::Duration, v)
 }
 
-fn vague_ref(_ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
+fn vague_ref(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     if c.name("acc").is_some() {
         return None;
     }
     let w = words(c.get(0)?.as_str());
-    let v = if w.contains("future") || w.contains("term") {
+    let m0 = c.get(0)?;
+    if w == "a while" {
+        // "for a while", "in a while": a stretch of unstated length; "a
+        // while ago" and "worth a while" are left alone.
+        static FOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:for|in|after|within)\s+$"));
+        static AGO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:ago|back|longer)\b"));
+        if !FOR.is_match(ctx.before(m0.start())) || AGO.is_match(ctx.after(m0.end())) {
+            return None;
+        }
+        return whole(c, TimexType::Duration, Some("PXX".into()));
+    }
+    if w == "formerly" {
+        // "Jane Roe, formerly the firm's treasurer", "formerly known as":
+        // a former role in apposition, not a time (TimeBank: untagged).
+        static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"^\s+(?:(?:known|called|named|of|with|at|a|an|the|his|her|its|their)\b|[A-Z])")
+        });
+        if ROLE.is_match(ctx.after(m0.end())) {
+            return None;
+        }
+    }
+    let v = if w.contains("future") || w.contains("term") || w == "a later date" {
         "FUTURE_REF"
     } else if w.contains("recent") || w.contains("past") || w == "formerly" {
         "PAST_REF"
