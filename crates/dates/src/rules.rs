@@ -68,21 +68,9 @@ impl<'t> Ctx<'t> {
         self.full.get(s..e).unwrap_or("")
     }
 
-    /// The sentence holding `[start, end)` (a cheap scan for
-    /// sentence-final punctuation or a line break, bounded in length).
-    fn sentence(&self, start: usize, end: usize) -> &str {
-        let (s, e) = self.sentence_range(start, end);
-        self.full.get(s..e).unwrap_or("")
-    }
-
-    /// The part of the sentence holding `[start, end)` before `start`.
-    fn sentence_head(&self, start: usize, end: usize) -> &str {
-        let (s, _) = self.sentence_range(start, end);
-        self.full.get(s..start + self.base).unwrap_or("")
-    }
-
     /// Byte range in the whole document of the sentence holding `[start,
-    /// end)` (offsets in the region).
+    /// end)` (offsets in the region): a cheap scan for sentence-final
+    /// punctuation or a line break, bounded in length.
     fn sentence_range(&self, start: usize, end: usize) -> (usize, usize) {
         let (start, end) = (start + self.base, end + self.base);
         let text = self.full;
@@ -230,9 +218,9 @@ impl<'t> Ctx<'t> {
         // before the expression; after it, it is usually the reported
         // speech of a past event ("told them Wednesday he would fight").
         static WOULD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bwould\b"));
-        let (rs, re_) = (start - self.base, end - self.base);
-        let future =
-            FUTURE.is_match(self.sentence(rs, re_)) || WOULD.is_match(self.sentence_head(rs, re_));
+        let (s, e) = self.sentence_range(start - self.base, end - self.base);
+        let future = FUTURE.is_match(text.get(s..e).unwrap_or(""))
+            || text.get(s..start).is_some_and(|head| WOULD.is_match(head));
         if !future && !strength {
             // Past either way; the scan below only adds the strength.
             return (Tense::Past, false);
