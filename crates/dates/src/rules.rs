@@ -125,7 +125,7 @@ impl<'t> Ctx<'t> {
     fn tense_of(&self, start: usize, end: usize, strength: bool) -> (Tense, bool) {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
+                r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+(?:to|for)|preparing\s+for|preparations\s+for|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
             )
         });
         // A past-tense verb right next to the expression governs it, even
