@@ -135,9 +135,12 @@ impl<'t> Ctx<'t> {
                 r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b",
             )
         });
+        // A modal, a limit, a schedule, or the present tense of a verb of
+        // scheduled events ("the leaders meet Monday", "the show opens
+        // Thursday", "the season begins Aug. 1": news reports those ahead).
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|meet|meets|begins|resume|resumes|convene|convenes|reconvene|reconvenes|arrives|departs|opens|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
             )
         });
         // "by"/"until" look ahead, unless a past verb already frames the
