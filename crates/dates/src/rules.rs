@@ -1861,7 +1861,23 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         let after = ctx.after(end);
         after.starts_with("'s") || after.starts_with("\u{2019}s")
     };
+    // The same for a weekday right after the noun of something said
+    // ("Unisys's announcement Friday of a loss", "a joint statement
+    // Friday"): the story reports it, so it is on or before the
+    // publication day (TimeBank 4 of 4), unless a modal follows
+    // ("Commerce's statement on Monday will set …"). Nouns of scheduled
+    // events ("ruling", "vote", "meeting") stay out.
+    static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:announcement|statement|disclosure|remarks|comments|admission|testimony|report|speech)\s+(?:on\s+)?$",
+        )
+    });
+    static MODAL_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to)\b"));
+    let reported = REPORTED.is_match(ctx.before(start))
+        && !MODAL_AFTER.is_match(clause_head(window_after(ctx.full, ctx.base + end, 40)));
     let tense = if possessive
+        || reported
         || matches!(
             rel.as_str(),
             "last" | "this past" | "next" | "coming" | "this coming" | "this"
