@@ -806,7 +806,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<post>\s+(?:(?:or\s+so\s+)?(?:ago|earlier)|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -2094,6 +2094,10 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let num = words(num_raw);
     let unit = lower(c, "unit");
     let mut post = words(g(c, "post").unwrap_or(""));
+    // "a week or so ago": the hedge does not change the point in time.
+    if let Some(rest) = post.strip_prefix("or so ") {
+        post = rest.to_string();
+    }
     let m0 = c.get(0)?;
     let mut end = m0.end();
     if post == "before" {
