@@ -919,3 +919,49 @@ fn stock_moves_and_named_amounts() {
     let u = units("It had an 8.3 mln dlr deficit against a 10.33 mln deficit.");
     assert_eq!(u[1].1, "USD", "{u:?}");
 }
+
+#[test]
+fn touching_m_is_a_million_before_plural_units_and_noun_phrases() {
+    one(
+        "Stocks fell 2m barrels.",
+        "2m barrels",
+        2e6,
+        "bbl",
+        FigureKind::Quantity,
+    );
+    one(
+        "Exports hit 120m tons.",
+        "120m tons",
+        1.2e8,
+        "ton",
+        FigureKind::Quantity,
+    );
+    one(
+        "Some 2.4m Canadians voted.",
+        "Some 2.4m",
+        2.4e6,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "About 212m web pages exist.",
+        "About 212m",
+        2.12e8,
+        "",
+        FigureKind::Number,
+    );
+    one("It sold 3m PC games.", "3m", 3e6, "", FigureKind::Number);
+    // A decimal of 100 or more is no length in metres.
+    one(
+        "Stocks fell to 318.2m.",
+        "318.2m",
+        3.182e8,
+        "",
+        FigureKind::Number,
+    );
+    // Races, jumps and buildings keep metres.
+    let u = units("She won the 800m Olympic final, cleared 4.62m and ran 300m races.");
+    assert!(u.iter().all(|(_, u)| u == "m"), "{u:?}");
+    let u = units("The 1500m Olympic champions met by a 200m stretch of road.");
+    assert!(u.iter().all(|(_, u)| u == "m"), "{u:?}");
+}
