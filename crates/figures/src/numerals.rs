@@ -1241,10 +1241,14 @@ impl<'a> P<'a> {
             // read elsewhere.
             || self.is_w(j, "times");
         let counts_before_noun = !reference;
+        // A capitalised number word inside a name is no count at any size
+        // and even standing alone ("Ocean's Twelve", "the Guildford Four",
+        // "World War Two", "Forty Shades of Blue").
         let small = nwords == 1
             && !frac
-            && v <= 10.0
-            && (v == 1.0 || month_before || label || !(stands_alone || counts_before_noun));
+            && ((v <= 10.0
+                && (v == 1.0 || month_before || label || !(stands_alone || counts_before_noun)))
+                || self.name_part(i));
         let nm = Nm {
             v: finite(v),
             end: j,

@@ -965,3 +965,24 @@ fn touching_m_is_a_million_before_plural_units_and_noun_phrases() {
     let u = units("The 1500m Olympic champions met by a 200m stretch of road.");
     assert!(u.iter().all(|(_, u)| u == "m"), "{u:?}");
 }
+
+#[test]
+fn capitalised_number_words_in_names_are_no_counts() {
+    none("They watched Ocean's Fifteen and the Birmingham Six on BBC Two.");
+    none("It was built after World War Two.");
+    // At a sentence start the word still counts; lower case always does.
+    one(
+        "Twenty people came.",
+        "Twenty",
+        20.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "Then twenty people came.",
+        "twenty",
+        20.0,
+        "",
+        FigureKind::Number,
+    );
+}
