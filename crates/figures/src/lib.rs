@@ -1119,8 +1119,24 @@ impl<'a> P<'a> {
                 && self.next_to(j)
                 && matches!(
                     self.lw(j - 1),
-                    "mixed" | "the" | "in" | "of" | "a" | "s" | "and"
+                    "mixed"
+                        | "the"
+                        | "in"
+                        | "of"
+                        | "a"
+                        | "s"
+                        | "and"
+                        | "play"
+                        | "plays"
+                        | "played"
+                        | "playing"
+                        | "win"
+                        | "won"
+                        | "best"
+                        | "open"
                 ))
+                // "it doubles up as a camera": a use, not an amount.
+                || (self.next_to(j + 1) && self.lw(j + 1) == "up" && self.is_w(j + 2, "as"))
                 || matches!(
                     self.lw(j + 1),
                     "title"
@@ -1134,6 +1150,11 @@ impl<'a> P<'a> {
                         | "champion"
                         | "champions"
                         | "team"
+                        | "teams"
+                        | "gold"
+                        | "silver"
+                        | "bronze"
+                        | "events"
                         | "pair"
                         | "event"
                         | "rubber"

@@ -899,6 +899,10 @@ fn models_names_and_games_are_no_figures() {
         FigureKind::Money,
     );
     none("He won the mixed doubles and a doubles title.");
+    none(
+        "She will play doubles at the Open doubles, won doubles gold with the best doubles teams.",
+    );
+    none("The phone doubles up as a camera.");
     one(
         "The price doubles.",
         "doubles",
