@@ -839,13 +839,9 @@ impl<'a> P<'a> {
                 return Err(span_end_tok.max(i + 1));
             }
             // A day range "6 to 9 January", "May 3-5" is a date too.
-            let month_after = self.next_to(span_end_tok)
-                && self.is_wordtok(span_end_tok)
-                && lexicon::is_month(self.lw(span_end_tok));
-            let month_before = num_start > 0
-                && self.next_to(num_start)
-                && self.is_wordtok(num_start - 1)
-                && lexicon::is_month(self.lw(num_start - 1));
+            let month_after = self.next_to(span_end_tok) && self.month_at(span_end_tok);
+            let month_before =
+                num_start > 0 && self.next_to(num_start) && self.month_at(num_start - 1);
             if value_max.is_some() && (month_after || month_before) {
                 return Err(span_end_tok.max(i + 1));
             }

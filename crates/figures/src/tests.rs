@@ -990,3 +990,20 @@ fn capitalised_number_words_in_names_are_no_counts() {
         FigureKind::Number,
     );
 }
+
+#[test]
+fn days_listed_around_a_month_are_dates() {
+    none("The fair runs on 11 and 12 May.");
+    none("Shows are on 3, 9 and 30 October.");
+    none("It met between Sept 8 and 21.");
+    none("Talks are set for 2 or 3 March.");
+    // A lower-case "may" is a verb, and a count before a noun stays.
+    for text in [
+        "Between 12 and 18 workers may leave.",
+        "Between 12 and 18 may leave.",
+    ] {
+        let f = extract(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value_max, Some(18.0), "{f:?}");
+    }
+}
