@@ -1394,6 +1394,29 @@ impl<'a> P<'a> {
             let Some(vy) = f.value.filter(|v| *v > 0.0) else {
                 return;
             };
+            // "rose by 1.2 billion guilders to 10.7 billion": a change
+            // with its unit, then "to" and the new level with a scale but
+            // no unit of its own, right after it.
+            let g = &out[y - 1];
+            if vy >= 1e5
+                && s > 0
+                && self.is_w(s - 1, "to")
+                && self.next_to(s)
+                && matches!(g.kind, FigureKind::Money | FigureKind::Quantity)
+                && !g.unit.is_empty()
+                && g.value
+                    .is_some_and(|vx| vx > 0.0 && vx * 100.0 >= vy && vx <= vy * 100.0)
+                && self
+                    .text
+                    .get(g.span.end..self.toks[s - 1].s)
+                    .is_some_and(|gap| gap.trim().is_empty())
+                && self.ends_comparison(s, f.span.end)
+            {
+                let (unit, kind) = (g.unit.clone(), g.kind);
+                out[y].unit = unit;
+                out[y].kind = kind;
+                return;
+            }
             if !*compared || !self.ends_comparison(s, f.span.end) {
                 return;
             }

@@ -1007,3 +1007,16 @@ fn days_listed_around_a_month_are_dates() {
         assert_eq!(f[0].value_max, Some(18.0), "{f:?}");
     }
 }
+
+#[test]
+fn elided_unit_after_a_change_and_to() {
+    let u = units("Deposits rose by 1.5 billion crowns to 12.8 billion in May.");
+    assert_eq!(u[1].1, "crown", "{u:?}");
+    let u = units("Profit fell some six mln stg to 71.3 mln.");
+    assert_eq!(u[1].1, "GBP", "{u:?}");
+    // A percentage change carries nothing; nor does a noun after the level.
+    let u = units("Sales rose 10 pct to 43.1 billion.");
+    assert_eq!(u[1].1, "", "{u:?}");
+    let u = units("It raised 5 mln dlrs to 2 mln shareholders.");
+    assert_eq!(u[1].1, "", "{u:?}");
+}
