@@ -1020,3 +1020,14 @@ fn elided_unit_after_a_change_and_to() {
     let u = units("It raised 5 mln dlrs to 2 mln shareholders.");
     assert_eq!(u[1].1, "", "{u:?}");
 }
+
+#[test]
+fn rate_after_an_article_before_from_or_earlier() {
+    let u = units("Net was 28 cts a share from 35 cts.");
+    assert_eq!(u[0].1, "cent/share", "{u:?}");
+    let u = units("It raised crude to 19.40 dlrs a barrel from its old level.");
+    assert_eq!(u[0].1, "USD/bbl", "{u:?}");
+    // A period before "earlier" or "ago" is a time phrase, no rate.
+    let u = units("Sales were 5 mln dlrs a year earlier.");
+    assert_eq!(u[0].1, "USD", "{u:?}");
+}

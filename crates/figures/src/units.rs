@@ -351,7 +351,13 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            if self.next_to(j + 1)
+            let den = lexicon::rate_denominator(self.lw(j))?;
+            // Only a period makes a time phrase: "a share from 65 cts" and
+            // "a barrel from its March level" are still rates.
+            let period = matches!(den, "yr" | "qtr")
+                || lexicon::unit_lower(self.lw(j)).is_some_and(|(_, k)| k == UKind::Time);
+            if period
+                && self.next_to(j + 1)
                 && matches!(
                     self.lw(j + 1),
                     "earlier" | "ago" | "before" | "later" | "after" | "previously" | "from"
@@ -359,7 +365,6 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            let den = lexicon::rate_denominator(self.lw(j))?;
             return Some((den, j + 1));
         }
         let (j, need_touch) = if self.is_w(k, "per") {
