@@ -63,6 +63,38 @@ impl<'a> P<'a> {
         self.is_wordtok(k) && lexicon::is_month(self.lw(k)) && !matches!(self.w(k), "may" | "march")
     }
 
+    /// Whether an hour ending before token `end` is followed, maybe across
+    /// "or"/"to" and a second hour, by "in the morning" (afternoon,
+    /// evening) closing the phrase: "until three or four in the morning"
+    /// is a time of day; "down 3 in the morning session" is not.
+    fn hour_of_day(&self, end: usize) -> bool {
+        let mut k = end;
+        if self.next_to(k) && self.is_wordtok(k) && matches!(self.lw(k), "or" | "to") {
+            match self.numeral(k + 1, false) {
+                Some(nm)
+                    if nm
+                        .v
+                        .is_some_and(|h| h.fract() == 0.0 && (1.0..=12.0).contains(&h)) =>
+                {
+                    k = nm.end
+                }
+                _ => return false,
+            }
+        }
+        if !(self.is_w(k, "in")
+            && self.next_to(k)
+            && self.is_w(k + 1, "the")
+            && self.next_to(k + 2))
+        {
+            return false;
+        }
+        let part = matches!(self.lw(k + 2), "morning" | "afternoon" | "evening");
+        let closes = !self.next_to(k + 3)
+            || !self.is_wordtok(k + 3)
+            || lexicon::is_function_word(self.lw(k + 3));
+        part && self.is_wordtok(k + 2) && closes
+    }
+
     /// Whether the plain day number at `i..end` is one of a list of days
     /// joined by commas, "and", "or" or "to" that ends in a month ("22 and
     /// 23 June") or starts after one ("March 13 and 16"): a date, the dates
@@ -183,6 +215,9 @@ impl<'a> P<'a> {
             }
         }
         if self.is_w(end, "o") && self.sym(end + 1) == Some('\'') {
+            return true;
+        }
+        if v.fract() == 0.0 && (1.0..=12.0).contains(&v) && self.hour_of_day(end) {
             return true;
         }
         if self.next_to(end)

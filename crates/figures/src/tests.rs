@@ -1031,3 +1031,17 @@ fn rate_after_an_article_before_from_or_earlier() {
     let u = units("Sales were 5 mln dlrs a year earlier.");
     assert_eq!(u[0].1, "USD", "{u:?}");
 }
+
+#[test]
+fn hours_in_the_morning_are_times_of_day() {
+    none("Pubs stay open until two or three in the morning.");
+    none("He worked till 5 in the afternoon.");
+    // A move in the morning session is an amount.
+    one(
+        "Shares were down 4 in the morning session.",
+        "4",
+        4.0,
+        "",
+        FigureKind::Number,
+    );
+}
