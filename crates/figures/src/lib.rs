@@ -520,6 +520,19 @@ impl<'a> P<'a> {
         if unit1.as_ref().is_some_and(|u| u.unit == "cent") && self.w(k) == "Cent" {
             return Err(k + 1);
         }
+        // "the 25,000 mark", "the three million mark": a level reached, a
+        // bare number, no amount of Deutsche marks ("the 1,000 mark bonds"
+        // is one: a noun follows).
+        if unit1.as_ref().is_some_and(|u| u.unit == "DEM")
+            && self.w(k) == "mark"
+            && num_start > 0
+            && self.is_w(qual.map_or(num_start, |(qs, _, _)| qs) - 1, "the")
+            && !(self.next_to(k + 1)
+                && (self.is_num(k + 1)
+                    || (self.is_wordtok(k + 1) && !lexicon::is_function_word(self.lw(k + 1)))))
+        {
+            unit1 = None;
+        }
         // "one in five", "1 in 4": a ratio.
         if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
             if let Some(m) = self.numeral(k + 1, false) {

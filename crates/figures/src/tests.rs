@@ -1045,3 +1045,15 @@ fn hours_in_the_morning_are_times_of_day() {
         FigureKind::Number,
     );
 }
+
+#[test]
+fn the_n_mark_is_a_level_not_marks() {
+    let u = units("The index broke the 3,000 mark for the first time.");
+    assert_eq!(u, vec![("3,000".to_string(), String::new())]);
+    let u = units("Sales hit the two million mark.");
+    assert_eq!(u, vec![("two million".to_string(), String::new())]);
+    none("He bowed as a mark of respect.");
+    // Before a noun or a year the mark is a currency.
+    let u = units("It sold the 1,000 mark bonds against the 90 billion mark 1986 record.");
+    assert!(u.iter().all(|(_, u)| u == "DEM"), "{u:?}");
+}

@@ -102,6 +102,8 @@ impl<'a> P<'a> {
                     | "punt"
                     | "dong"
                     | "turn"
+                    // "a mark of respect", "a mark which still stands".
+                    | "mark"
             )
             || (i > 0 && self.after_figure(i - 1))
             // "a fraction of a second" is no amount.
