@@ -1539,6 +1539,7 @@ impl<'a> P<'a> {
                 | "for"
                 | "over"
                 | "by"
+                | "after"
                 | "to"
                 | "vs"
                 | "against"

@@ -1014,6 +1014,8 @@ fn elided_unit_after_a_change_and_to() {
     assert_eq!(u[1].1, "crown", "{u:?}");
     let u = units("Profit fell some six mln stg to 71.3 mln.");
     assert_eq!(u[1].1, "GBP", "{u:?}");
+    let u = units("Reserves rose by 150 mln marks to 730 mln after a fall.");
+    assert_eq!(u[1].1, "DEM", "{u:?}");
     // A percentage change carries nothing; nor does a noun after the level.
     let u = units("Sales rose 10 pct to 43.1 billion.");
     assert_eq!(u[1].1, "", "{u:?}");
