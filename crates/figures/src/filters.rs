@@ -57,6 +57,96 @@ impl<'a> P<'a> {
         chunk.contains("://") || chunk.contains("www.") || chunk.contains('@')
     }
 
+    /// Whether token `k` names a month; "may" and "march" only capitalised
+    /// ("between 15 and 20 may die", "a 10 march": a verb and a noun).
+    pub(crate) fn month_at(&self, k: usize) -> bool {
+        self.is_wordtok(k) && lexicon::is_month(self.lw(k)) && !matches!(self.w(k), "may" | "march")
+    }
+
+    /// Whether an hour ending before token `end` is followed, maybe across
+    /// "or"/"to" and a second hour, by "in the morning" (afternoon,
+    /// evening) closing the phrase: "until three or four in the morning"
+    /// is a time of day; "down 3 in the morning session" is not.
+    fn hour_of_day(&self, end: usize) -> bool {
+        let mut k = end;
+        if self.next_to(k) && self.is_wordtok(k) && matches!(self.lw(k), "or" | "to") {
+            match self.numeral(k + 1, false) {
+                Some(nm)
+                    if nm
+                        .v
+                        .is_some_and(|h| h.fract() == 0.0 && (1.0..=12.0).contains(&h)) =>
+                {
+                    k = nm.end
+                }
+                _ => return false,
+            }
+        }
+        if !(self.is_w(k, "in")
+            && self.next_to(k)
+            && self.is_w(k + 1, "the")
+            && self.next_to(k + 2))
+        {
+            return false;
+        }
+        let part = matches!(self.lw(k + 2), "morning" | "afternoon" | "evening");
+        let closes = !self.next_to(k + 3)
+            || !self.is_wordtok(k + 3)
+            || lexicon::is_function_word(self.lw(k + 3));
+        part && self.is_wordtok(k + 2) && closes
+    }
+
+    /// Whether the plain day number at `i..end` is one of a list of days
+    /// joined by commas, "and", "or" or "to" that ends in a month ("22 and
+    /// 23 June") or starts after one ("March 13 and 16"): a date, the dates
+    /// stage's. Only days (1-31, ordinal suffixes allowed) may sit between.
+    fn day_list_month(&self, i: usize, end: usize) -> bool {
+        let joiner = |k: usize| {
+            matches!(self.sym(k), Some(',' | '&' | '-' | '–'))
+                || (self.is_wordtok(k) && matches!(self.lw(k), "and" | "or" | "to"))
+        };
+        let day = |k: usize| {
+            self.is_num(k)
+                && self.w(k).len() <= 2
+                && self.w(k).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        };
+        let month = |k: usize| self.month_at(k);
+        let suffix = |k: usize| {
+            self.touch(k) && self.is_wordtok(k) && matches!(self.lw(k), "st" | "nd" | "rd" | "th")
+        };
+        // Forward: days and joiners up to a month.
+        let (mut k, mut joined) = (end, false);
+        for _ in 0..12 {
+            if k >= self.n() || !self.next_to(k) {
+                break;
+            }
+            if joiner(k) {
+                joined = true;
+            } else if !(day(k) || suffix(k)) {
+                if joined && month(k) {
+                    return true;
+                }
+                break;
+            }
+            k += 1;
+        }
+        // Backward: days and joiners back to a month ("Feb. 11 and 19").
+        let (mut k, mut joined) = (i, false);
+        for _ in 0..12 {
+            if k == 0 || !self.next_to(k) {
+                return false;
+            }
+            k -= 1;
+            if joiner(k) {
+                joined = true;
+            } else if self.sym(k) == Some('.') || day(k) || suffix(k) {
+                continue;
+            } else {
+                return joined && month(k);
+            }
+        }
+        false
+    }
+
     /// Filters for a bare number (no unit, no currency) starting at token
     /// `i` and ending at `end`: true when it is not a figure.
     pub(crate) fn bare_excluded(&self, i: usize, nm: &Nm, has_qual: bool) -> bool {
@@ -91,7 +181,12 @@ impl<'a> P<'a> {
             if p > 0 && self.is_wordtok(p - 1) && lexicon::is_month(self.lw(p - 1)) {
                 return true;
             }
-            if self.is_wordtok(end) && self.next_to(end) && lexicon::is_month(self.lw(end)) {
+            if self.next_to(end) && self.month_at(end) {
+                return true;
+            }
+            // Days listed around a month: "on 22 and 23 June", "14, 20
+            // and 27 April", "between March 13 and 16".
+            if self.day_list_month(i, end) {
                 return true;
             }
         }
@@ -120,6 +215,9 @@ impl<'a> P<'a> {
             }
         }
         if self.is_w(end, "o") && self.sym(end + 1) == Some('\'') {
+            return true;
+        }
+        if v.fract() == 0.0 && (1.0..=12.0).contains(&v) && self.hour_of_day(end) {
             return true;
         }
         if self.next_to(end)

@@ -520,6 +520,19 @@ impl<'a> P<'a> {
         if unit1.as_ref().is_some_and(|u| u.unit == "cent") && self.w(k) == "Cent" {
             return Err(k + 1);
         }
+        // "the 25,000 mark", "the three million mark": a level reached, a
+        // bare number, no amount of Deutsche marks ("the 1,000 mark bonds"
+        // is one: a noun follows).
+        if unit1.as_ref().is_some_and(|u| u.unit == "DEM")
+            && self.w(k) == "mark"
+            && num_start > 0
+            && self.is_w(qual.map_or(num_start, |(qs, _, _)| qs) - 1, "the")
+            && !(self.next_to(k + 1)
+                && (self.is_num(k + 1)
+                    || (self.is_wordtok(k + 1) && !lexicon::is_function_word(self.lw(k + 1)))))
+        {
+            unit1 = None;
+        }
         // "one in five", "1 in 4": a ratio.
         if unit1.is_none() && money.is_none() && self.is_w(k, "in") && self.next_to(k + 1) {
             if let Some(m) = self.numeral(k + 1, false) {
@@ -839,13 +852,9 @@ impl<'a> P<'a> {
                 return Err(span_end_tok.max(i + 1));
             }
             // A day range "6 to 9 January", "May 3-5" is a date too.
-            let month_after = self.next_to(span_end_tok)
-                && self.is_wordtok(span_end_tok)
-                && lexicon::is_month(self.lw(span_end_tok));
-            let month_before = num_start > 0
-                && self.next_to(num_start)
-                && self.is_wordtok(num_start - 1)
-                && lexicon::is_month(self.lw(num_start - 1));
+            let month_after = self.next_to(span_end_tok) && self.month_at(span_end_tok);
+            let month_before =
+                num_start > 0 && self.next_to(num_start) && self.month_at(num_start - 1);
             if value_max.is_some() && (month_after || month_before) {
                 return Err(span_end_tok.max(i + 1));
             }
@@ -1119,8 +1128,24 @@ impl<'a> P<'a> {
                 && self.next_to(j)
                 && matches!(
                     self.lw(j - 1),
-                    "mixed" | "the" | "in" | "of" | "a" | "s" | "and"
+                    "mixed"
+                        | "the"
+                        | "in"
+                        | "of"
+                        | "a"
+                        | "s"
+                        | "and"
+                        | "play"
+                        | "plays"
+                        | "played"
+                        | "playing"
+                        | "win"
+                        | "won"
+                        | "best"
+                        | "open"
                 ))
+                // "it doubles up as a camera": a use, not an amount.
+                || (self.next_to(j + 1) && self.lw(j + 1) == "up" && self.is_w(j + 2, "as"))
                 || matches!(
                     self.lw(j + 1),
                     "title"
@@ -1134,6 +1159,11 @@ impl<'a> P<'a> {
                         | "champion"
                         | "champions"
                         | "team"
+                        | "teams"
+                        | "gold"
+                        | "silver"
+                        | "bronze"
+                        | "events"
                         | "pair"
                         | "event"
                         | "rubber"
@@ -1377,6 +1407,29 @@ impl<'a> P<'a> {
             let Some(vy) = f.value.filter(|v| *v > 0.0) else {
                 return;
             };
+            // "rose by 1.2 billion guilders to 10.7 billion": a change
+            // with its unit, then "to" and the new level with a scale but
+            // no unit of its own, right after it.
+            let g = &out[y - 1];
+            if vy >= 1e5
+                && s > 0
+                && self.is_w(s - 1, "to")
+                && self.next_to(s)
+                && matches!(g.kind, FigureKind::Money | FigureKind::Quantity)
+                && !g.unit.is_empty()
+                && g.value
+                    .is_some_and(|vx| vx > 0.0 && vx * 100.0 >= vy && vx <= vy * 100.0)
+                && self
+                    .text
+                    .get(g.span.end..self.toks[s - 1].s)
+                    .is_some_and(|gap| gap.trim().is_empty())
+                && self.ends_comparison(s, f.span.end)
+            {
+                let (unit, kind) = (g.unit.clone(), g.kind);
+                out[y].unit = unit;
+                out[y].kind = kind;
+                return;
+            }
             if !*compared || !self.ends_comparison(s, f.span.end) {
                 return;
             }
@@ -1486,6 +1539,7 @@ impl<'a> P<'a> {
                 | "for"
                 | "over"
                 | "by"
+                | "after"
                 | "to"
                 | "vs"
                 | "against"

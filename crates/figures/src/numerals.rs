@@ -453,6 +453,7 @@ impl<'a> P<'a> {
                     && !lexicon::is_function_word(self.lw(j + 1))
                     && !matches!(self.sym(j + 2), Some('\'') | Some('’'))
                     && lexicon::unit_lower(self.lw(j + 1)).is_none();
+                let m_count = m_count || (w == "m" && attached && !money && self.m_million(j, cur));
                 if m_count {
                     total += cur * 1e6;
                     cur = 0.0;
@@ -831,6 +832,60 @@ impl<'a> P<'a> {
         false
     }
 
+    /// Whether the bare "m" at `j`, touching a number of value `cur`, is a
+    /// million in forms the lower-case-noun test above leaves out (session-4
+    /// BBC audit): before a plural unit ("1m barrels", "110m tons"), before
+    /// a capitalised plural ("1.6m Muslims") or a two-word noun ending in a
+    /// plural ("133m text messages", "4m DS consoles"), and after a decimal
+    /// of 100 or more ("fell to 294.3m."), which no race or building
+    /// measures. Distance words keep metres ("the 100m Olympic final").
+    fn m_million(&self, j: usize, cur: f64) -> bool {
+        let plural = |w: &str| w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss");
+        let word_at = |k: usize| self.next_to(k) && self.is_wordtok(k);
+        let lower = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
+        let decimal = j >= 2 && self.sym(j - 2) == Some('.') && self.touch(j - 1);
+        if !word_at(j + 1) {
+            return decimal && cur >= 100.0 && !matches!(self.sym(j + 1), Some('-' | '/'));
+        }
+        let (w1, l1) = (self.w(j + 1), self.lw(j + 1));
+        if is_distance_context(l1) || lexicon::is_function_word(l1) {
+            return false;
+        }
+        if lexicon::unit_lower(l1).is_some_and(|(_, k)| k != UKind::Money && k != UKind::Time) {
+            return plural(l1) && lower(w1);
+        }
+        let cap = w1.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        // "1.6m Muslims"; not "the 100m Olympics" or "Championships".
+        if cap
+            && plural(w1)
+            && lower(&w1[1..])
+            && !l1.ends_with("ics")
+            && !l1.ends_with("ships")
+            && l1 != "games"
+        {
+            return true;
+        }
+        // "133m text messages", "4m DS consoles": a short noun phrase
+        // ending in a lower-case plural; an adjective of place or event
+        // before it reads as a race ("the 1500m Olympic champions").
+        let acronym = w1.len() >= 2
+            && w1
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if (lower(w1) || acronym)
+            && w1.len() >= 2
+            && lexicon::unit_lower(l1).is_none()
+            && word_at(j + 2)
+        {
+            let l2 = self.lw(j + 2);
+            return plural(l2)
+                && lower(self.w(j + 2))
+                && !is_distance_context(l2)
+                && lexicon::unit_lower(l2).is_none();
+        }
+        false
+    }
+
     /// Whether token `i`, capitalised, follows a word on the same line, as
     /// in a name ("Channel Four", "Group of Five", "Big Three").
     pub(crate) fn name_part(&self, i: usize) -> bool {
@@ -1186,10 +1241,14 @@ impl<'a> P<'a> {
             // read elsewhere.
             || self.is_w(j, "times");
         let counts_before_noun = !reference;
+        // A capitalised number word inside a name is no count at any size
+        // and even standing alone ("Ocean's Twelve", "the Guildford Four",
+        // "World War Two", "Forty Shades of Blue").
         let small = nwords == 1
             && !frac
-            && v <= 10.0
-            && (v == 1.0 || month_before || label || !(stands_alone || counts_before_noun));
+            && ((v <= 10.0
+                && (v == 1.0 || month_before || label || !(stands_alone || counts_before_noun)))
+                || self.name_part(i));
         let nm = Nm {
             v: finite(v),
             end: j,

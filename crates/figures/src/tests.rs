@@ -899,6 +899,10 @@ fn models_names_and_games_are_no_figures() {
         FigureKind::Money,
     );
     none("He won the mixed doubles and a doubles title.");
+    none(
+        "She will play doubles at the Open doubles, won doubles gold with the best doubles teams.",
+    );
+    none("The phone doubles up as a camera.");
     one(
         "The price doubles.",
         "doubles",
@@ -918,4 +922,140 @@ fn stock_moves_and_named_amounts() {
     // "deficit" names the amount itself, so the unit carries.
     let u = units("It had an 8.3 mln dlr deficit against a 10.33 mln deficit.");
     assert_eq!(u[1].1, "USD", "{u:?}");
+}
+
+#[test]
+fn touching_m_is_a_million_before_plural_units_and_noun_phrases() {
+    one(
+        "Stocks fell 2m barrels.",
+        "2m barrels",
+        2e6,
+        "bbl",
+        FigureKind::Quantity,
+    );
+    one(
+        "Exports hit 120m tons.",
+        "120m tons",
+        1.2e8,
+        "ton",
+        FigureKind::Quantity,
+    );
+    one(
+        "Some 2.4m Canadians voted.",
+        "Some 2.4m",
+        2.4e6,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "About 212m web pages exist.",
+        "About 212m",
+        2.12e8,
+        "",
+        FigureKind::Number,
+    );
+    one("It sold 3m PC games.", "3m", 3e6, "", FigureKind::Number);
+    // A decimal of 100 or more is no length in metres.
+    one(
+        "Stocks fell to 318.2m.",
+        "318.2m",
+        3.182e8,
+        "",
+        FigureKind::Number,
+    );
+    // Races, jumps and buildings keep metres.
+    let u = units("She won the 800m Olympic final, cleared 4.62m and ran 300m races.");
+    assert!(u.iter().all(|(_, u)| u == "m"), "{u:?}");
+    let u = units("The 1500m Olympic champions met by a 200m stretch of road.");
+    assert!(u.iter().all(|(_, u)| u == "m"), "{u:?}");
+}
+
+#[test]
+fn capitalised_number_words_in_names_are_no_counts() {
+    none("They watched Ocean's Fifteen and the Birmingham Six on BBC Two.");
+    none("It was built after World War Two.");
+    // At a sentence start the word still counts; lower case always does.
+    one(
+        "Twenty people came.",
+        "Twenty",
+        20.0,
+        "",
+        FigureKind::Number,
+    );
+    one(
+        "Then twenty people came.",
+        "twenty",
+        20.0,
+        "",
+        FigureKind::Number,
+    );
+}
+
+#[test]
+fn days_listed_around_a_month_are_dates() {
+    none("The fair runs on 11 and 12 May.");
+    none("Shows are on 3, 9 and 30 October.");
+    none("It met between Sept 8 and 21.");
+    none("Talks are set for 2 or 3 March.");
+    // A lower-case "may" is a verb, and a count before a noun stays.
+    for text in [
+        "Between 12 and 18 workers may leave.",
+        "Between 12 and 18 may leave.",
+    ] {
+        let f = extract(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value_max, Some(18.0), "{f:?}");
+    }
+}
+
+#[test]
+fn elided_unit_after_a_change_and_to() {
+    let u = units("Deposits rose by 1.5 billion crowns to 12.8 billion in May.");
+    assert_eq!(u[1].1, "crown", "{u:?}");
+    let u = units("Profit fell some six mln stg to 71.3 mln.");
+    assert_eq!(u[1].1, "GBP", "{u:?}");
+    let u = units("Reserves rose by 150 mln marks to 730 mln after a fall.");
+    assert_eq!(u[1].1, "DEM", "{u:?}");
+    // A percentage change carries nothing; nor does a noun after the level.
+    let u = units("Sales rose 10 pct to 43.1 billion.");
+    assert_eq!(u[1].1, "", "{u:?}");
+    let u = units("It raised 5 mln dlrs to 2 mln shareholders.");
+    assert_eq!(u[1].1, "", "{u:?}");
+}
+
+#[test]
+fn rate_after_an_article_before_from_or_earlier() {
+    let u = units("Net was 28 cts a share from 35 cts.");
+    assert_eq!(u[0].1, "cent/share", "{u:?}");
+    let u = units("It raised crude to 19.40 dlrs a barrel from its old level.");
+    assert_eq!(u[0].1, "USD/bbl", "{u:?}");
+    // A period before "earlier" or "ago" is a time phrase, no rate.
+    let u = units("Sales were 5 mln dlrs a year earlier.");
+    assert_eq!(u[0].1, "USD", "{u:?}");
+}
+
+#[test]
+fn hours_in_the_morning_are_times_of_day() {
+    none("Pubs stay open until two or three in the morning.");
+    none("He worked till 5 in the afternoon.");
+    // A move in the morning session is an amount.
+    one(
+        "Shares were down 4 in the morning session.",
+        "4",
+        4.0,
+        "",
+        FigureKind::Number,
+    );
+}
+
+#[test]
+fn the_n_mark_is_a_level_not_marks() {
+    let u = units("The index broke the 3,000 mark for the first time.");
+    assert_eq!(u, vec![("3,000".to_string(), String::new())]);
+    let u = units("Sales hit the two million mark.");
+    assert_eq!(u, vec![("two million".to_string(), String::new())]);
+    none("He bowed as a mark of respect.");
+    // Before a noun or a year the mark is a currency.
+    let u = units("It sold the 1,000 mark bonds against the 90 billion mark 1986 record.");
+    assert!(u.iter().all(|(_, u)| u == "DEM"), "{u:?}");
 }

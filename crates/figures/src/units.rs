@@ -102,6 +102,8 @@ impl<'a> P<'a> {
                     | "punt"
                     | "dong"
                     | "turn"
+                    // "a mark of respect", "a mark which still stands".
+                    | "mark"
             )
             || (i > 0 && self.after_figure(i - 1))
             // "a fraction of a second" is no amount.
@@ -351,7 +353,13 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            if self.next_to(j + 1)
+            let den = lexicon::rate_denominator(self.lw(j))?;
+            // Only a period makes a time phrase: "a share from 65 cts" and
+            // "a barrel from its March level" are still rates.
+            let period = matches!(den, "yr" | "qtr")
+                || lexicon::unit_lower(self.lw(j)).is_some_and(|(_, k)| k == UKind::Time);
+            if period
+                && self.next_to(j + 1)
                 && matches!(
                     self.lw(j + 1),
                     "earlier" | "ago" | "before" | "later" | "after" | "previously" | "from"
@@ -359,7 +367,6 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            let den = lexicon::rate_denominator(self.lw(j))?;
             return Some((den, j + 1));
         }
         let (j, need_touch) = if self.is_w(k, "per") {
