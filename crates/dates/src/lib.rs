@@ -42,6 +42,7 @@
 
 mod calendar;
 mod lexicon;
+mod names;
 mod report;
 mod rules;
 
@@ -112,6 +113,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         }
     }
     let mut kept = resolve(cands);
+    names::drop_titles(text, &mut kept);
     resolve_anaphora(text, &mut kept);
     report::resolve_reported_quarter(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
