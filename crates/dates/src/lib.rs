@@ -26,7 +26,9 @@
 //! - in a document about quarterly results, "a year ago" is the same
 //!   quarter a year earlier (the year after "the nine months", the same
 //!   fiscal quarter after a fiscal one), and "the quarter" is the last one
-//!   named; a period "ended Oct. 31" ended on or before the anchor;
+//!   named; a results report's comparisons mean the quarter it reports
+//!   (all of this in `report.rs`); a period "ended Oct. 31" ended on or
+//!   before the anchor;
 //! - a bare "the week" is `2025-WXX` (a week of the story, not
 //!   necessarily the publication week); "the previous Friday" counts
 //!   back from the day last named; other weekdays stay anchored on the
@@ -114,8 +116,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     }
     let mut kept = resolve(cands);
     names::drop_titles(text, &mut kept);
-    resolve_anaphora(text, &mut kept);
-    report::resolve_reported_quarter(text, anchor, &mut kept);
+    resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
@@ -172,34 +173,17 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// "the quarter", "that quarter", "that year" ("later that year") and "the
-/// following year/month" refer back to the last quarter, year or month
-/// the text named explicitly, when there is one, not to the publication
-/// date.
-fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
-    let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q');
-    let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
-    let mut last_quarter: Option<String> = None;
-    // Whether that quarter was named as a fiscal one.
-    let mut fiscal_quarter = false;
-    let mut last_year: Option<String> = None;
-    // The year of any explicit date ("June 3, 1995" as well as "1995"),
-    // and the month of any explicit date or month.
-    let mut last_any_year: Option<i64> = None;
-    let mut last_month: Option<(i64, i64)> = None;
-    // The last calendar day named ("Friday", "Oct. 27", "yesterday").
-    let mut last_day: Option<String> = None;
-    // Whether the mention before was a stretch of six or nine months
-    // ("For the nine months, net rose … from $5 million a year earlier").
-    let mut after_months = false;
+/// Back references: "that year" ("later that year") and "the following
+/// year/month" mean the last year or month the text named explicitly, when
+/// there is one, not the publication date; "the previous Friday" counts
+/// from the day last named; quarters are `report::Quarters`' (named
+/// quarters first, then the quarter a results report reports).
+fn resolve_anaphora(text: &str, anchor: Option<Date>, cands: &mut [Cand]) {
+    let mut quarters = report::Quarters::new(anchor);
+    let mut refs = Refs::default();
     // Where the mention before ended: a span grown backwards stops there.
     let mut prev_end = 0;
     for c in cands.iter_mut() {
-        let this_prev_end = std::mem::replace(&mut prev_end, c.end);
-        let months_before = std::mem::replace(
-            &mut after_months,
-            matches!(c.value.as_deref(), Some("P6M" | "P9M")),
-        );
         let mut t = String::with_capacity(c.end.saturating_sub(c.start));
         for w in text.get(c.start..c.end).unwrap_or("").split_whitespace() {
             if !t.is_empty() {
@@ -208,165 +192,138 @@ fn resolve_anaphora(text: &str, cands: &mut [Cand]) {
             t.push_str(w);
         }
         t.make_ascii_lowercase();
-        match t.as_str() {
-            _ if months_before && c.value.as_deref().is_some_and(is_quarter) && is_year_ago(&t) => {
-                // … compares with the same months a year before: in a
-                // quarterly report otherwise the same quarter, here the
-                // year (no quarter holds nine months).
-                if let Some(v) = c.value.as_mut() {
-                    v.truncate(4);
+        let quarter = quarters.refer(text, c, &t, prev_end);
+        prev_end = c.end;
+        if !quarter {
+            other_reference(text, c, &t, &mut refs);
+        }
+        quarters.report(text, c);
+    }
+}
+
+/// What the back references other than quarters remember of the mentions
+/// read so far.
+#[derive(Default)]
+struct Refs {
+    /// The last year named as a year ("1995").
+    last_year: Option<String>,
+    /// The year of any explicit date ("June 3, 1995" as well as "1995").
+    last_any_year: Option<i64>,
+    /// The month of any explicit date or month.
+    last_month: Option<(i64, i64)>,
+    /// The last calendar day named ("Friday", "Oct. 27", "yesterday").
+    last_day: Option<String>,
+}
+
+/// One mention `c` (text `t`, lower case) against the years, months and
+/// days named before it (see `resolve_anaphora`); notes what it names.
+fn other_reference(text: &str, c: &mut Cand, t: &str, refs: &mut Refs) {
+    let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+    let Refs {
+        last_year,
+        last_any_year,
+        last_month,
+        last_day,
+    } = refs;
+    match t {
+        "that year" => {
+            if let Some(y) = &last_year {
+                c.value = Some(y.clone());
+            }
+        }
+        "later that year" | "earlier that year" => {
+            if let Some(y) = last_any_year.and_then(calendar::fmt_year) {
+                c.value = Some(y);
+            }
+        }
+        "the following year" => {
+            if let Some(y) = last_any_year.and_then(|y| calendar::fmt_year(y + 1)) {
+                c.value = Some(y);
+            }
+        }
+        "the morning" | "the afternoon" | "the evening" => {
+            if let (Some(d), Some(v)) = (&last_day, c.value.as_mut()) {
+                if let Some(code) = v.get(10..) {
+                    *v = format!("{d}{code}");
                 }
             }
-            _ if fiscal_quarter
-                && last_quarter.is_some()
-                && c.value.as_deref().is_some_and(is_quarter)
-                && is_year_ago(&t) =>
+        }
+        _ if last_day.is_some() && story_weekday(t).is_some() => {
+            // "the previous Friday": the one before the day last named.
+            let from = last_day.as_deref().and_then(|d| d.parse::<Date>().ok());
+            if let (Some((back, wd)), Some(from)) = (story_weekday(t), from) {
+                let cur = calendar::iso_weekday(from);
+                let days = if back {
+                    -(cur - wd - 1).rem_euclid(7) - 1
+                } else {
+                    (wd - cur - 1).rem_euclid(7) + 1
+                };
+                if let Some(d) = calendar::add_days(from, days).and_then(calendar::fmt_date) {
+                    *last_day = Some(d.clone());
+                    c.value = Some(d);
+                }
+            }
+        }
+        "current" if then_before(text, c.start) => {
+            // "the then current price": current as of a past time.
+            c.start -= "then ".len();
+            c.value = Some("PAST_REF".into());
+        }
+        "the following month" => {
+            if let Some(v) =
+                last_month.and_then(|(y, m)| calendar::fmt_month(y + m / 12, m % 12 + 1))
             {
-                // "a year earlier" in a report on the fiscal first
-                // quarter: that quarter a year before, not the calendar
-                // quarter before the publication date.
-                let q = last_quarter.as_deref().unwrap_or("");
-                let y = q.get(..4).and_then(|y| y.parse::<i64>().ok());
-                if let (Some(y), Some(code)) = (y, q.get(4..)) {
-                    if let Some(prev) = calendar::fmt_year(y - 1) {
-                        c.value = Some(format!("{prev}{code}"));
-                    }
-                }
+                c.value = Some(v);
             }
-            "last year" if last_quarter.is_some() => {
-                // "the corresponding period last year", "last year's
-                // quarter": the quarter under discussion, a year before.
-                if let Some((s, e)) = year_ago_period(text, c.start, c.end) {
-                    let q = last_quarter.as_deref().unwrap_or("");
-                    let y = q.get(..4).and_then(|y| y.parse::<i64>().ok());
-                    if let (Some(y), Some(code)) = (y, q.get(4..)) {
-                        if s >= this_prev_end {
-                            c.start = s;
-                            c.end = e;
-                            c.value = calendar::fmt_year(y - 1).map(|p| format!("{p}{code}"));
-                            prev_end = e;
-                        }
-                    }
-                }
-            }
-            "the quarter" | "that quarter" => {
-                if let Some(q) = &last_quarter {
-                    c.value = Some(q.clone());
-                }
-            }
-            "that year" => {
-                if let Some(y) = &last_year {
-                    c.value = Some(y.clone());
-                }
-            }
-            _ if (is_year_quarter(&t) || (is_year_period(&t) && !months_before))
-                && last_quarter.is_some() =>
+        }
+        _ => {
+            if let Some((at, shift)) = c
+                .value
+                .as_deref()
+                .filter(|v| is_day(v))
+                .and_then(|_| day_before_after(text, c.start))
             {
-                // "the 1988 quarter": that year's quarter of the kind
-                // under discussion.
-                if let (Some(y), Some(q)) = (t.get(4..8), last_quarter.as_deref()) {
-                    c.value = Some(format!("{y}{}", q.get(4..).unwrap_or("")));
-                }
-            }
-            "later that year" | "earlier that year" => {
-                if let Some(y) = last_any_year.and_then(calendar::fmt_year) {
-                    c.value = Some(y);
-                }
-            }
-            "the following year" => {
-                if let Some(y) = last_any_year.and_then(|y| calendar::fmt_year(y + 1)) {
-                    c.value = Some(y);
-                }
-            }
-            "the morning" | "the afternoon" | "the evening" => {
-                if let (Some(d), Some(v)) = (&last_day, c.value.as_mut()) {
-                    if let Some(code) = v.get(10..) {
-                        *v = format!("{d}{code}");
-                    }
-                }
-            }
-            _ if last_day.is_some() && story_weekday(&t).is_some() => {
-                // "the previous Friday": the one before the day last named.
-                let from = last_day.as_deref().and_then(|d| d.parse::<Date>().ok());
-                if let (Some((back, wd)), Some(from)) = (story_weekday(&t), from) {
-                    let cur = calendar::iso_weekday(from);
-                    let days = if back {
-                        -(cur - wd - 1).rem_euclid(7) - 1
-                    } else {
-                        (wd - cur - 1).rem_euclid(7) + 1
-                    };
-                    if let Some(d) = calendar::add_days(from, days).and_then(calendar::fmt_date) {
-                        last_day = Some(d.clone());
-                        c.value = Some(d);
-                    }
-                }
-            }
-            "current" if then_before(text, c.start) => {
-                // "the then current price": current as of a past time.
-                c.start -= "then ".len();
-                c.value = Some("PAST_REF".into());
-            }
-            "the following month" => {
-                if let Some(v) =
-                    last_month.and_then(|(y, m)| calendar::fmt_month(y + m / 12, m % 12 + 1))
+                // "the day before last Tuesday's hearing".
+                let d = c.value.as_deref().and_then(|v| v.parse::<Date>().ok());
+                if let Some(v) = d
+                    .and_then(|d| calendar::add_days(d, shift))
+                    .and_then(calendar::fmt_date)
                 {
+                    c.start = at;
                     c.value = Some(v);
                 }
             }
-            _ => {
-                if let Some((at, shift)) = c
-                    .value
-                    .as_deref()
-                    .filter(|v| is_day(v))
-                    .and_then(|_| day_before_after(text, c.start))
-                {
-                    // "the day before last Tuesday's hearing".
-                    let d = c.value.as_deref().and_then(|v| v.parse::<Date>().ok());
-                    if let Some(v) = d
-                        .and_then(|d| calendar::add_days(d, shift))
-                        .and_then(calendar::fmt_date)
-                    {
-                        c.start = at;
-                        c.value = Some(v);
-                    }
+            if let Some(d) = c.value.as_deref().and_then(|v| v.get(..10)) {
+                if is_day(d) {
+                    *last_day = Some(d.to_string());
                 }
-                if let Some(d) = c.value.as_deref().and_then(|v| v.get(..10)) {
-                    if is_day(d) {
-                        last_day = Some(d.to_string());
-                    }
+            }
+            let explicit = t.bytes().any(|b| b.is_ascii_digit())
+                || ["first", "second", "third", "fourth"]
+                    .iter()
+                    .any(|w| t.contains(w));
+            let named_month = lexicon::names_month(t);
+            let Some(v) = c.value.as_deref() else {
+                return;
+            };
+            if explicit && v.len() == 4 && digits(v) {
+                *last_year = Some(v.to_string());
+            }
+            if explicit || named_month {
+                let y = v
+                    .get(..4)
+                    .filter(|y| digits(y))
+                    .and_then(|y| y.parse().ok());
+                if let Some(y) = y {
+                    *last_any_year = Some(y);
                 }
-                let explicit = t.bytes().any(|b| b.is_ascii_digit())
-                    || ["first", "second", "third", "fourth"]
-                        .iter()
-                        .any(|w| t.contains(w));
-                let named_month = lexicon::names_month(&t);
-                let Some(v) = c.value.as_deref() else {
-                    continue;
-                };
-                if explicit {
-                    if is_quarter(v) {
-                        last_quarter = Some(v.to_string());
-                        fiscal_quarter = t.contains("fiscal");
-                    } else if v.len() == 4 && digits(v) {
-                        last_year = Some(v.to_string());
-                    }
-                }
-                if explicit || named_month {
-                    let y = v
-                        .get(..4)
-                        .filter(|y| digits(y))
-                        .and_then(|y| y.parse().ok());
-                    if let Some(y) = y {
-                        last_any_year = Some(y);
-                    }
-                    let m = v
-                        .get(5..7)
-                        .filter(|m| digits(m))
-                        .and_then(|m| m.parse().ok());
-                    if let (Some(y), Some(m)) = (y, m) {
-                        if v.as_bytes().get(4) == Some(&b'-') {
-                            last_month = Some((y, m));
-                        }
+                let m = v
+                    .get(5..7)
+                    .filter(|m| digits(m))
+                    .and_then(|m| m.parse().ok());
+                if let (Some(y), Some(m)) = (y, m) {
+                    if v.as_bytes().get(4) == Some(&b'-') {
+                        *last_month = Some((y, m));
                     }
                 }
             }
@@ -438,42 +395,6 @@ fn story_weekday(t: &str) -> Option<(bool, i64)> {
         return None;
     }
     lexicon::weekday_number(rest).map(|wd| (back, i64::from(wd)))
-}
-
-/// The span of "the corresponding period last year" or "last year's
-/// quarter" around a "last year" at `[start, end)`, if the text has one.
-fn year_ago_period(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bthe\s+(?:corresponding|comparable|same|like)\s+(?:period|quarter)\s+(?:of\s+)?$")
-    });
-    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^'s\s+(?:quarter|period)\b"));
-    let mut from = start.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    if let Some(m) = text.get(from..start).and_then(|b| BEFORE.find(b)) {
-        return Some((from + m.start(), end));
-    }
-    let mut to = (end + 16).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let m = text.get(end..to).and_then(|a| AFTER.find(a))?;
-    Some((start, end + m.end()))
-}
-
-/// "a year ago", "a year earlier", "year-ago", "the year-earlier period":
-/// a comparison with the year before.
-fn is_year_ago(t: &str) -> bool {
-    [
-        "year ago",
-        "year earlier",
-        "year before",
-        "year-ago",
-        "year-earlier",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
 }
 
 /// "April 24 and 25", "March 3 or 4": the second day shares the first
@@ -560,24 +481,6 @@ fn then_before(text: &str, start: usize) -> bool {
     text.get(head.len()..start)
         .is_some_and(|w| w.eq_ignore_ascii_case("then "))
         && !head.ends_with(|ch: char| ch.is_alphanumeric())
-}
-
-/// "the 1988 period": in a report on a quarter, that year's quarter.
-fn is_year_period(t: &str) -> bool {
-    t.len() == "the 1988 period".len()
-        && t.starts_with("the ")
-        && t.ends_with(" period")
-        && t.get(4..8)
-            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// "the 1988 quarter": a year and "quarter" with no ordinal.
-fn is_year_quarter(t: &str) -> bool {
-    t.len() == "the 1988 quarter".len()
-        && t.starts_with("the ")
-        && t.ends_with(" quarter")
-        && t.get(4..8)
-            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Keeps the longest candidates that do not overlap (ties: the earlier

@@ -2379,6 +2379,13 @@ fn vague_ref(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         }
         return whole(c, TimexType::Duration, Some("PXX".into()));
     }
+    if m0.as_str() == "Now" && ctx.after(m0.end()).starts_with(',') {
+        // "Now, he says, …": a sentence opened by "Now," is a discourse
+        // marker, a turn in the story rather than a reference to the
+        // present (TimeML tags temporal expressions only; TimeBank leaves
+        // all three such cases untagged, "Now officials are …" tagged).
+        return None;
+    }
     if w == "formerly" {
         // "Jane Roe, formerly the firm's treasurer", "formerly known as":
         // a former role in apposition, not a time (TimeBank: untagged).
