@@ -733,7 +733,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Years, with modifiers.
     (
-        r"(?i)\b(?:(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|(?:last|latter)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+(?:period|quarter))?",
+        r"(?i)\b(?:(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|end-|start-|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|(?:last|latter)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+(?:period|quarter))?",
         year,
     ),
     // Spelled years.
