@@ -47,6 +47,7 @@ mod lexicon;
 mod names;
 mod report;
 mod rules;
+mod sport;
 
 use std::sync::LazyLock;
 
@@ -116,6 +117,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     }
     let mut kept = resolve(cands);
     names::drop_titles(text, &mut kept);
+    sport::drop_match_halves(text, &mut kept);
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     kept.into_iter()
