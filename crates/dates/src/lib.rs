@@ -43,6 +43,7 @@
 #![deny(missing_docs)]
 
 mod calendar;
+mod dayword;
 mod lexicon;
 mod names;
 mod report;
@@ -118,6 +119,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     let mut kept = resolve(cands);
     names::drop_titles(text, &mut kept);
     sport::drop_match_halves(text, &mut kept);
+    dayword::spelled_days(text, &mut kept);
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     kept.into_iter()
