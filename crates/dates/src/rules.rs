@@ -68,9 +68,10 @@ impl<'t> Ctx<'t> {
         self.full.get(s..e).unwrap_or("")
     }
 
-    /// Byte range of the sentence holding `at` (a cheap scan for
-    /// sentence-final punctuation or a line break, bounded in length).
-    fn sentence(&self, start: usize, end: usize) -> &str {
+    /// Byte range in the whole document of the sentence holding `[start,
+    /// end)` (offsets in the region): a cheap scan for sentence-final
+    /// punctuation or a line break, bounded in length.
+    fn sentence_range(&self, start: usize, end: usize) -> (usize, usize) {
         let (start, end) = (start + self.base, end + self.base);
         let text = self.full;
         let bytes = text.as_bytes();
@@ -104,7 +105,7 @@ impl<'t> Ctx<'t> {
         while e > end && !text.is_char_boundary(e) {
             e -= 1;
         }
-        text.get(s..e).unwrap_or("")
+        (s, e)
     }
 
     /// The tense of the sentence holding `[start, end)`.
@@ -124,7 +125,7 @@ impl<'t> Ctx<'t> {
     fn tense_of(&self, start: usize, end: usize, strength: bool) -> (Tense, bool) {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
+                r"(?i)\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planning\s+(?:to|for)|preparing\s+for|preparations\s+for|is\s+to|are\s+to|intends?\s+to|upcoming|next|due\s+to|set\s+(?:for|to)|as\s+(?:soon|early)\s+as)\b",
             )
         });
         // A past-tense verb right next to the expression governs it, even
@@ -134,9 +135,12 @@ impl<'t> Ctx<'t> {
                 r"(?i)\b(?:said|says|was|were|had|did|told|left|met|won|lost|rose|fell|took|gave|came|went|sold|bought|made|held|began|ended|closed|[a-z]{2,}ed)\b",
             )
         });
+        // A modal, a limit, a schedule, or the present tense of a verb of
+        // scheduled events ("the leaders meet Monday", "the show opens
+        // Thursday", "the season begins Aug. 1": news reports those ahead).
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|meet|meets|begins|resume|resumes|convene|convenes|reconvene|reconvenes|arrives|departs|opens|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
             )
         });
         // "by"/"until" look ahead, unless a past verb already frames the
@@ -187,7 +191,7 @@ impl<'t> Ctx<'t> {
                 re(r"(?i)\b(?:extended|postponed|delayed|deferred|adjourned|continued)\b")
             });
             let past_frame = strong_past(before)
-                || (LOCAL_PAST.is_match(before) && !EXTEND.is_match(before))
+                || (local_past(&LOCAL_PAST, before) && !EXTEND.is_match(before))
                 || (opens && strong_past(after));
             if !(only_until && past_frame) {
                 return (Tense::Future, STRONG_FUTURE.is_match(before));
@@ -206,13 +210,20 @@ impl<'t> Ctx<'t> {
         if contains_ci(after, b" to") && PLAN_AFTER.is_match(after) {
             return (Tense::Future, false);
         }
-        if LOCAL_PAST.is_match(before) || LOCAL_PAST.is_match(after) {
+        if local_past(&LOCAL_PAST, before) || local_past(&LOCAL_PAST, after) {
             return (
                 Tense::Past,
                 strength && (strong_past(before) || strong_past(after)),
             );
         }
-        let future = FUTURE.is_match(self.sentence(start - self.base, end - self.base));
+        // "would" looks ahead from the time of the report ("said the
+        // father would be traveling to Miami Thursday") when it comes
+        // before the expression; after it, it is usually the reported
+        // speech of a past event ("told them Wednesday he would fight").
+        static WOULD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bwould\b"));
+        let (s, e) = self.sentence_range(start - self.base, end - self.base);
+        let future = FUTURE.is_match(text.get(s..e).unwrap_or(""))
+            || text.get(s..start).is_some_and(|head| WOULD.is_match(head));
         if !future && !strength {
             // Past either way; the scan below only adds the strength.
             return (Tense::Past, false);
@@ -231,6 +242,19 @@ impl<'t> Ctx<'t> {
             (Tense::Past, false)
         }
     }
+}
+
+/// Whether `past` (a pattern of past forms, "-ed" words among them)
+/// matches in `s` on a word that is a past form: "United States",
+/// "hundred" and "indeed" end in "ed" without being verbs, and present
+/// forms such as "need" or "proceed" do too.
+fn local_past(past: &Regex, s: &str) -> bool {
+    const NOT_PAST: [&str; 13] = [
+        "united", "hundred", "indeed", "need", "speed", "proceed", "succeed", "exceed", "red",
+        "bed", "feed", "seed", "breed",
+    ];
+    past.find_iter(s)
+        .any(|m| !NOT_PAST.iter().any(|w| w.eq_ignore_ascii_case(m.as_str())))
 }
 
 /// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
@@ -1824,11 +1848,20 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         "the following" => "next".to_string(),
         _ => rel,
     };
-    // Only a bare weekday needs the tense ("last Friday" does not).
-    let tense = if matches!(
-        rel.as_str(),
-        "last" | "this past" | "next" | "coming" | "this coming" | "this"
-    ) {
+    // Only a bare weekday needs the tense ("last Friday" does not). A
+    // possessive one names a day whose event the story already reports
+    // ("get around Wednesday's ruling", "after Thursday's decision"):
+    // TimeBank has it on or before the publication day, 21 of 21, even in
+    // a sentence that looks ahead.
+    let possessive = {
+        let after = ctx.after(end);
+        after.starts_with("'s") || after.starts_with("\u{2019}s")
+    };
+    let tense = if possessive
+        || matches!(
+            rel.as_str(),
+            "last" | "this past" | "next" | "coming" | "this coming" | "this"
+        ) {
         Tense::Past
     } else {
         ctx.tense(start, end)
