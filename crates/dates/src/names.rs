@@ -77,7 +77,12 @@ fn is_title(text: &str, start: usize, end: usize) -> bool {
     let next = next_word(after);
     match word {
         // "the Daily Telegraph", "New York Daily News", "Daily Variety".
-        "Daily" | "Weekly" => PAPER.contains(&next) || (capitalised(next) && mid_sentence(before)),
+        // "the China Daily newspaper": a name before it, mid-sentence.
+        "Daily" | "Weekly" => {
+            PAPER.contains(&next)
+                || (capitalised(next) && mid_sentence(before))
+                || after_name(before)
+        }
         "Today" => SHOW.contains(&next),
         // "the Sunday Times", "Sunday Telegraph"; "on Monday Business
         // Secretary … said" stays a date: without "the", only names that
@@ -119,6 +124,19 @@ fn mid_sentence(before: &str) -> bool {
         || prev.ends_with("\u{2019}s")
 }
 
+/// Whether a capitalised word that follows a lower-case one ends
+/// `before` ("the China ", "said Lloyd's "): the start of a name.
+fn after_name(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let Some(i) = head.rfind(' ') else {
+        return false;
+    };
+    let word = &head[i + 1..];
+    capitalised(word) && word.bytes().all(|b| b.is_ascii_alphabetic()) && mid_sentence(&head[..=i])
+}
+
 /// "… the Mail on Sunday": a paper's name and "on" right before.
 fn on_day_title(before: &str) -> bool {
     let Some(head) = before.strip_suffix(" on ") else {
@@ -147,6 +165,7 @@ mod tests {
         assert!(title_at("she told the Mail on Sunday that", "Sunday"));
         assert!(title_at("BBC Radio 4's Today programme", "Today"));
         assert!(title_at("according to Daily Variety.", "Daily"));
+        assert!(title_at("the China Daily newspaper said", "Daily"));
     }
 
     #[test]
@@ -154,6 +173,7 @@ mod tests {
         assert!(!title_at("On Sunday Mr Blair said", "Sunday"));
         assert!(!title_at("they met on Sunday and talked", "Sunday"));
         assert!(!title_at("Daily trading was thin.", "Daily"));
+        assert!(!title_at("Prices rose. Daily volume was thin.", "Daily"));
         assert!(!title_at("Today the index fell.", "Today"));
         assert!(!title_at("the vote on Sunday.", "Sunday"));
         assert!(!title_at("Daily Mail", "Mail"));
