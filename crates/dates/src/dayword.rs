@@ -1,7 +1,8 @@
-//! Days written as words after a month: "Payable May one", "Record April
-//! Eight", "on June four when shareholders met". Wire notices write them
-//! so; the month rule alone gave the month (`1987-05`) where the text
-//! names a day.
+//! Month mentions widened by what is written right around them: a day in
+//! words after the month ("Payable May one", "Record April Eight", "on
+//! June four when shareholders met"; wire notices write them so, and the
+//! month rule alone gave the month `1987-05` where the text names a day),
+//! and the wire's "end-June" in front of it.
 
 use std::sync::LazyLock;
 
@@ -99,6 +100,31 @@ pub(crate) fn spelled_days(text: &str, kept: &mut Vec<Cand>) {
     });
 }
 
+/// "end-June", "End-January": the modifier joins the month's span (the
+/// month rule reads "end of June" but not the hyphenated wire form); the
+/// value stays the month, as for "the end of June".
+pub(crate) fn hyphenated_end(text: &str, kept: &mut [Cand]) {
+    for c in kept.iter_mut() {
+        let Some(word) = text.get(c.start..c.end) else {
+            continue;
+        };
+        if c.ty != TimexType::Date || month_number(word).is_none() {
+            continue;
+        }
+        let Some(head) = c.start.checked_sub(4).and_then(|s| text.get(s..c.start)) else {
+            continue;
+        };
+        let open = c
+            .start
+            .checked_sub(5)
+            .and_then(|s| text.get(s..c.start - 4))
+            .is_none_or(|ch| !ch.starts_with(|x: char| x.is_ascii_alphanumeric() || x == '-'));
+        if open && head.eq_ignore_ascii_case("end-") {
+            c.start -= 4;
+        }
+    }
+}
+
 /// The year of a month value ("1987-05").
 fn month_value_year(v: &str) -> Option<i64> {
     let (y, m) = v.split_once('-')?;
@@ -134,6 +160,26 @@ mod tests {
         assert_eq!(w.as_deref(), Some("April Eight 1987-04-08"));
         let w = widen("rights expire July three 1988, or", "July", "1987-07");
         assert_eq!(w.as_deref(), Some("July three 1988 1988-07-03"));
+    }
+
+    #[test]
+    fn hyphenated_end_joins_the_month() {
+        let text = "to end-June, year-end-May and send-July";
+        let mut kept: Vec<Cand> = ["June", "May", "July"]
+            .iter()
+            .filter_map(|w| {
+                let at = text.find(w)?;
+                Some(Cand {
+                    start: at,
+                    end: at + w.len(),
+                    ty: TimexType::Date,
+                    value: Some("1987-06".into()),
+                })
+            })
+            .collect();
+        hyphenated_end(text, &mut kept);
+        let spans: Vec<&str> = kept.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(spans, ["end-June", "May", "July"]);
     }
 
     #[test]

@@ -120,6 +120,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     names::drop_titles(text, &mut kept);
     sport::drop_match_halves(text, &mut kept);
     dayword::spelled_days(text, &mut kept);
+    dayword::hyphenated_end(text, &mut kept);
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     kept.into_iter()
