@@ -686,6 +686,16 @@ mod tests {
     }
 
     #[test]
+    fn last_named_month_just_gone_is_a_year_back() {
+        // In January, "last December" is the December of two calendar
+        // years back: the one just gone would be "last month".
+        let got = run("Sales beat last December's.", d(2026, 1, 15));
+        assert_eq!(got[0].2, "2024-12");
+        let got = run("Sales beat last November's.", d(2026, 1, 15));
+        assert_eq!(got[0].2, "2025-11");
+    }
+
+    #[test]
     fn parse_date_forms() {
         let want = Some(d(2025, 10, 28));
         assert_eq!(parse_date("October 28, 2025"), want);

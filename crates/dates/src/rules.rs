@@ -1053,6 +1053,10 @@ fn month_only(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             ("last", _) => ay - 1,
             ("next", _) => ay + 1,
             ("this", _) => ay,
+            // "last February" in March: the month just gone would be
+            // "last month", so naming it means the one a year before.
+            (_, "last") if m == am - 1 => ay - 1,
+            (_, "last") if am == 1 && m == 12 => ay - 2,
             (_, "last" | "this past") => {
                 if m < am {
                     ay
