@@ -33,23 +33,32 @@ const NEXT: &[&str] = &[
 pub(crate) fn spelled_days(text: &str, kept: &mut Vec<Cand>) {
     let mut widened: Vec<(usize, usize)> = Vec::new();
     for c in kept.iter_mut() {
+        // Cheap tests first: a month value, a space and a letter after.
         if c.ty != TimexType::Date {
-            continue;
-        }
-        let Some(word) = text.get(c.start..c.end) else {
-            continue;
-        };
-        // A capitalised full month name: "may one" is the modal.
-        let Some(m) = month_number(word) else {
-            continue;
-        };
-        if !word.starts_with(|ch: char| ch.is_ascii_uppercase()) || word.len() < 3 {
             continue;
         }
         let Some(year) = c.value.as_deref().and_then(month_value_year) else {
             continue;
         };
         let Some(after) = text.get(c.end..) else {
+            continue;
+        };
+        if !after.starts_with([' ', '\t'])
+            || !after[1..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let Some(word) = text.get(c.start..c.end) else {
+            continue;
+        };
+        // A capitalised full month name: "may one" is the modal.
+        if !word.starts_with(|ch: char| ch.is_ascii_uppercase())
+            || word.len() < 3
+            || !word.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let Some(m) = month_number(word) else {
             continue;
         };
         let Some(cap) = DAY.captures(after) else {
@@ -105,21 +114,21 @@ pub(crate) fn spelled_days(text: &str, kept: &mut Vec<Cand>) {
 /// value stays the month, as for "the end of June".
 pub(crate) fn hyphenated_end(text: &str, kept: &mut [Cand]) {
     for c in kept.iter_mut() {
-        let Some(word) = text.get(c.start..c.end) else {
-            continue;
-        };
-        if c.ty != TimexType::Date || month_number(word).is_none() {
-            continue;
-        }
         let Some(head) = c.start.checked_sub(4).and_then(|s| text.get(s..c.start)) else {
             continue;
         };
+        if !head.eq_ignore_ascii_case("end-") || c.ty != TimexType::Date {
+            continue;
+        }
+        if text.get(c.start..c.end).and_then(month_number).is_none() {
+            continue;
+        }
         let open = c
             .start
             .checked_sub(5)
             .and_then(|s| text.get(s..c.start - 4))
             .is_none_or(|ch| !ch.starts_with(|x: char| x.is_ascii_alphanumeric() || x == '-'));
-        if open && head.eq_ignore_ascii_case("end-") {
+        if open {
             c.start -= 4;
         }
     }

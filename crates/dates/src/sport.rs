@@ -21,12 +21,17 @@ static SPORT: LazyLock<Regex> = LazyLock::new(|| {
 /// Drops "the first/second half" in a document that reads as a match
 /// report.
 pub(crate) fn drop_match_halves(text: &str, kept: &mut Vec<Cand>) {
+    // Most mentions fail on the length or the last word, without a copy.
     let is_half = |c: &Cand| {
         text.get(c.start..c.end).is_some_and(|s| {
-            let s = s.to_ascii_lowercase();
-            let mut w = s.split_whitespace();
-            w.next() == Some("the")
-                && matches!(w.next(), Some("first" | "second"))
+            if !(14..=40).contains(&s.len()) || !s.ends_with("half") {
+                return false;
+            }
+            let mut w = s.split_ascii_whitespace();
+            w.next().is_some_and(|x| x.eq_ignore_ascii_case("the"))
+                && w.next().is_some_and(|x| {
+                    x.eq_ignore_ascii_case("first") || x.eq_ignore_ascii_case("second")
+                })
                 && w.next() == Some("half")
                 && w.next().is_none()
         })
