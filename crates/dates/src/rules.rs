@@ -806,7 +806,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Durations, and "N units ago".
     (
-        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<post>\s+(?:ago|earlier|before|from\s+now|hence|or\s+so))?",
+        r"(?i)\b(?P<pre>(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|up\s+to|over|under|within|only|just|barely|some|no\s+(?:more|less)\s+than|well\s+over|as\s+(?:long|many|much|little)\s+as|each\s+of|all|another|every|each)\s+)*(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining|initial|prior|same|better\s+part\s+of(?:\s+the)?|better\s+part\s+of\s+a)\s+)?)(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?P<more>\s+(?:more|additional|straight|consecutive|full|long|extra|successive))?(?P<sep>\s+|\s*-\s*)(?P<unit>{UNIT})\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<post>\s+(?:(?:or\s+so\s+)?(?:ago|earlier)|before|from\s+now|hence|or\s+so))?",
         duration,
     ),
     // Bare plural units: "for years", "recent months", "the coming weeks".
@@ -1861,7 +1861,23 @@ fn weekday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         let after = ctx.after(end);
         after.starts_with("'s") || after.starts_with("\u{2019}s")
     };
+    // The same for a weekday right after the noun of something said
+    // ("Unisys's announcement Friday of a loss", "a joint statement
+    // Friday"): the story reports it, so it is on or before the
+    // publication day (TimeBank 4 of 4), unless a modal follows
+    // ("Commerce's statement on Monday will set …"). Nouns of scheduled
+    // events ("ruling", "vote", "meeting") stay out.
+    static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:announcement|statement|disclosure|remarks|comments|admission|testimony|report|speech)\s+(?:on\s+)?$",
+        )
+    });
+    static MODAL_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to)\b"));
+    let reported = REPORTED.is_match(ctx.before(start))
+        && !MODAL_AFTER.is_match(clause_head(window_after(ctx.full, ctx.base + end, 40)));
     let tense = if possessive
+        || reported
         || matches!(
             rel.as_str(),
             "last" | "this past" | "next" | "coming" | "this coming" | "this"
@@ -2078,6 +2094,10 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     let num = words(num_raw);
     let unit = lower(c, "unit");
     let mut post = words(g(c, "post").unwrap_or(""));
+    // "a week or so ago": the hedge does not change the point in time.
+    if let Some(rest) = post.strip_prefix("or so ") {
+        post = rest.to_string();
+    }
     let m0 = c.get(0)?;
     let mut end = m0.end();
     if post == "before" {
