@@ -43,9 +43,12 @@
 #![deny(missing_docs)]
 
 mod calendar;
+mod dayword;
 mod lexicon;
+mod names;
 mod report;
 mod rules;
+mod sport;
 
 use std::sync::LazyLock;
 
@@ -114,6 +117,10 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         }
     }
     let mut kept = resolve(cands);
+    names::drop_titles(text, &mut kept);
+    sport::drop_match_halves(text, &mut kept);
+    dayword::spelled_days(text, &mut kept);
+    dayword::hyphenated_end(text, &mut kept);
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     kept.into_iter()

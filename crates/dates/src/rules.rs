@@ -757,7 +757,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Years, with modifiers.
     (
-        r"(?i)\b(?:(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|(?:last|latter)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+(?:period|quarter))?",
+        r"(?i)\b(?:(?P<pre>(?:the\s+)?(?:the\b|early|late|mid|end\s+of|end-|start-|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|(?:last|latter)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[\s-]*))?\b(?P<y>\d{4})\b(?P<post>\s+(?:period|quarter))?",
         year,
     ),
     // Spelled years.
@@ -2166,10 +2166,32 @@ fn duration(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
             return None;
         }
     }
+    // "309,000 week ago" (wire tables of quantities): a singular unit
+    // after a count other than one is "a week ago"; the number is an
+    // amount, outside the span.
+    let amount_before_unit = (post == "ago" || post == "earlier")
+        && num_raw.starts_with(|ch: char| ch.is_ascii_digit())
+        && !unit.ends_with('s')
+        && !matches!(
+            amount,
+            Amount::Exact {
+                whole: 1,
+                half: false
+            }
+        );
+    if amount_before_unit {
+        amount = Amount::Exact {
+            whole: 1,
+            half: false,
+        };
+    }
     let mut start = m0.start();
     let text = ctx.text;
     let adjectival = g(c, "sep").is_some_and(|s| s.contains('-'));
     start = trim_signals(text, start, c.name("num")?.start(), adjectival);
+    if amount_before_unit {
+        start = c.name("unit")?.start();
+    }
     let pre = words(text.get(start..c.name("num")?.start()).unwrap_or(""));
     let before = ctx.before(start);
     if num == "two" && unit == "quarters" && (pre.ends_with("first") || pre.ends_with("last")) {
