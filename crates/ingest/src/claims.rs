@@ -81,15 +81,20 @@ pub fn build(
             .next()
             .filter(|s| speakers.all(|o| o == *s))
             .map(str::to_string);
+        // The sentence's first DATE that names a day, month, quarter or
+        // year places it; a vague one ("the week" = `WXX`) gives way to the
+        // next ("the week ended February 22"). A relative date left without
+        // a value (no publication date to anchor it) ends the search: a
+        // later date in the sentence is then usually background ("On
+        // Thursday … the 2002 deal"), so the claim falls back instead.
         let event_date = dat
             .iter()
             .filter(|&&d| dates[d].timex_type == TimexType::Date)
-            .find_map(|&d| {
-                dates[d]
-                    .value
-                    .as_deref()
-                    .and_then(claimdex_dates::timex_start_date)
+            .find_map(|&d| match dates[d].value.as_deref() {
+                None => Some(None),
+                Some(value) => claimdex_dates::timex_start_date(value).map(Some),
             })
+            .flatten()
             .or(doc.published);
         // Mentions are indexed into the document's full lists (contract).
         let all_dates = indexes_within(dates.iter().map(|d| d.span), span);
@@ -142,6 +147,46 @@ pub fn claim_id(doc_id: &str, content_hash: &str, span: Span) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event_dates(text: &str, published: Option<jiff::civil::Date>) -> Vec<Option<String>> {
+        let mut doc = Document::new("t", "t", claimdex_model::SourceFormat::Text, text.into());
+        crate::analyze(&mut doc, published);
+        crate::extract(doc)
+            .claims
+            .iter()
+            .map(|c| c.event_date.map(|d| d.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn event_date_is_the_first_date_of_the_sentence() {
+        let published = Some(jiff::civil::date(2025, 10, 28));
+        let text = "The deal was signed in March 2019, years before the 2024 review.\n";
+        assert_eq!(
+            event_dates(text, published),
+            [Some("2019-03-01".to_string())]
+        );
+        // A vague week gives way to the date that ends it.
+        let text = "Exports rose in the week ended February 22 from 2019 levels.\n";
+        assert_eq!(
+            event_dates(text, published),
+            [Some("2025-02-22".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_unplaceable_first_date_does_not_fall_through_to_background_years() {
+        // No publication date: "On Thursday" has no value, and the 2002 deal
+        // is background, not when the sentence's event happened.
+        let text = "On Thursday the company said it would end the 2002 deal.\n";
+        assert_eq!(event_dates(text, None), [None]);
+        let published = Some(jiff::civil::date(2025, 10, 28));
+        let dated = event_dates(text, published);
+        assert_eq!(dated.len(), 1);
+        assert!(dated[0]
+            .as_deref()
+            .is_some_and(|d| d.starts_with("2025-10")));
+    }
 
     #[test]
     fn ids_are_stable_and_distinct() {
