@@ -99,7 +99,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let req = match claimdex_index::query::parse_into(&args.text, base_request(&args)) {
         Ok(req) => req,
         Err(err) => {
-            eprintln!("claimdex: bad query: {err}");
+            eprintln!("claimdex: {err}");
             return Ok(ExitCode::from(2));
         }
     };
@@ -173,10 +173,7 @@ fn run_batch(index: &ClaimIndex, args: &QueryArgs, file: &std::path::Path) -> Re
             }
             Err(message) => {
                 bad += 1;
-                eprintln!(
-                    "claimdex: {}:{line_no}: bad query: {message}",
-                    file.display()
-                );
+                eprintln!("claimdex: {}:{line_no}: {message}", file.display());
                 let row = serde_json::json!({"query": q, "line": line_no, "error": message});
                 serde_json::to_writer(&mut out, &row)?;
                 out.write_all(b"\n")?;
@@ -388,7 +385,7 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
         match claimdex_index::query::parse_into(&args.query, base) {
             Ok(req) => Some(index.search(&req)?),
             Err(err) => {
-                eprintln!("claimdex: bad query: {err}");
+                eprintln!("claimdex: {err}");
                 return Ok(ExitCode::from(2));
             }
         }

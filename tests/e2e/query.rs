@@ -109,6 +109,11 @@ fn bad_query_points_at_the_bad_part() {
         "{}",
         out.stderr
     );
+    assert!(
+        !out.stderr.contains("bad query: bad query"),
+        "{}",
+        out.stderr
+    );
     assert!(!out.stderr.contains("panicked"));
 }
 

@@ -240,7 +240,15 @@ impl ClaimIndex {
         } else {
             text
         };
-        let (mut query, errors) = parser.parse_query_lenient(text);
+        // Too deep a query is searched as its bare words: tantivy's parser,
+        // and everything that walks the tree it builds, recurses once per
+        // level, and a few hundred levels overflow the stack.
+        let too_deep = nesting_operators(text) > MAX_NESTING_OPERATORS;
+        let (mut query, errors) = if too_deep {
+            (Box::new(EmptyQuery) as Box<dyn Query>, Vec::new())
+        } else {
+            parser.parse_query_lenient(text)
+        };
         // `field:*` parses to an exists query even on a field that does not
         // exist (or is not fast), which fails only when run: treat it as
         // unparsable.
@@ -249,7 +257,10 @@ impl ClaimIndex {
             q.weight(EnableScoring::disabled_from_schema(&schema))
                 .is_ok()
         };
-        if (!errors.is_empty() && count_terms(query.as_ref()) == 0) || !runnable(query.as_ref()) {
+        if too_deep
+            || (!errors.is_empty() && count_terms(query.as_ref()) == 0)
+            || !runnable(query.as_ref())
+        {
             // Nothing survived (an unclosed quote or bracket can swallow
             // everything): fall back to the bare words, as a search box would.
             let words: String = text
@@ -264,6 +275,11 @@ impl ClaimIndex {
             if count_terms(fallback.as_ref()) == 0 {
                 let mut messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
                 messages.dedup();
+                if too_deep {
+                    messages.push(format!(
+                        "more than {MAX_NESTING_OPERATORS} brackets and NOT/+/- operators"
+                    ));
+                }
                 if messages.is_empty() {
                     messages.push("no searchable words".into());
                 }
@@ -556,6 +572,37 @@ fn fix_negations(q: Box<dyn Query>) -> Box<dyn Query> {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// How many brackets and prefix operators a free-text query may hold before
+/// it is searched as bare words. Their count bounds the depth of the parsed
+/// query; nobody types 32 of them, and a deeper tree risks the stack (a test
+/// thread's 2 MiB in a debug build included).
+const MAX_NESTING_OPERATORS: usize = 32;
+
+/// Counts what can nest in tantivy's query grammar, outside quotes: opening
+/// brackets, `NOT`, and `-`/`+` at the start of a word or right after a
+/// bracket or another prefix (`-(-(a`), not inside a word (`U-turn`).
+fn nesting_operators(text: &str) -> usize {
+    text.split('"')
+        .step_by(2)
+        .flat_map(str::split_whitespace)
+        .map(|word| {
+            let mut n = usize::from(word.trim_start_matches(['(', '-', '+']) == "NOT");
+            let mut opens = true;
+            for c in word.chars() {
+                match c {
+                    '(' => {
+                        n += 1;
+                        opens = true;
+                    }
+                    '-' | '+' if opens => n += 1,
+                    _ => opens = false,
+                }
+            }
+            n
+        })
+        .sum()
 }
 
 /// Decodes a stored claim document.

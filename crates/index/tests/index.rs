@@ -487,6 +487,30 @@ fn dropped_uncommitted_writer_keeps_previous_commit() {
 }
 
 #[test]
+fn absurdly_nested_queries_are_searched_as_words() {
+    let (_dir, index) = corpus_index();
+    // Each of these overflowed the stack inside tantivy's query parser.
+    for prefix in ["(", "NOT ", "-(", "deficit AND (", "+-"] {
+        let q = format!("{}deficit", prefix.repeat(2000));
+        let hits = index
+            .search(&SearchRequest::text(q.as_str()))
+            .unwrap_or_else(|e| panic!("{prefix:?}: {e}"));
+        assert_eq!(hits.len(), 3, "{prefix:?}");
+    }
+    match index.search(&SearchRequest::text("(".repeat(5000).as_str())) {
+        Err(IndexError::BadQuery { message }) => {
+            assert!(message.contains("more than 32"), "{message}")
+        }
+        other => panic!("expected BadQuery, got {other:?}"),
+    }
+    // Ordinary operators are still operators.
+    let hits = index
+        .search(&SearchRequest::text("deficit -(budget OR jobs)"))
+        .unwrap();
+    assert!(hits.len() < 3);
+}
+
+#[test]
 fn bad_queries_are_errors_not_panics() {
     let (_dir, index) = corpus_index();
     for q in ["((((", ":::"] {
