@@ -163,10 +163,10 @@ pub struct FilterArgs {
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
     /// Only claims with a figure value >= this.
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    #[arg(long, value_name = "X", allow_negative_numbers = true, value_parser = parse_value_bound)]
     pub min_value: Option<f64>,
     /// Only claims with a figure value <= this.
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    #[arg(long, value_name = "X", allow_negative_numbers = true, value_parser = parse_value_bound)]
     pub max_value: Option<f64>,
     /// Only claims whose event happened on or after this date.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -306,6 +306,16 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ViewFormat::Text)]
     pub format: ViewFormat,
+}
+
+/// A figure-value bound: any number, infinities included, but not NaN
+/// (which bounds nothing and would silently match every claim).
+fn parse_value_bound(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_nan() => Err("NaN is not a bound; give a number such as 1e9".into()),
+        Ok(v) => Ok(v),
+        Err(_) => Err("expected a number such as 1e9, 60 or -2.5".into()),
+    }
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -153,7 +153,12 @@ fn absurd_queries_never_crash() {
     let index = dir.path().join("idx");
     assert_eq!(ingest(&index, &[&corpus()]).code, 0);
     let long = "a".repeat(100_000);
+    // Each of these once overflowed the stack in tantivy's query parser.
+    let nested_not = format!("{}deficit", "NOT ".repeat(3000));
+    let nested_groups = format!("{}deficit", "-(".repeat(3000));
     for q in [
+        nested_not.as_str(),
+        nested_groups.as_str(),
         "\"unterminated",
         "((((",
         "AND OR NOT",
@@ -172,6 +177,17 @@ fn absurd_queries_never_crash() {
         );
         assert!(!out.stderr.contains("panicked"), "{q}: {}", out.stderr);
     }
+    // A NaN bound would bound nothing: a usage error, not every claim.
+    let out = run(&[
+        "query",
+        "--index",
+        index.to_str().unwrap(),
+        "--min-value",
+        "nan",
+        "deficit",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_has(&out.stderr, &["NaN"]);
 }
 
 #[test]
@@ -184,7 +200,8 @@ fn query_without_index_is_a_clear_error() {
         "x",
     ]);
     assert_eq!(out.code, 2);
-    assert_has(&out.stderr, &["index"]);
+    // It names the command that builds one.
+    assert_has(&out.stderr, &["index", "claimdex ingest"]);
 }
 
 /// Kill -9 in the middle of an ingest: the index still opens with the

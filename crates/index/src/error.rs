@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     /// `open` was pointed at a directory that holds no index.
-    #[error("no claimdex index in {dir} (build one first, e.g. `claimdex index`)")]
+    #[error("no claimdex index in {dir} (build one first, e.g. `claimdex ingest corpus/`)")]
     NotFound {
         /// The directory that was looked at.
         dir: PathBuf,
