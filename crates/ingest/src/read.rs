@@ -523,6 +523,20 @@ impl JsonlReader {
         };
         let source = format!("{}:{line}", self.path.display());
         let published = record.published.as_deref().and_then(parse_iso_date);
+        // A date the record gives but that does not parse is dropped, and
+        // said so: silently falling back to a date found in the text would
+        // file the claims under another day without anyone knowing.
+        let bad_published = match (&record.published, published) {
+            (Some(given), None) if !given.trim().is_empty() => Some(Item::Warning {
+                source: source.clone(),
+                kind: "bad_published",
+                message: format!(
+                    "\"published\": {:?} is not a date (YYYY-MM-DD, optionally with a time); ignored",
+                    given.chars().take(40).collect::<String>()
+                ),
+            }),
+            _ => None,
+        };
         let mut item = match (record.text, record.html) {
             (Some(text), _) => {
                 if text.trim().is_empty() {
@@ -558,6 +572,9 @@ impl JsonlReader {
             // The record's own date is the caller's word; it beats what
             // the page suggests.
             doc.published = published.or(doc.published);
+        }
+        if let (Item::Doc(_) | Item::Page(_), Some(warning)) = (&item, bad_published) {
+            self.queued.push_back(warning);
         }
         item
     }
@@ -796,6 +813,29 @@ mod tests {
             },
         )
         .collect()
+    }
+
+    #[test]
+    fn jsonl_unparsable_published_is_a_warning_after_its_document() {
+        let items = jsonl(
+            "{\"id\":\"a\",\"text\":\"One.\",\"published\":\"0000-00-00\"}\n{\"id\":\"b\",\"text\":\"Two.\",\"published\":\"\"}\n",
+            1000,
+        );
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert!(matches!(&items[0], Item::Doc(d) if d.id == "a" && d.published.is_none()));
+        match &items[1] {
+            Item::Warning {
+                source,
+                kind,
+                message,
+            } => {
+                assert_eq!((source.as_str(), *kind), ("t.jsonl:1", "bad_published"));
+                assert!(message.contains("0000-00-00"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // An empty string says "no date", which is not an error.
+        assert!(matches!(&items[2], Item::Doc(d) if d.id == "b"));
     }
 
     #[test]
