@@ -30,8 +30,45 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("claimdex: error: {err:#}");
+            eprintln!("claimdex: error: {}", error_chain(&err));
             ExitCode::from(2)
         }
+    }
+}
+
+/// The error and its causes, joined by ": ", each said once: library
+/// errors often repeat their source in their own message ("I/O error on
+/// x: File exists" caused by "File exists"), and anyhow's `{:#}` would
+/// print it twice.
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let message = cause.to_string();
+        if out.contains(&message) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&message);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_chain_says_each_cause_once() {
+        let io = std::io::Error::other("File exists (os error 17)");
+        let err = anyhow::Error::new(io).context("I/O error on /x: File exists (os error 17)");
+        let err = err.context("cannot open the index at /x");
+        assert_eq!(
+            error_chain(&err),
+            "cannot open the index at /x: I/O error on /x: File exists (os error 17)"
+        );
+        let err = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_chain(&err), "outer: inner");
     }
 }
