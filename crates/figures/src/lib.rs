@@ -690,6 +690,8 @@ impl<'a> P<'a> {
                 UKind::Measure => {
                     unit = u.unit.clone();
                     kind = FigureKind::Quantity;
+                    // "1.6 bcf" is 1.6 billion cubic feet.
+                    mul *= u.mul;
                 }
                 UKind::Count(m) => {
                     mul = m;

@@ -1059,3 +1059,53 @@ fn the_n_mark_is_a_level_not_marks() {
     let u = units("It sold the 1,000 mark bonds against the 90 billion mark 1986 record.");
     assert!(u.iter().all(|(_, u)| u == "DEM"), "{u:?}");
 }
+
+#[test]
+fn trade_units_of_farm_gas_and_shipping_copy() {
+    let u = units("Hogs topped at 49.75 dlrs per cwt, and the crop was 3,100,000 cwts.");
+    assert_eq!(
+        u[0],
+        ("49.75 dlrs per cwt".into(), "USD/cwt".into()),
+        "{u:?}"
+    );
+    assert_eq!(u[1], ("3,100,000 cwts".into(), "cwt".into()), "{u:?}");
+    // "bcf" carries its billion; "mcf" is thousand or million cubic feet
+    // depending on the desk, so it keeps its symbol and the written value.
+    one(
+        "Reserves were 4.2 bcf of gas.",
+        "4.2 bcf",
+        4.2e9,
+        "cubic foot",
+        FigureKind::Quantity,
+    );
+    one(
+        "It bought 310 mcf of gas.",
+        "310 mcf",
+        310.0,
+        "mcf",
+        FigureKind::Quantity,
+    );
+    let u = units("Gas sold at 1.85 dlrs per mcf, or 2.40 dlrs per thousand cubic feet.");
+    assert_eq!(u[0].1, "USD/mcf", "{u:?}");
+    assert_eq!(u[1].1, "USD/mcf", "{u:?}");
+    let u = units("Transport cost 41 cts per mln Btu.");
+    assert_eq!(
+        u[0],
+        ("41 cts per mln Btu".into(), "cent/MMBtu".into()),
+        "{u:?}"
+    );
+    one(
+        "The 96,400 dwt tanker sailed.",
+        "96,400 dwt",
+        96400.0,
+        "dwt",
+        FigureKind::Quantity,
+    );
+    one(
+        "A carrier of 61,250 deadweight tonnes sank.",
+        "61,250 deadweight tonnes",
+        61250.0,
+        "dwt",
+        FigureKind::Quantity,
+    );
+}
