@@ -147,6 +147,64 @@ impl<'a> P<'a> {
         false
     }
 
+    /// Whether the bare decimal at `i` is a race time with its unit left
+    /// out, as sport reports write them ("finished fifth in 7.35", "a
+    /// personal best of 20.88", "clocking 8.06"): hundredths of a second
+    /// after "in", "of" or "clocking" with a result or timing word just
+    /// before. A time is a duration, the dates stage's; as a bare number it
+    /// would read as a count. "record" is no cue: "a record low of 148.40"
+    /// is a level.
+    fn race_time(&self, i: usize, nm: &Nm) -> bool {
+        let e = nm.end;
+        if nm.plain
+            || nm.words
+            || nm.frac
+            || nm.scale != 1.0
+            || e < i + 3
+            || self.sym(e - 2) != Some('.')
+            || self.w(e - 1).len() != 2
+            || i == 0
+            || !self.next_to(i)
+        {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        if matches!(p, "clocking" | "clocked" | "clocks") {
+            return true;
+        }
+        if !matches!(p, "in" | "of") {
+            return false;
+        }
+        (i.saturating_sub(5)..i - 1)
+            .rev()
+            .take_while(|&t| self.same_line(t + 1) && self.sym(t).is_none())
+            // "an all-time high of 2405.54" is a level.
+            .filter(|&t| !(t > 0 && self.sym(t - 1) == Some('-') && self.touch(t)))
+            .any(|t| {
+                matches!(
+                    self.lw(t),
+                    "best"
+                        | "time"
+                        | "finished"
+                        | "won"
+                        | "winning"
+                        | "title"
+                        | "gold"
+                        | "silver"
+                        | "bronze"
+                        | "course"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                        | "sixth"
+                        | "seventh"
+                        | "eighth"
+                        | "leisurely"
+                )
+            })
+    }
+
     /// Filters for a bare number (no unit, no currency) starting at token
     /// `i` and ending at `end`: true when it is not a figure.
     pub(crate) fn bare_excluded(&self, i: usize, nm: &Nm, has_qual: bool) -> bool {
@@ -380,6 +438,9 @@ impl<'a> P<'a> {
                     return true;
                 }
             }
+        }
+        if self.race_time(i, nm) {
+            return true;
         }
         // Small counts in words ("two nations") are prose, not figures.
         if nm.small_word {

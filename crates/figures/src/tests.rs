@@ -1109,3 +1109,34 @@ fn trade_units_of_farm_gas_and_shipping_copy() {
         FigureKind::Quantity,
     );
 }
+
+#[test]
+fn race_times_and_field_distances() {
+    // Race times without their unit are durations, not counts.
+    none("She finished fourth in 7.41 and he took the title in 45.88.");
+    none("He set a personal best of 20.71, clocking 20.65 in the heat.");
+    // A level after "record" stays ("a record low of 148.40").
+    let u = units("The yen hit a record low of 151.25.");
+    assert_eq!(u, vec![("151.25".to_string(), String::new())]);
+    // A touching "m" before a field or height word is metres.
+    one(
+        "He missed a 45m penalty.",
+        "45m",
+        45.0,
+        "m",
+        FigureKind::Quantity,
+    );
+    one(
+        "The tower is 30m taller than the old one.",
+        "30m",
+        30.0,
+        "m",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn an_all_time_high_is_no_race_time() {
+    let u = units("The index hit an all-time closing high of 2310.45.");
+    assert_eq!(u, vec![("2310.45".to_string(), String::new())]);
+}
