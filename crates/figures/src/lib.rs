@@ -473,6 +473,17 @@ impl<'a> P<'a> {
         if nm.end <= j {
             return Err(i + 1);
         }
+        // A capitalised number word inside a name is no figure whatever
+        // follows it: "BBC One in 1978" is no one-in-N ratio, "the Group of
+        // Seven dollar accord" no money.
+        if nm.words
+            && nm.end == num_start + 1
+            && money.is_none()
+            && title_case(self.w(num_start))
+            && self.name_part(num_start)
+        {
+            return Err(nm.end.max(i + 1));
+        }
         if neg {
             nm.v = nm.v.map(|v| -v);
         }
@@ -1727,6 +1738,13 @@ fn ends_like_denominator(w: &str) -> bool {
 }
 
 /// Words after a distance in metres ("the 800m final", "10m high").
+/// Whether `w` is written with a capital and then lower case only
+/// ("Seven", not "SEVEN" of an upper-case headline).
+fn title_case(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.all(|c| !c.is_uppercase())
+}
+
 fn is_distance_context(w: &str) -> bool {
     matches!(
         w,

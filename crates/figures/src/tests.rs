@@ -1140,3 +1140,18 @@ fn an_all_time_high_is_no_race_time() {
     let u = units("The index hit an all-time closing high of 2310.45.");
     assert_eq!(u, vec![("2310.45".to_string(), String::new())]);
 }
+
+#[test]
+fn names_with_numbers_in_them() {
+    // A capitalised number word inside a name is no figure even with a
+    // unit or "in" after it.
+    none("It aired on BBC Two in 1994 near the Four Mile reactor.");
+    none("They backed the Group of Seven dollar accord.");
+    none("Delegates of the Group of 77 met the Group of 10 ministers.");
+    // Days before a month; a futures month with its year is no date.
+    none("Ties will be played on 12/13 March.");
+    let u = units("WHEAT MAY7 284 UP 1/2 DEC7 279");
+    assert!(u.iter().any(|(s, _)| s == "1/2"), "{u:?}");
+    // A ranked list without dots numbers its lines.
+    none("1 Ann Smith (Canada)\n2 Bea Jones (Chile)\n3 Cy Brown (Peru)");
+}
