@@ -504,7 +504,10 @@ impl<'a> P<'a> {
         // A two-way price, "1.8205/15 marks", "145.85/90 yen": the bid,
         // then the offer's last digits.
         // The figure runs from the lower to the higher side.
-        let quote_max = match self.quote_offer(&nm) {
+        let quote_max = match self
+            .quote_offer(&nm)
+            .or_else(|| self.fraction_quote(num_start, &nm))
+        {
             Some((other, e)) => {
                 nm.end = e;
                 let bid = nm.v.unwrap_or(other);
@@ -961,6 +964,85 @@ impl<'a> P<'a> {
             low
         };
         Some((tidy(other), e + 2))
+    }
+
+    /// The other side of a two-way rate quoted in fractions after a comma:
+    /// "6-1/4, 1/8 pct" (6-1/4 and 6-1/8), "7-1/8, 6-7/8", "5-3/4, 5-1/4
+    /// pct", as money-market reports write deposit rates. Only after a
+    /// hyphenated mixed fraction (`start..nm.end`); a bare fraction after it
+    /// takes the whole number nearest the first side, a full second side
+    /// must lie within one of it and end the list. Read alone, "1/8 pct"
+    /// would be an eighth of a percent.
+    fn fraction_quote(&self, start: usize, nm: &Nm) -> Option<(f64, usize)> {
+        let e = nm.end;
+        if !nm.frac || nm.words || nm.scale != 1.0 || e != start + 5 {
+            return None;
+        }
+        let bid = nm.v?;
+        let chained = |a: usize, c: char| self.sym(a) == Some(c) && self.touch(a);
+        let num = |a: usize| self.is_num(a) && self.touch(a);
+        // "W-a/b" exactly.
+        if !(self.is_num(start) && chained(start + 1, '-') && num(start + 2)) {
+            return None;
+        }
+        if !(chained(start + 3, '/') && num(start + 4)) {
+            return None;
+        }
+        if !(chained(e, ',') && self.next_to(e + 1) && self.is_num(e + 1)) {
+            return None;
+        }
+        let j = e + 1;
+        let part = |a: usize| self.w(a).parse::<f64>().ok();
+        // The second side ends at `end`; nothing fraction- or date-like may
+        // touch it.
+        let ends = |end: usize| {
+            !(chained(end, '/')
+                || chained(end, '-')
+                || (self.touch(end) && matches!(self.kind(end), Some(Tk::Num | Tk::Word))))
+        };
+        // "to 40-1/8, 1/4 over the offer": the fraction is a margin.
+        let margin = |end: usize| {
+            self.next_to(end)
+                && matches!(
+                    self.lw(end),
+                    "over" | "above" | "under" | "below" | "higher" | "lower" | "point" | "points"
+                )
+        };
+        if chained(j + 1, '/') && num(j + 2) && ends(j + 3) && !margin(j + 3) {
+            let (c, d) = (part(j)?, part(j + 2)?);
+            if !(c > 0.0 && c < d) {
+                return None;
+            }
+            let f = c / d;
+            let w = bid.floor();
+            let other = [w - 1.0, w, w + 1.0]
+                .into_iter()
+                .map(|x| x + f)
+                .filter(|o| *o >= 0.0)
+                .min_by(|a, b| (a - bid).abs().total_cmp(&(b - bid).abs()))?;
+            return (other != bid).then_some((tidy(other), j + 3));
+        }
+        // A full second side pairs only when no list goes on after it:
+        // "rose to 6-7/16, 6-1/2 and 6-5/8 pct respectively" is three rates.
+        let list_goes_on = |end: usize| {
+            (self.is_w(end, "and") || self.is_w(end, "or") || chained(end, ','))
+                && self.is_num(end + 1)
+        };
+        if chained(j + 1, '-')
+            && num(j + 2)
+            && chained(j + 3, '/')
+            && num(j + 4)
+            && ends(j + 5)
+            && !list_goes_on(j + 5)
+        {
+            let (w, c, d) = (part(j)?, part(j + 2)?, part(j + 4)?);
+            if !(c > 0.0 && c < d) {
+                return None;
+            }
+            let other = w + c / d;
+            return ((other - bid).abs() <= 1.0 && other != bid).then_some((tidy(other), j + 5));
+        }
+        None
     }
 
     /// A range connector and second numeral after the first numeral.

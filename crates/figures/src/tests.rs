@@ -1155,3 +1155,21 @@ fn names_with_numbers_in_them() {
     // A ranked list without dots numbers its lines.
     none("1 Ann Smith (Canada)\n2 Bea Jones (Chile)\n3 Cy Brown (Peru)");
 }
+
+#[test]
+fn two_way_rates_in_fractions() {
+    // The bare fraction after a comma is the other side, not an eighth.
+    let g = got("Deposits were quoted at 6-1/4, 1/8 pct.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "6-1/4, 1/8 pct");
+    assert_eq!(g[0].1, Some(6.125));
+    assert_eq!(g[0].2, "%");
+    let g = got("Funds opened at 5-3/4, 5-1/2 pct.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].1, Some(5.5));
+    // A margin after the fraction, or a list going on, keeps them apart.
+    let u = units("The stock rose to 30-1/8, 1/4 over the bid.");
+    assert_eq!(u.len(), 2, "{u:?}");
+    let u = units("Rates rose to 6-3/16, 6-1/4 and 6-3/8 pct respectively.");
+    assert_eq!(u.len(), 3, "{u:?}");
+}
