@@ -1169,6 +1169,38 @@ impl<'a> P<'a> {
         if a >= b_cmp && a >= b {
             return None;
         }
+        // A bare "to" (no "from", no "between") joins no range when the
+        // low end is a day after a month ("rose on Feb 25 to 4.151 billion
+        // dlrs") or the high end is over 50 times it: a change and the new
+        // level ("fell 313.00 to 22,609.20", "cut one-half cent to 66.50
+        // cents"), a year ("1986/87 to 1.9 billion bushels") or a model
+        // ("Model 50 to 3,995 dlrs") before it.
+        let from = start > 0 && self.is_w(start - 1, "from");
+        if !hyphen && !between && !from {
+            let mut p = start;
+            if p > 0 && self.sym(p - 1) == Some('.') {
+                p -= 1;
+            }
+            let day = nm.plain
+                && (1.0..=31.0).contains(&a)
+                && p > 0
+                && self.next_to(start)
+                && self.month_at(p - 1);
+            // "March 16 to 31" is a date range, left whole for the date
+            // filters; "seven to 364 days" a range of durations.
+            let shares_scale = nm.scale == 1.0 && nm2.scale > 1.0 && a < b_cmp;
+            let ratio = if shares_scale { b_cmp / a } else { b / a };
+            let far = a > 0.0 && ratio > 50.0;
+            // The unit lookup only when the cheap tests fire.
+            if day || far {
+                let unit2 = self.unit_at(nm2.end, false, nm2.scale);
+                let day2 = nm2.plain && (1.0..=31.0).contains(&b) && unit2.is_none();
+                let time = unit2.is_some_and(|u| u.kind == UKind::Time);
+                if (day && !day2) || (far && !time) {
+                    return None;
+                }
+            }
+        }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
         // a bare "3-1" is a score or a code. Scores and codes are plain
         // digits, so a range of decimals or thousands ("67.00-68.00",

@@ -1173,3 +1173,18 @@ fn two_way_rates_in_fractions() {
     let u = units("Rates rose to 6-3/16, 6-1/4 and 6-3/8 pct respectively.");
     assert_eq!(u.len(), 3, "{u:?}");
 }
+
+#[test]
+fn a_day_or_a_far_smaller_number_before_to_is_no_low_end() {
+    let u = units("Balances rose on March 9 to 3.412 billion dlrs.");
+    assert_eq!(u, vec![("3.412 billion dlrs".into(), "USD".into())]);
+    let u = units("Reserves rose 300 mln to 86.1 billion, and the index fell 215.40 to 21,880.10.");
+    assert_eq!(u.len(), 4, "{u:?}");
+    let u = units("The rate goes up on April 1 to 12 pct.");
+    assert_eq!(u, vec![("12 pct".into(), "%".into())]);
+    // Real ranges stay: after "from" or "between", close ends, durations.
+    let u = units("Cinemas ranging from 40 to 1,800, prices between 25 and 5,000 stg.");
+    assert_eq!(u.len(), 2, "{u:?}");
+    let u = units("Exports were 3 to 4 million tonnes.");
+    assert_eq!(u.len(), 1, "{u:?}");
+}
