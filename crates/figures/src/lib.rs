@@ -603,6 +603,24 @@ impl<'a> P<'a> {
                     v1 = v1.map(|v| v * nm2.scale);
                 }
             }
+            // "140-150,000 bpd", "$50-100,000": a plain low end of up to
+            // three digits, hyphened to a high end written in thousands
+            // (",000"), is in thousands too when that brings it within ten
+            // times the high end ("1-100,000" stays as written).
+            if nm.plain
+                && nm.ndig <= 3
+                && nm2.scale == 1.0
+                && matches!(self.sym(after1), Some('-' | '–'))
+                && nm2.end >= 2
+                && self.w(nm2.end - 1) == "000"
+                && self.sym(nm2.end - 2) == Some(',')
+            {
+                if let (Some(a), Some(b)) = (nm.v, nm2.v) {
+                    if a * 1e3 < b && a * 1e4 >= b {
+                        v1 = Some(a * 1e3);
+                    }
+                }
+            }
             let unit2 = self.unit_at(k2, money.is_some(), nm2.scale);
             match (&unit1, &unit2) {
                 // Two different units: not a range; keep the first figure.

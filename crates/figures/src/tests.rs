@@ -1188,3 +1188,13 @@ fn a_day_or_a_far_smaller_number_before_to_is_no_low_end() {
     let u = units("Exports were 3 to 4 million tonnes.");
     assert_eq!(u.len(), 1, "{u:?}");
 }
+
+#[test]
+fn a_short_low_end_before_thousands_is_in_thousands() {
+    let g = got("Output was 120-130,000 bpd and fines $40-90,000.");
+    assert_eq!(g[0].1, Some(120000.0), "{g:?}");
+    assert_eq!(g[1].1, Some(40000.0), "{g:?}");
+    // Far apart, the low end stays as written.
+    let g = got("Grants of 1-100,000 dlrs.");
+    assert_eq!(g[0].1, Some(1.0), "{g:?}");
+}
