@@ -147,6 +147,112 @@ impl<'a> P<'a> {
         false
     }
 
+    /// Whether the plain digits at `i` are part of a name: "the Group of
+    /// 24 developing nations", "the Gang of 4", as "Channel 4" and "Boeing
+    /// 737" are after a capitalised word. (A possessive before them was
+    /// tried and dropped: "Ocean's 12." is a title, but "February's 207."
+    /// an elided price and "She's 17," an age.)
+    fn name_digits(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_w(i - 1, "of")
+            && self.next_to(i)
+            && matches!(self.w(i - 2), "Group" | "Gang")
+    }
+
+    /// Whether the plain integer `v` at `i..end` numbers a line of a ranked
+    /// list written without a dot ("1 Roger Federer (Switzerland)" with "2
+    /// …" on the next line): a line start, a capitalised word after it and
+    /// the line before or after starting with the number before or after.
+    fn ranked_line(&self, i: usize, end: usize, v: f64) -> bool {
+        if !(self.is_wordtok(end)
+            && self.next_to(end)
+            && self.w(end).chars().next().is_some_and(char::is_uppercase)
+            && self.line_start(i))
+        {
+            return false;
+        }
+        let lead = |line: &str| -> Option<f64> {
+            let t = line.trim_start();
+            let d = t.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = t.get(d..)?;
+            (d > 0 && d <= 3 && rest.starts_with(' '))
+                .then(|| t.get(..d)?.parse::<f64>().ok())
+                .flatten()
+        };
+        let s = self.toks[i].s;
+        let before = self.text.get(..s).unwrap_or("");
+        let prev = before
+            .trim_end_matches(|c: char| c != '\n')
+            .trim_end()
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let after = self.text.get(s..).unwrap_or("");
+        let next = after
+            .split_once('\n')
+            .map_or("", |(_, r)| r.trim_start_matches(['\n', '\r', ' ']));
+        let next = next.split('\n').next().unwrap_or("");
+        lead(prev) == Some(v - 1.0) || lead(next) == Some(v + 1.0)
+    }
+
+    /// Whether the bare decimal at `i` is a race time with its unit left
+    /// out, as sport reports write them ("finished fifth in 7.35", "a
+    /// personal best of 20.88", "clocking 8.06"): hundredths of a second
+    /// after "in", "of" or "clocking" with a result or timing word just
+    /// before. A time is a duration, the dates stage's; as a bare number it
+    /// would read as a count. "record" is no cue: "a record low of 148.40"
+    /// is a level.
+    fn race_time(&self, i: usize, nm: &Nm) -> bool {
+        let e = nm.end;
+        if nm.plain
+            || nm.words
+            || nm.frac
+            || nm.scale != 1.0
+            || e < i + 3
+            || self.sym(e - 2) != Some('.')
+            || self.w(e - 1).len() != 2
+            || i == 0
+            || !self.next_to(i)
+        {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        if matches!(p, "clocking" | "clocked" | "clocks") {
+            return true;
+        }
+        if !matches!(p, "in" | "of") {
+            return false;
+        }
+        (i.saturating_sub(5)..i - 1)
+            .rev()
+            .take_while(|&t| self.same_line(t + 1) && self.sym(t).is_none())
+            // "an all-time high of 2405.54" is a level.
+            .filter(|&t| !(t > 0 && self.sym(t - 1) == Some('-') && self.touch(t)))
+            .any(|t| {
+                matches!(
+                    self.lw(t),
+                    "best"
+                        | "time"
+                        | "finished"
+                        | "won"
+                        | "winning"
+                        | "title"
+                        | "gold"
+                        | "silver"
+                        | "bronze"
+                        | "course"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                        | "sixth"
+                        | "seventh"
+                        | "eighth"
+                        | "leisurely"
+                )
+            })
+    }
+
     /// Filters for a bare number (no unit, no currency) starting at token
     /// `i` and ending at `end`: true when it is not a figure.
     pub(crate) fn bare_excluded(&self, i: usize, nm: &Nm, has_qual: bool) -> bool {
@@ -199,6 +305,21 @@ impl<'a> P<'a> {
             if p > 0 && self.is_wordtok(p - 1) && lexicon::is_month(self.lw(p - 1)) {
                 return true;
             }
+        }
+        // Day ranges before a month: "19/20 February", "8/9 January"; not
+        // a price move before a futures month ("UP 1/2 DEC7").
+        if nm.frac
+            && self.is_num(i)
+            && self.sym(i + 1) == Some('/')
+            && self.touch(i + 1)
+            && self.next_to(end)
+            && self.month_at(end)
+            && !(self.touch(end + 1) && self.is_num(end + 1))
+            && [i, i + 2]
+                .iter()
+                .all(|&k| self.w(k).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+        {
+            return true;
         }
         // Times of day: "10:30", "6pm", "11 p.m.".
         if self.sym(end) == Some(':') && self.touch(end) && self.is_num(end + 1) {
@@ -380,6 +501,12 @@ impl<'a> P<'a> {
                     return true;
                 }
             }
+        }
+        if self.race_time(i, nm) {
+            return true;
+        }
+        if nm.plain && (self.name_digits(i) || self.ranked_line(i, end, v)) {
+            return true;
         }
         // Small counts in words ("two nations") are prose, not figures.
         if nm.small_word {

@@ -548,6 +548,12 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
             ("cubic meter", Measure)
         }
         "cubic foot" | "cubic feet" | "cu ft" | "ft3" | "ft³" => ("cubic foot", Measure),
+        // The gas trade's scaled cubic feet (see `measure_scale`). "mcf"
+        // is a thousand cubic feet by the book, but agency copy also
+        // writes it for a million ("165 mln cubic feet (mcf) a day"), so
+        // it keeps its own symbol and the value as written.
+        "mmcf" | "bcf" | "tcf" => ("cubic foot", Measure),
+        "mcf" => ("mcf", Measure),
         "cc" | "cm3" | "cm³" | "cubic centimeter" | "cubic centimeters" | "cubic centimetre"
         | "cubic centimetres" => ("cubic centimetre", Measure),
         "l" | "liter" | "liters" | "litre" | "litres" => ("l", Measure),
@@ -580,6 +586,15 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         // The imperial ton of 2,240 lb, as the metal trade still counts.
         "long ton" | "long tons" => ("long ton", Measure),
         "tpd" | "tons per day" | "tonnes per day" => ("ton per day", Measure),
+        // A ship's carrying capacity, the shipping trade's "dwt"; the
+        // "long" of the old long-ton tonnage changes no symbol.
+        "dwt" | "dwts" | "long dwt" | "deadweight" | "dead weight" | "deadweight ton"
+        | "deadweight tons" | "deadweight tonne" | "deadweight tonnes" | "dead weight ton"
+        | "dead weight tons" | "dead weight tonne" | "dead weight tonnes"
+        | "deadweight tonnage" | "dwt tons" | "dwt tonnes" => ("dwt", Measure),
+        // The US hundredweight of 100 lb (the British one is 112 lb): no
+        // conversion, the trade's symbol says which the market meant.
+        "cwt" | "cwts" | "hundredweight" | "hundredweights" => ("cwt", Measure),
         "dram" | "drams" => ("dram", Measure),
         "carat" | "carats" => ("carat", Measure),
         // temperature and angle
@@ -629,6 +644,9 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
         "watt" | "watts" => ("W", Measure),
         "hp" | "horsepower" => ("hp", Measure),
         "joule" | "joules" => ("J", Measure),
+        "btu" | "btus" | "british thermal unit" | "british thermal units" | "mmbtu" => {
+            ("Btu", Measure)
+        }
         "calorie" | "calories" | "kcal" => ("kcal", Measure),
         "bit" | "bits" => ("bit", Measure),
         "byte" | "bytes" => ("byte", Measure),
@@ -667,9 +685,44 @@ pub(crate) fn unit_lower(p: &str) -> Option<UDef> {
     })
 }
 
+/// The factor of a unit symbol that carries a scale of its own, lower
+/// case: the gas trade's "bcf" is a billion cubic feet, "mmbtu" a million
+/// Btu. So "1.6 bcf" and "1.6 billion cubic feet" give the same value and
+/// unit.
+pub(crate) fn measure_scale(p: &str) -> f64 {
+    match p {
+        "mmcf" | "mmbtu" => 1e6,
+        "bcf" => 1e9,
+        "tcf" => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// A rate's denominator written as a scale and a unit ("per mln Btu",
+/// "per thousand cubic feet"): the trade's symbol for it. Prices are quoted
+/// per so many units, and dividing them down would give no usable number.
+pub(crate) fn scaled_denominator(scale: &str, unit: &str) -> Option<&'static str> {
+    let thousand = scale == "thousand";
+    let million = matches!(scale, "mln" | "million" | "mn");
+    Some(match unit {
+        "btu" | "btus" if million => "MMBtu",
+        "cubic feet" | "cubic foot" | "cu ft" if thousand => "mcf",
+        "cubic feet" | "cubic foot" | "cu ft" if million => "MMcf",
+        _ => return None,
+    })
+}
+
 /// Denominators of a rate ("per barrel", "a year", "/kg"): the unit the
 /// rate is per.
 pub(crate) fn rate_denominator(w: &str) -> Option<&'static str> {
+    // Scaled symbols stay as written: "2.17 dlrs per mcf" is a price per
+    // thousand cubic feet.
+    match w {
+        "mmcf" => return Some("MMcf"),
+        "bcf" => return Some("Bcf"),
+        "mmbtu" => return Some("MMBtu"),
+        _ => {}
+    }
     if let Some((u, _)) = unit_lower(w) {
         if !u.is_empty() && u != "%" {
             return Some(u);

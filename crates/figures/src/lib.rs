@@ -473,6 +473,17 @@ impl<'a> P<'a> {
         if nm.end <= j {
             return Err(i + 1);
         }
+        // A capitalised number word inside a name is no figure whatever
+        // follows it: "BBC One in 1978" is no one-in-N ratio, "the Group of
+        // Seven dollar accord" no money.
+        if nm.words
+            && nm.end == num_start + 1
+            && money.is_none()
+            && title_case(self.w(num_start))
+            && self.name_part(num_start)
+        {
+            return Err(nm.end.max(i + 1));
+        }
         if neg {
             nm.v = nm.v.map(|v| -v);
         }
@@ -493,7 +504,10 @@ impl<'a> P<'a> {
         // A two-way price, "1.8205/15 marks", "145.85/90 yen": the bid,
         // then the offer's last digits.
         // The figure runs from the lower to the higher side.
-        let quote_max = match self.quote_offer(&nm) {
+        let quote_max = match self
+            .quote_offer(&nm)
+            .or_else(|| self.fraction_quote(num_start, &nm))
+        {
             Some((other, e)) => {
                 nm.end = e;
                 let bid = nm.v.unwrap_or(other);
@@ -587,6 +601,24 @@ impl<'a> P<'a> {
                 let raw2 = nm2.v.unwrap_or(0.0) / nm2.scale;
                 if nm.v.is_some_and(|a| a < raw2) {
                     v1 = v1.map(|v| v * nm2.scale);
+                }
+            }
+            // "140-150,000 bpd", "$50-100,000": a plain low end of up to
+            // three digits, hyphened to a high end written in thousands
+            // (",000"), is in thousands too when that brings it within ten
+            // times the high end ("1-100,000" stays as written).
+            if nm.plain
+                && nm.ndig <= 3
+                && nm2.scale == 1.0
+                && matches!(self.sym(after1), Some('-' | '–'))
+                && nm2.end >= 2
+                && self.w(nm2.end - 1) == "000"
+                && self.sym(nm2.end - 2) == Some(',')
+            {
+                if let (Some(a), Some(b)) = (nm.v, nm2.v) {
+                    if a * 1e3 < b && a * 1e4 >= b {
+                        v1 = Some(a * 1e3);
+                    }
                 }
             }
             let unit2 = self.unit_at(k2, money.is_some(), nm2.scale);
@@ -690,6 +722,8 @@ impl<'a> P<'a> {
                 UKind::Measure => {
                     unit = u.unit.clone();
                     kind = FigureKind::Quantity;
+                    // "1.6 bcf" is 1.6 billion cubic feet.
+                    mul *= u.mul;
                 }
                 UKind::Count(m) => {
                     mul = m;
@@ -950,6 +984,85 @@ impl<'a> P<'a> {
         Some((tidy(other), e + 2))
     }
 
+    /// The other side of a two-way rate quoted in fractions after a comma:
+    /// "6-1/4, 1/8 pct" (6-1/4 and 6-1/8), "7-1/8, 6-7/8", "5-3/4, 5-1/4
+    /// pct", as money-market reports write deposit rates. Only after a
+    /// hyphenated mixed fraction (`start..nm.end`); a bare fraction after it
+    /// takes the whole number nearest the first side, a full second side
+    /// must lie within one of it and end the list. Read alone, "1/8 pct"
+    /// would be an eighth of a percent.
+    fn fraction_quote(&self, start: usize, nm: &Nm) -> Option<(f64, usize)> {
+        let e = nm.end;
+        if !nm.frac || nm.words || nm.scale != 1.0 || e != start + 5 {
+            return None;
+        }
+        let bid = nm.v?;
+        let chained = |a: usize, c: char| self.sym(a) == Some(c) && self.touch(a);
+        let num = |a: usize| self.is_num(a) && self.touch(a);
+        // "W-a/b" exactly.
+        if !(self.is_num(start) && chained(start + 1, '-') && num(start + 2)) {
+            return None;
+        }
+        if !(chained(start + 3, '/') && num(start + 4)) {
+            return None;
+        }
+        if !(chained(e, ',') && self.next_to(e + 1) && self.is_num(e + 1)) {
+            return None;
+        }
+        let j = e + 1;
+        let part = |a: usize| self.w(a).parse::<f64>().ok();
+        // The second side ends at `end`; nothing fraction- or date-like may
+        // touch it.
+        let ends = |end: usize| {
+            !(chained(end, '/')
+                || chained(end, '-')
+                || (self.touch(end) && matches!(self.kind(end), Some(Tk::Num | Tk::Word))))
+        };
+        // "to 40-1/8, 1/4 over the offer": the fraction is a margin.
+        let margin = |end: usize| {
+            self.next_to(end)
+                && matches!(
+                    self.lw(end),
+                    "over" | "above" | "under" | "below" | "higher" | "lower" | "point" | "points"
+                )
+        };
+        if chained(j + 1, '/') && num(j + 2) && ends(j + 3) && !margin(j + 3) {
+            let (c, d) = (part(j)?, part(j + 2)?);
+            if !(c > 0.0 && c < d) {
+                return None;
+            }
+            let f = c / d;
+            let w = bid.floor();
+            let other = [w - 1.0, w, w + 1.0]
+                .into_iter()
+                .map(|x| x + f)
+                .filter(|o| *o >= 0.0)
+                .min_by(|a, b| (a - bid).abs().total_cmp(&(b - bid).abs()))?;
+            return (other != bid).then_some((tidy(other), j + 3));
+        }
+        // A full second side pairs only when no list goes on after it:
+        // "rose to 6-7/16, 6-1/2 and 6-5/8 pct respectively" is three rates.
+        let list_goes_on = |end: usize| {
+            (self.is_w(end, "and") || self.is_w(end, "or") || chained(end, ','))
+                && self.is_num(end + 1)
+        };
+        if chained(j + 1, '-')
+            && num(j + 2)
+            && chained(j + 3, '/')
+            && num(j + 4)
+            && ends(j + 5)
+            && !list_goes_on(j + 5)
+        {
+            let (w, c, d) = (part(j)?, part(j + 2)?, part(j + 4)?);
+            if !(c > 0.0 && c < d) {
+                return None;
+            }
+            let other = w + c / d;
+            return ((other - bid).abs() <= 1.0 && other != bid).then_some((tidy(other), j + 5));
+        }
+        None
+    }
+
     /// A range connector and second numeral after the first numeral.
     /// Returns (second numeral, its currency, token after it).
     fn range_at(
@@ -1073,6 +1186,38 @@ impl<'a> P<'a> {
         };
         if a >= b_cmp && a >= b {
             return None;
+        }
+        // A bare "to" (no "from", no "between") joins no range when the
+        // low end is a day after a month ("rose on Feb 25 to 4.151 billion
+        // dlrs") or the high end is over 50 times it: a change and the new
+        // level ("fell 313.00 to 22,609.20", "cut one-half cent to 66.50
+        // cents"), a year ("1986/87 to 1.9 billion bushels") or a model
+        // ("Model 50 to 3,995 dlrs") before it.
+        let from = start > 0 && self.is_w(start - 1, "from");
+        if !hyphen && !between && !from {
+            let mut p = start;
+            if p > 0 && self.sym(p - 1) == Some('.') {
+                p -= 1;
+            }
+            let day = nm.plain
+                && (1.0..=31.0).contains(&a)
+                && p > 0
+                && self.next_to(start)
+                && self.month_at(p - 1);
+            // "March 16 to 31" is a date range, left whole for the date
+            // filters; "seven to 364 days" a range of durations.
+            let shares_scale = nm.scale == 1.0 && nm2.scale > 1.0 && a < b_cmp;
+            let ratio = if shares_scale { b_cmp / a } else { b / a };
+            let far = a > 0.0 && ratio > 50.0;
+            // The unit lookup only when the cheap tests fire.
+            if day || far {
+                let unit2 = self.unit_at(nm2.end, false, nm2.scale);
+                let day2 = nm2.plain && (1.0..=31.0).contains(&b) && unit2.is_none();
+                let time = unit2.is_some_and(|u| u.kind == UKind::Time);
+                if (day && !day2) || (far && !time) {
+                    return None;
+                }
+            }
         }
         // Hyphen ranges need a unit, a currency or a hedge to be figures;
         // a bare "3-1" is a score or a code. Scores and codes are plain
@@ -1725,6 +1870,13 @@ fn ends_like_denominator(w: &str) -> bool {
 }
 
 /// Words after a distance in metres ("the 800m final", "10m high").
+/// Whether `w` is written with a capital and then lower case only
+/// ("Seven", not "SEVEN" of an upper-case headline).
+fn title_case(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.all(|c| !c.is_uppercase())
+}
+
 fn is_distance_context(w: &str) -> bool {
     matches!(
         w,
@@ -1756,6 +1908,24 @@ fn is_distance_context(w: &str) -> bool {
             | "hurdles"
             | "final"
             | "freestyle"
+            // Field sports and heights: "a 40m penalty", "our 10m line",
+            // "the 5m barrier", "50m taller", "well over 60m indoors".
+            | "hurdler"
+            | "hurdlers"
+            | "penalty"
+            | "penalties"
+            | "kick"
+            | "line"
+            | "barrier"
+            | "throw"
+            | "dash"
+            | "taller"
+            | "higher"
+            | "longer"
+            | "deeper"
+            | "wider"
+            | "indoors"
+            | "outdoors"
             | "butterfly"
             | "backstroke"
             | "breaststroke"

@@ -1059,3 +1059,142 @@ fn the_n_mark_is_a_level_not_marks() {
     let u = units("It sold the 1,000 mark bonds against the 90 billion mark 1986 record.");
     assert!(u.iter().all(|(_, u)| u == "DEM"), "{u:?}");
 }
+
+#[test]
+fn trade_units_of_farm_gas_and_shipping_copy() {
+    let u = units("Hogs topped at 49.75 dlrs per cwt, and the crop was 3,100,000 cwts.");
+    assert_eq!(
+        u[0],
+        ("49.75 dlrs per cwt".into(), "USD/cwt".into()),
+        "{u:?}"
+    );
+    assert_eq!(u[1], ("3,100,000 cwts".into(), "cwt".into()), "{u:?}");
+    // "bcf" carries its billion; "mcf" is thousand or million cubic feet
+    // depending on the desk, so it keeps its symbol and the written value.
+    one(
+        "Reserves were 4.2 bcf of gas.",
+        "4.2 bcf",
+        4.2e9,
+        "cubic foot",
+        FigureKind::Quantity,
+    );
+    one(
+        "It bought 310 mcf of gas.",
+        "310 mcf",
+        310.0,
+        "mcf",
+        FigureKind::Quantity,
+    );
+    let u = units("Gas sold at 1.85 dlrs per mcf, or 2.40 dlrs per thousand cubic feet.");
+    assert_eq!(u[0].1, "USD/mcf", "{u:?}");
+    assert_eq!(u[1].1, "USD/mcf", "{u:?}");
+    let u = units("Transport cost 41 cts per mln Btu.");
+    assert_eq!(
+        u[0],
+        ("41 cts per mln Btu".into(), "cent/MMBtu".into()),
+        "{u:?}"
+    );
+    one(
+        "The 96,400 dwt tanker sailed.",
+        "96,400 dwt",
+        96400.0,
+        "dwt",
+        FigureKind::Quantity,
+    );
+    one(
+        "A carrier of 61,250 deadweight tonnes sank.",
+        "61,250 deadweight tonnes",
+        61250.0,
+        "dwt",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn race_times_and_field_distances() {
+    // Race times without their unit are durations, not counts.
+    none("She finished fourth in 7.41 and he took the title in 45.88.");
+    none("He set a personal best of 20.71, clocking 20.65 in the heat.");
+    // A level after "record" stays ("a record low of 148.40").
+    let u = units("The yen hit a record low of 151.25.");
+    assert_eq!(u, vec![("151.25".to_string(), String::new())]);
+    // A touching "m" before a field or height word is metres.
+    one(
+        "He missed a 45m penalty.",
+        "45m",
+        45.0,
+        "m",
+        FigureKind::Quantity,
+    );
+    one(
+        "The tower is 30m taller than the old one.",
+        "30m",
+        30.0,
+        "m",
+        FigureKind::Quantity,
+    );
+}
+
+#[test]
+fn an_all_time_high_is_no_race_time() {
+    let u = units("The index hit an all-time closing high of 2310.45.");
+    assert_eq!(u, vec![("2310.45".to_string(), String::new())]);
+}
+
+#[test]
+fn names_with_numbers_in_them() {
+    // A capitalised number word inside a name is no figure even with a
+    // unit or "in" after it.
+    none("It aired on BBC Two in 1994 near the Four Mile reactor.");
+    none("They backed the Group of Seven dollar accord.");
+    none("Delegates of the Group of 77 met the Group of 10 ministers.");
+    // Days before a month; a futures month with its year is no date.
+    none("Ties will be played on 12/13 March.");
+    let u = units("WHEAT MAY7 284 UP 1/2 DEC7 279");
+    assert!(u.iter().any(|(s, _)| s == "1/2"), "{u:?}");
+    // A ranked list without dots numbers its lines.
+    none("1 Ann Smith (Canada)\n2 Bea Jones (Chile)\n3 Cy Brown (Peru)");
+}
+
+#[test]
+fn two_way_rates_in_fractions() {
+    // The bare fraction after a comma is the other side, not an eighth.
+    let g = got("Deposits were quoted at 6-1/4, 1/8 pct.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].0, "6-1/4, 1/8 pct");
+    assert_eq!(g[0].1, Some(6.125));
+    assert_eq!(g[0].2, "%");
+    let g = got("Funds opened at 5-3/4, 5-1/2 pct.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0].1, Some(5.5));
+    // A margin after the fraction, or a list going on, keeps them apart.
+    let u = units("The stock rose to 30-1/8, 1/4 over the bid.");
+    assert_eq!(u.len(), 2, "{u:?}");
+    let u = units("Rates rose to 6-3/16, 6-1/4 and 6-3/8 pct respectively.");
+    assert_eq!(u.len(), 3, "{u:?}");
+}
+
+#[test]
+fn a_day_or_a_far_smaller_number_before_to_is_no_low_end() {
+    let u = units("Balances rose on March 9 to 3.412 billion dlrs.");
+    assert_eq!(u, vec![("3.412 billion dlrs".into(), "USD".into())]);
+    let u = units("Reserves rose 300 mln to 86.1 billion, and the index fell 215.40 to 21,880.10.");
+    assert_eq!(u.len(), 4, "{u:?}");
+    let u = units("The rate goes up on April 1 to 12 pct.");
+    assert_eq!(u, vec![("12 pct".into(), "%".into())]);
+    // Real ranges stay: after "from" or "between", close ends, durations.
+    let u = units("Cinemas ranging from 40 to 1,800, prices between 25 and 5,000 stg.");
+    assert_eq!(u.len(), 2, "{u:?}");
+    let u = units("Exports were 3 to 4 million tonnes.");
+    assert_eq!(u.len(), 1, "{u:?}");
+}
+
+#[test]
+fn a_short_low_end_before_thousands_is_in_thousands() {
+    let g = got("Output was 120-130,000 bpd and fines $40-90,000.");
+    assert_eq!(g[0].1, Some(120000.0), "{g:?}");
+    assert_eq!(g[1].1, Some(40000.0), "{g:?}");
+    // Far apart, the low end stays as written.
+    let g = got("Grants of 1-100,000 dlrs.");
+    assert_eq!(g[0].1, Some(1.0), "{g:?}");
+}

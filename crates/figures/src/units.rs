@@ -229,7 +229,7 @@ impl<'a> P<'a> {
                         unit: u.to_string(),
                         kind: kd,
                         end: *e,
-                        mul: 1.0,
+                        mul: lexicon::measure_scale(lph),
                     },
                     *e,
                 ));
@@ -379,11 +379,34 @@ impl<'a> P<'a> {
         if !self.is_wordtok(j) || !self.next_to(j) || (need_touch && !self.touch(j)) {
             return None;
         }
+        if !need_touch {
+            if let Some(r) = self.scaled_rate(self.lw(j), j + 1) {
+                return Some(r);
+            }
+        }
         if self.touch(j + 1) && self.is_wordtok(j + 1) {
             return None;
         }
         let den = lexicon::rate_denominator(self.lw(j))?;
         Some((den, j + 1))
+    }
+
+    /// A rate per a scaled unit, the scale word `scale` before token `u`
+    /// where the unit starts: "per mln Btu", "per thousand cubic feet".
+    fn scaled_rate(&self, scale: &str, u: usize) -> Option<(&'static str, usize)> {
+        if !matches!(scale, "thousand" | "mln" | "million" | "mn") || !self.next_to(u) {
+            return None;
+        }
+        if let Some(d) = lexicon::scaled_denominator(scale, self.lw(u)) {
+            return Some((d, u + 1));
+        }
+        if self.next_to(u + 1) && self.is_wordtok(u + 1) {
+            let two = format!("{} {}", self.lw(u), self.lw(u + 1));
+            if let Some(d) = lexicon::scaled_denominator(scale, &two) {
+                return Some((d, u + 2));
+            }
+        }
+        None
     }
 
     /// Cents after a money unit: "forty-five cents", "and 50", "30 cent".
