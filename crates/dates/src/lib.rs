@@ -123,6 +123,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     dayword::hyphenated_end(text, &mut kept);
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
+    day_ranges(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
@@ -442,6 +443,100 @@ fn conjoined_days(text: &str, cands: &mut Vec<Cand>) {
             (Some(y), Some(mo), Some(d)) => calendar::date(y, mo, d).and_then(calendar::fmt_date),
             _ => None,
         };
+        if value.is_some() {
+            added.push(Cand {
+                start,
+                end,
+                ty: claimdex_model::TimexType::Date,
+                value,
+            });
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
+/// "March 11-26", "11-26 March": a range of days in one month. The day
+/// written without its month shares the other's month and year and is a
+/// mention of its own, as "April 24 and 25" is (see `conjoined_days`),
+/// so that the range's first day is known. Only a range that runs forward
+/// (first day before the second), with the hyphen or dash between the two
+/// numbers and nothing else: "May 5 - 6 people" and "12-6 March" are not
+/// ranges.
+fn day_ranges(text: &str, cands: &mut Vec<Cand>) {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:-|–)(?P<d>\d{1,2})"));
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<d>\d{1,2})(?:-|–)$"));
+    // A number that goes on ("11-26.5", "3-1/2", "12-30-87") or a code
+    // ("A12-26") is not a day.
+    let part_of_more = |ch: Option<char>, next: Option<char>| match ch {
+        Some(ch) if ch.is_alphanumeric() || matches!(ch, '-' | '/' | '$' | '–') => true,
+        Some('.' | ',' | ':') => next.is_some_and(|n| n.is_ascii_digit()),
+        _ => false,
+    };
+    let mut added: Vec<Cand> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(v) = c.value.as_deref().filter(|v| is_day(v)) else {
+            continue;
+        };
+        let Some(mention) = text.get(c.start..c.end) else {
+            continue;
+        };
+        if !lexicon::names_month(&mention.to_ascii_lowercase()) {
+            continue;
+        }
+        let (Some(y), Some(mo), Some(day)) = (
+            v.get(..4).and_then(|y| y.parse::<i64>().ok()),
+            v.get(5..7).and_then(|mo| mo.parse::<i64>().ok()),
+            v.get(8..10).and_then(|d| d.parse::<i64>().ok()),
+        ) else {
+            continue;
+        };
+        let day_first = mention.starts_with(|ch: char| ch.is_ascii_digit());
+        let found = if day_first {
+            let mut from = c.start.saturating_sub(8);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            text.get(from..c.start)
+                .and_then(|b| BEFORE.captures(b))
+                .and_then(|m| m.name("d"))
+                .map(|m| (from + m.start(), from + m.end()))
+                .filter(|&(s, _)| {
+                    let mut back = text.get(..s).unwrap_or("").chars().rev();
+                    let (ch, prev) = (back.next(), back.next());
+                    // "1.5-6": the dot then comes after a digit.
+                    !part_of_more(ch, prev)
+                })
+                .filter(|&(s, _)| i == 0 || cands.get(i - 1).is_some_and(|p| p.end <= s))
+        } else {
+            let mut cut = (c.end + 8).min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.get(c.end..cut)
+                .and_then(|a| AFTER.captures(a))
+                .and_then(|m| m.name("d"))
+                .map(|m| (c.end + m.start(), c.end + m.end()))
+                .filter(|&(_, e)| {
+                    let mut on = text.get(e..).unwrap_or("").chars();
+                    let (ch, next) = (on.next(), on.next());
+                    !part_of_more(ch, next)
+                })
+                .filter(|&(_, e)| cands.get(i + 1).is_none_or(|n| n.start >= e))
+        };
+        let Some((start, end)) = found else {
+            continue;
+        };
+        let Some(other) = text.get(start..end).and_then(|d| d.parse::<i64>().ok()) else {
+            continue;
+        };
+        let forward = if day_first { other < day } else { other > day };
+        if !forward {
+            continue;
+        }
+        let value = calendar::date(y, mo, other).and_then(calendar::fmt_date);
         if value.is_some() {
             added.push(Cand {
                 start,
