@@ -124,6 +124,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     day_ranges(text, &mut kept);
+    week_ended(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
@@ -549,6 +550,40 @@ fn day_ranges(text: &str, cands: &mut Vec<Cand>) {
     if !added.is_empty() {
         cands.extend(added);
         cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
+/// "the week ended February 22", "the week to March 9", "the week
+/// starting April 6": a stretch of seven days that ends (or starts) on the
+/// day named, which need not be a calendar week, so a duration (`P1W`) as
+/// "the year ended Sept. 30" is `P1Y` (TimeBank); the day stays a mention
+/// of its own and places the claim. A plain "the week" is otherwise
+/// `WXX`, a week of the story.
+fn week_ended(text: &str, cands: &mut [Cand]) {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s+(?:ended|ending|to|through|starting|beginning|begun)\s+(?:on\s+)?$")
+    });
+    for i in 1..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let (Some(week), Some(day)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        if !week.value.as_deref().is_some_and(|v| v.ends_with("-WXX"))
+            || !day.value.as_deref().is_some_and(is_day)
+        {
+            continue;
+        }
+        let named = text
+            .get(week.start..week.end)
+            .is_some_and(|t| t.to_ascii_lowercase().ends_with("week"));
+        if named
+            && text
+                .get(week.end..day.start)
+                .is_some_and(|between| LINK.is_match(between))
+        {
+            week.ty = claimdex_model::TimexType::Duration;
+            week.value = Some("P1W".into());
+        }
     }
 }
 
