@@ -124,6 +124,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
     day_ranges(text, &mut kept);
+    split_years(text, &mut kept);
     week_ended(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
@@ -584,6 +585,50 @@ fn week_ended(text: &str, cands: &mut [Cand]) {
             week.ty = claimdex_model::TimexType::Duration;
             week.value = Some("P1W".into());
         }
+    }
+}
+
+/// "1987-1991", "the 1979-81 base": the last year of a range of years is
+/// a mention of its own, as the second day of "April 24 and 25" is; the
+/// first year is found by the year rule (which takes a split year such as
+/// "1986/87" whole).
+fn split_years(text: &str, cands: &mut Vec<Cand>) {
+    let mut added: Vec<Cand> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(y) = c
+            .value
+            .as_deref()
+            .filter(|v| v.len() == 4 && text.get(..c.end).is_some_and(|t| t.ends_with(v)))
+            .and_then(|v| v.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        let Some((len, y2)) = text
+            .get(c.end..)
+            .and_then(|after| rules::split_year_end(after, y))
+            .filter(|&(_, y2)| y2 > y + 1)
+        else {
+            continue;
+        };
+        let digits = len
+            - text
+                .get(c.end..)
+                .and_then(|a| a.chars().next())
+                .map_or(1, char::len_utf8);
+        let (start, end) = (c.end + len - digits, c.end + len);
+        if cands.get(i + 1).is_some_and(|n| n.start < end) {
+            continue;
+        }
+        added.push(Cand {
+            start,
+            end,
+            ty: claimdex_model::TimexType::Date,
+            value: calendar::fmt_year(y2),
+        });
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, c.end));
     }
 }
 
