@@ -137,10 +137,13 @@ impl<'t> Ctx<'t> {
         });
         // A modal, a limit, a schedule, or the present tense of a verb of
         // scheduled events ("the leaders meet Monday", "the show opens
-        // Thursday", "the season begins Aug. 1": news reports those ahead).
+        // Thursday", "the season begins Aug. 1": news reports those ahead);
+        // a plan in a past-tense story ("a protest planned for the
+        // weekend", "the meeting, to be held on December 9") too: "planned"
+        // alone would read as a past form.
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|meet|meets|begins|resume|resumes|convene|convenes|reconvene|reconvenes|arrives|departs|opens|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|meet|meets|begins|resume|resumes|convene|convenes|reconvene|reconvenes|arrives|departs|opens|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to|(?:planned|slated|set)\s+for|to\s+(?:start|begin|open|resume|reopen|take\s+place|be\s+held)\s+(?:in|on))\b",
             )
         });
         // "by"/"until" look ahead, unless a past verb already frames the
@@ -149,7 +152,9 @@ impl<'t> Ctx<'t> {
         static UNTIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:until|by)\b"));
         // A modal or a schedule right before the expression.
         static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to)\b")
+            re(
+                r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to|to\s+be\s+held)\b",
+            )
         });
         // "had been due to expire Friday", "had been scheduled for …": a
         // plan seen from the past, so the time is past too.
