@@ -479,7 +479,13 @@ fn day_ranges(text: &str, cands: &mut Vec<Cand>) {
     };
     let mut added: Vec<Cand> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
-        let Some(v) = c.value.as_deref().filter(|v| is_day(v)) else {
+        // Most days have no dash beside them: checked first, as it is cheap.
+        let dash = |s: Option<&str>| s.is_some_and(|s| s == "-" || s == "–");
+        let beside = dash(text.get(c.end..c.end + 1))
+            || dash(text.get(c.end..c.end + 3))
+            || dash(text.get(c.start.saturating_sub(1)..c.start))
+            || dash(text.get(c.start.saturating_sub(3)..c.start));
+        let Some(v) = c.value.as_deref().filter(|v| beside && is_day(v)) else {
             continue;
         };
         let Some(mention) = text.get(c.start..c.end) else {
