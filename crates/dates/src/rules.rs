@@ -826,7 +826,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Sets.
     (
-        r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
+        r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly|annually|semi-?annually))\b",
         set_expr,
     ),
     // Times of day.
@@ -2569,7 +2569,38 @@ fn set_expr(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if prev == "average" {
             return None;
         }
-        let v = match adv.to_lowercase().as_str() {
+        let adv = adv.to_lowercase();
+        if adv.ends_with("annually") {
+            // "save 15 mln dlrs annually", "rise 8.5 pct annually", "will
+            // annually import 144,000 tonnes": an amount per year, untagged as "$2
+            // million a year" is; "paid annually", "held annually" recur.
+            static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|mln|bln|pct|percent|dlrs|dollars)\b)",
+                )
+            });
+            static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)^(?:\s+(?:worth|import|export|produce|producing|sell|buy|purchase|between|by|more|less|than|over|under|around|roughly|nearly|almost|approximately))*\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|about|some|up\s+to)\b)",
+                )
+            });
+            let m0 = c.get(0)?;
+            // The amount within a few words before, in the same clause.
+            let before = ctx.before(m0.start());
+            let clause = before
+                .rfind(['.', ',', ';', ':', '\n'])
+                .and_then(|i| before.get(i + 1..))
+                .unwrap_or(before);
+            let mut near = clause.len().saturating_sub(48);
+            while !clause.is_char_boundary(near) {
+                near += 1;
+            }
+            let near = clause.get(near..).unwrap_or("");
+            if AMOUNT.is_match(near) || AMOUNT_AFTER.is_match(ctx.after(m0.end())) {
+                return None;
+            }
+        }
+        let v = match adv.replace('-', "").as_str() {
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
             "biweekly" => "P2W",
