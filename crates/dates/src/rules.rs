@@ -153,7 +153,7 @@ impl<'t> Ctx<'t> {
         // A modal or a schedule right before the expression.
         static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to|to\s+be\s+held)\b",
+                r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to|to\s+(?:start|begin|open|resume|reopen|take\s+place|be\s+held)\s+(?:in|on))\b",
             )
         });
         // "had been due to expire Friday", "had been scheduled for …": a
