@@ -36,8 +36,14 @@
 //!   more than it won on TimeBank);
 //! - "Friday evening" is a TIME (`…TEV`); "Friday night/morning" stay
 //!   the day's date, as TimeBank mostly writes them;
-//! - amounts per unit ("$2 million a year") are not sets and not tagged;
-//!   frequencies ("twice a year") are sets;
+//! - amounts per unit ("$2 million a year", "15 mln dlrs annually") are
+//!   not sets and not tagged; frequencies ("twice a year", "paid
+//!   annually") are sets;
+//! - "the week ended Feb. 22" is a seven-day stretch (`P1W`, as "the year
+//!   ended Sept. 30" is `P1Y`) beside the day; a split year ("1986/87",
+//!   "the 2004-05 season") is one mention named by the year it ends in,
+//!   as "fiscal 1987" is; in a range ("March 11-26", "11-26 March",
+//!   "1987-1991") each end is a mention;
 //! - "currently", "already", bare "years"/"decades" and "decades-long"
 //!   are not tagged: too often figurative or without a point in time.
 #![deny(missing_docs)]
