@@ -36,8 +36,14 @@
 //!   more than it won on TimeBank);
 //! - "Friday evening" is a TIME (`…TEV`); "Friday night/morning" stay
 //!   the day's date, as TimeBank mostly writes them;
-//! - amounts per unit ("$2 million a year") are not sets and not tagged;
-//!   frequencies ("twice a year") are sets;
+//! - amounts per unit ("$2 million a year", "15 mln dlrs annually") are
+//!   not sets and not tagged; frequencies ("twice a year", "paid
+//!   annually") are sets;
+//! - "the week ended Feb. 22" is a seven-day stretch (`P1W`, as "the year
+//!   ended Sept. 30" is `P1Y`) beside the day; a split year ("1986/87",
+//!   "the 2004-05 season") is one mention named by the year it ends in,
+//!   as "fiscal 1987" is; in a range ("March 11-26", "11-26 March",
+//!   "1987-1991") each end is a mention;
 //! - "currently", "already", bare "years"/"decades" and "decades-long"
 //!   are not tagged: too often figurative or without a point in time.
 #![deny(missing_docs)]
@@ -123,6 +129,9 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     dayword::hyphenated_end(text, &mut kept);
     resolve_anaphora(text, anchor, &mut kept);
     conjoined_days(text, &mut kept);
+    day_ranges(text, &mut kept);
+    split_years(text, &mut kept);
+    week_ended(text, &mut kept);
     kept.into_iter()
         .map(|c| DateMention {
             span: Span::new(c.start, c.end),
@@ -450,6 +459,184 @@ fn conjoined_days(text: &str, cands: &mut Vec<Cand>) {
                 value,
             });
         }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
+/// "March 11-26", "11-26 March": a range of days in one month. The day
+/// written without its month shares the other's month and year and is a
+/// mention of its own, as "April 24 and 25" is (see `conjoined_days`),
+/// so that the range's first day is known. Only a range that runs forward
+/// (first day before the second), with the hyphen or dash between the two
+/// numbers and nothing else: "May 5 - 6 people" and "12-6 March" are not
+/// ranges.
+fn day_ranges(text: &str, cands: &mut Vec<Cand>) {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:-|–)(?P<d>\d{1,2})"));
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<d>\d{1,2})(?:-|–)$"));
+    // A number that goes on ("11-26.5", "3-1/2", "12-30-87") or a code
+    // ("A12-26") is not a day.
+    let part_of_more = |ch: Option<char>, next: Option<char>| match ch {
+        Some(ch) if ch.is_alphanumeric() || matches!(ch, '-' | '/' | '$' | '–') => true,
+        Some('.' | ',' | ':') => next.is_some_and(|n| n.is_ascii_digit()),
+        _ => false,
+    };
+    let mut added: Vec<Cand> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        // Most days have no dash beside them: checked first, as it is cheap.
+        let dash = |s: Option<&str>| s.is_some_and(|s| s == "-" || s == "–");
+        let beside = dash(text.get(c.end..c.end + 1))
+            || dash(text.get(c.end..c.end + 3))
+            || dash(text.get(c.start.saturating_sub(1)..c.start))
+            || dash(text.get(c.start.saturating_sub(3)..c.start));
+        let Some(v) = c.value.as_deref().filter(|v| beside && is_day(v)) else {
+            continue;
+        };
+        let Some(mention) = text.get(c.start..c.end) else {
+            continue;
+        };
+        if !lexicon::names_month(&mention.to_ascii_lowercase()) {
+            continue;
+        }
+        let (Some(y), Some(mo), Some(day)) = (
+            v.get(..4).and_then(|y| y.parse::<i64>().ok()),
+            v.get(5..7).and_then(|mo| mo.parse::<i64>().ok()),
+            v.get(8..10).and_then(|d| d.parse::<i64>().ok()),
+        ) else {
+            continue;
+        };
+        let day_first = mention.starts_with(|ch: char| ch.is_ascii_digit());
+        let found = if day_first {
+            let mut from = c.start.saturating_sub(8);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            text.get(from..c.start)
+                .and_then(|b| BEFORE.captures(b))
+                .and_then(|m| m.name("d"))
+                .map(|m| (from + m.start(), from + m.end()))
+                .filter(|&(s, _)| {
+                    let mut back = text.get(..s).unwrap_or("").chars().rev();
+                    let (ch, prev) = (back.next(), back.next());
+                    // "1.5-6": the dot then comes after a digit.
+                    !part_of_more(ch, prev)
+                })
+                .filter(|&(s, _)| i == 0 || cands.get(i - 1).is_some_and(|p| p.end <= s))
+        } else {
+            let mut cut = (c.end + 8).min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.get(c.end..cut)
+                .and_then(|a| AFTER.captures(a))
+                .and_then(|m| m.name("d"))
+                .map(|m| (c.end + m.start(), c.end + m.end()))
+                .filter(|&(_, e)| {
+                    let mut on = text.get(e..).unwrap_or("").chars();
+                    let (ch, next) = (on.next(), on.next());
+                    !part_of_more(ch, next)
+                })
+                .filter(|&(_, e)| cands.get(i + 1).is_none_or(|n| n.start >= e))
+        };
+        let Some((start, end)) = found else {
+            continue;
+        };
+        let Some(other) = text.get(start..end).and_then(|d| d.parse::<i64>().ok()) else {
+            continue;
+        };
+        let forward = if day_first { other < day } else { other > day };
+        if !forward {
+            continue;
+        }
+        let value = calendar::date(y, mo, other).and_then(calendar::fmt_date);
+        if value.is_some() {
+            added.push(Cand {
+                start,
+                end,
+                ty: claimdex_model::TimexType::Date,
+                value,
+            });
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
+/// "the week ended February 22", "the week to March 9", "the week
+/// starting April 6": a stretch of seven days that ends (or starts) on the
+/// day named, which need not be a calendar week, so a duration (`P1W`) as
+/// "the year ended Sept. 30" is `P1Y` (TimeBank); the day stays a mention
+/// of its own and places the claim. A plain "the week" is otherwise
+/// `WXX`, a week of the story.
+fn week_ended(text: &str, cands: &mut [Cand]) {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s+(?:ended|ending|to|through|starting|beginning|begun)\s+(?:on\s+)?$")
+    });
+    for i in 1..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let (Some(week), Some(day)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        if !week.value.as_deref().is_some_and(|v| v.ends_with("-WXX"))
+            || !day.value.as_deref().is_some_and(is_day)
+        {
+            continue;
+        }
+        let named = text
+            .get(week.start..week.end)
+            .is_some_and(|t| t.to_ascii_lowercase().ends_with("week"));
+        if named
+            && text
+                .get(week.end..day.start)
+                .is_some_and(|between| LINK.is_match(between))
+        {
+            week.ty = claimdex_model::TimexType::Duration;
+            week.value = Some("P1W".into());
+        }
+    }
+}
+
+/// "1987-1991", "the 1979-81 base": the last year of a range of years is
+/// a mention of its own, as the second day of "April 24 and 25" is; the
+/// first year is found by the year rule (which takes a split year such as
+/// "1986/87" whole).
+fn split_years(text: &str, cands: &mut Vec<Cand>) {
+    let mut added: Vec<Cand> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(y) = c
+            .value
+            .as_deref()
+            .filter(|v| v.len() == 4 && text.get(..c.end).is_some_and(|t| t.ends_with(v)))
+            .and_then(|v| v.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        let Some((len, y2)) = text
+            .get(c.end..)
+            .and_then(|after| rules::split_year_end(after, y))
+            .filter(|&(_, y2)| y2 > y + 1)
+        else {
+            continue;
+        };
+        let digits = len
+            - text
+                .get(c.end..)
+                .and_then(|a| a.chars().next())
+                .map_or(1, char::len_utf8);
+        let (start, end) = (c.end + len - digits, c.end + len);
+        if cands.get(i + 1).is_some_and(|n| n.start < end) {
+            continue;
+        }
+        added.push(Cand {
+            start,
+            end,
+            ty: claimdex_model::TimexType::Date,
+            value: calendar::fmt_year(y2),
+        });
     }
     if !added.is_empty() {
         cands.extend(added);

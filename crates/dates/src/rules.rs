@@ -137,10 +137,13 @@ impl<'t> Ctx<'t> {
         });
         // A modal, a limit, a schedule, or the present tense of a verb of
         // scheduled events ("the leaders meet Monday", "the show opens
-        // Thursday", "the season begins Aug. 1": news reports those ahead).
+        // Thursday", "the season begins Aug. 1": news reports those ahead);
+        // a plan in a past-tense story ("a protest planned for the
+        // weekend", "the meeting, to be held on December 9") too: "planned"
+        // alone would read as a past form.
         static LOCAL_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|meet|meets|begins|resume|resumes|convene|convenes|reconvene|reconvenes|arrives|departs|opens|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to)\b",
+                r"(?i)\b(?:will|'ll|shall|as\s+(?:soon|early)\s+as|until|by|effective|scheduled|due|postponed|deferred|meet|meets|begins|resume|resumes|convene|convenes|reconvene|reconvenes|arrives|departs|opens|(?:plans?|planned|planning|intends?|intended|expected|slated|likely|set)\s+to|(?:planned|slated|set)\s+for|to\s+(?:start|begin|open|resume|reopen|take\s+place|be\s+held)\s+(?:in|on))\b",
             )
         });
         // "by"/"until" look ahead, unless a past verb already frames the
@@ -149,7 +152,9 @@ impl<'t> Ctx<'t> {
         static UNTIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:until|by)\b"));
         // A modal or a schedule right before the expression.
         static STRONG_FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to)\b")
+            re(
+                r"(?i)\b(?:will|'ll|shall|would|scheduled|slated|(?:expected|planned|set)\s+to|to\s+(?:start|begin|open|resume|reopen|take\s+place|be\s+held)\s+(?:in|on))\b",
+            )
         });
         // "had been due to expire Friday", "had been scheduled for …": a
         // plan seen from the past, so the time is past too.
@@ -821,7 +826,7 @@ const RULE_PATTERNS: &[(&str, Handler)] = &[
     ),
     // Sets.
     (
-        r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly))\b",
+        r"(?i)\b(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|summer|winter|spring|fall|weekend|season)|(?P<adv>daily|weekly|monthly|yearly|hourly|biweekly|nightly|annually|semi-?annually))\b",
         set_expr,
     ),
     // Times of day.
@@ -1095,6 +1100,47 @@ fn count_noun_follows(after: &str) -> bool {
     COUNT.is_match(after)
 }
 
+/// The second year of a split or ranged year right after year `y`
+/// ("/87" in "1986/87", "-05" in "2004-05", "-1991" in "1987-1991"):
+/// the bytes it takes and its year. Only a forward pair at most ten years
+/// apart with nothing numeric after it, so that "1986-10-31", "1700-1800
+/// tonnes" and "1986/87/88" are not pairs.
+pub(crate) fn split_year_end(after: &str, y: i64) -> Option<(usize, i64)> {
+    let sep = after.chars().next()?;
+    if !matches!(sep, '/' | '-' | '\u{2013}') {
+        return None;
+    }
+    let rest = after.get(sep.len_utf8()..)?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let digits: i64 = rest.get(..n)?.parse().ok()?;
+    let y2 = match n {
+        2 => {
+            let y2 = y - y.rem_euclid(100) + digits;
+            if y2 <= y {
+                y2 + 100
+            } else {
+                y2
+            }
+        }
+        4 => digits,
+        _ => return None,
+    };
+    if !(1..=10).contains(&(y2 - y)) {
+        return None;
+    }
+    let tail = rest.get(n..)?;
+    let mut on = tail.chars();
+    let goes_on = match on.next() {
+        Some(ch) if ch.is_alphanumeric() || matches!(ch, '/' | '-' | '%' | '\u{2013}') => true,
+        Some('.' | ',' | ':') => on.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    if goes_on {
+        return None;
+    }
+    Some((sep.len_utf8() + n, y2))
+}
+
 /// Whether a bare four-digit number `y`, without a modifier, reads as a
 /// year. Followed by punctuation, the end of the text, a capitalised word
 /// or a word that carries a time phrase on ("1990 and 1991", "1990 was"),
@@ -1218,7 +1264,21 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         pre.clear();
     }
     let before = ctx.before(ym.start());
-    let after = ctx.after(ym.end());
+    let mut after = ctx.after(ym.end());
+    // "1986/87", "the 2004-05 season": a split (fiscal, crop, sports) year
+    // is one mention, named by the year it ends in, as "fiscal 1987" names
+    // the fiscal year 1986/87 (TimeBank writes "fiscal 1989" `1989`); the
+    // start of that year lies inside the period, where the start of the
+    // first one lies before it. "1987-1991" is a range: the first year
+    // here, the last one added after the pass. Either way the words after
+    // the pair decide whether it is a year, as they do for one year.
+    let mut split_end = None;
+    if let Some((len, y2)) = split_year_end(after, y) {
+        after = after.get(len..).unwrap_or("");
+        if y2 == y + 1 {
+            split_end = Some((len, y2));
+        }
+    }
     // Part of a bigger number, an amount of money, a code or a range.
     let prev = before.chars().next_back();
     if matches!(
@@ -1285,6 +1345,13 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         c.get(0)?.start()
     };
     let mut end = ym.end();
+    let y = match split_end {
+        Some((len, y2)) => {
+            end += len;
+            y2
+        }
+        None => y,
+    };
     if c.name("post").is_some() {
         if !pre.starts_with("the") {
             // "1988 period" without "the": keep just the year.
@@ -1293,7 +1360,12 @@ fn year(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         }
     }
     let pre = pre.trim_start_matches("the ").to_string();
-    let value = if pre.contains("first half") {
+    let part = ["half", "summer", "spring", "fall", "autumn", "winter"];
+    let value = if split_end.is_some() && part.iter().any(|p| pre.contains(p)) {
+        // "the second half of 1986/87": which calendar months that is
+        // depends on where the split year starts, which the text rarely says.
+        None
+    } else if pre.contains("first half") {
         Some(format!("{y:04}-H1"))
     } else if pre.contains("second half")
         || pre.contains("last half")
@@ -2497,7 +2569,38 @@ fn set_expr(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         if prev == "average" {
             return None;
         }
-        let v = match adv.to_lowercase().as_str() {
+        let adv = adv.to_lowercase();
+        if adv.ends_with("annually") {
+            // "save 15 mln dlrs annually", "rise 8.5 pct annually", "will
+            // annually import 144,000 tonnes": an amount per year, untagged as "$2
+            // million a year" is; "paid annually", "held annually" recur.
+            static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|mln|bln|pct|percent|dlrs|dollars)\b)",
+                )
+            });
+            static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)^(?:\s+(?:worth|import|export|produce|producing|sell|buy|purchase|between|by|more|less|than|over|under|around|roughly|nearly|almost|approximately))*\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|about|some|up\s+to)\b)",
+                )
+            });
+            let m0 = c.get(0)?;
+            // The amount within a few words before, in the same clause.
+            let before = ctx.before(m0.start());
+            let clause = before
+                .rfind(['.', ',', ';', ':', '\n'])
+                .and_then(|i| before.get(i + 1..))
+                .unwrap_or(before);
+            let mut near = clause.len().saturating_sub(48);
+            while !clause.is_char_boundary(near) {
+                near += 1;
+            }
+            let near = clause.get(near..).unwrap_or("");
+            if AMOUNT.is_match(near) || AMOUNT_AFTER.is_match(ctx.after(m0.end())) {
+                return None;
+            }
+        }
+        let v = match adv.replace('-', "").as_str() {
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
             "biweekly" => "P2W",
