@@ -2777,6 +2777,15 @@ fn holiday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         });
         return cand(start, end + 5, TimexType::Date, v);
     }
+    // "Christmas Day specials", "the Boxing Day disaster": a named day used
+    // attributively still dates what it modifies, as "the 1990 budget" does.
+    let bare = !name.ends_with("Day")
+        && !name.ends_with("Eve")
+        && !name.ends_with("Sunday")
+        && !name.ends_with("Friday");
+    if bare && names_a_kind(after) {
+        return None;
+    }
     let tense = ctx.tense(start, end);
     let v = ctx.anchor.and_then(|a| {
         let y = i64::from(a.year());
@@ -2817,6 +2826,189 @@ fn holiday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
         fmt_date(pick)
     });
     cand(start, end, TimexType::Date, v)
+}
+
+/// Whether a holiday name is a noun modifier that names a kind of thing
+/// rather than a time ("an electronic Christmas card", "Christmas trees",
+/// "the Christmas number one"), judged from `after`, the text right after
+/// the name (a bare holiday name only). The next lowercase word must be neither a time word nor a word
+/// that can follow a holiday used as a date ("Christmas falls on",
+/// "Christmas Day alone", "over Christmas and"); a compound whose head is a
+/// time word ("the Easter selling season", "New Year's bank holiday") stays
+/// a date.
+fn names_a_kind(after: &str) -> bool {
+    // Holiday words that head a time in their own right.
+    const TIME: &[&str] = &[
+        "day",
+        "days",
+        "eve",
+        "week",
+        "weeks",
+        "weekend",
+        "weekends",
+        "holiday",
+        "holidays",
+        "season",
+        "seasons",
+        "period",
+        "periods",
+        "break",
+        "breaks",
+        "recess",
+        "vacation",
+        "vacations",
+        "time",
+        "times",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "nights",
+        "fortnight",
+        "month",
+        "quarter",
+    ];
+    // Function words, adverbs and the verbs whose subject a holiday date is:
+    // after these the holiday is not a modifier.
+    const NOT_A_NOUN: &[&str] = &[
+        "and",
+        "or",
+        "but",
+        "nor",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "to",
+        "with",
+        "without",
+        "by",
+        "of",
+        "since",
+        "until",
+        "till",
+        "through",
+        "over",
+        "after",
+        "before",
+        "as",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "who",
+        "when",
+        "while",
+        "where",
+        "if",
+        "so",
+        "yet",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "many",
+        "most",
+        "some",
+        "all",
+        "not",
+        "alone",
+        "ever",
+        "even",
+        "itself",
+        "again",
+        "already",
+        "too",
+        "also",
+        "now",
+        "then",
+        "there",
+        "here",
+        "last",
+        "next",
+        "approaches",
+        "arrives",
+        "begins",
+        "comes",
+        "ends",
+        "falls",
+        "looms",
+        "nears",
+        "passes",
+        "came",
+        "fell",
+        "began",
+        "brought",
+        "drew",
+        "went",
+        "coming",
+        "falling",
+        "approaching",
+        "nearing",
+        "looming",
+        "year",
+        "years",
+        "ago",
+        "earlier",
+        "later",
+    ];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let mut it = rest.split(|ch: char| !(ch.is_ascii_alphabetic() || ch == '-'));
+    let first = it.next().unwrap_or("");
+    // Only a word right after a single space: "Christmas, cards" or
+    // "Christmas\" butter" is not a compound.
+    if first.is_empty()
+        || !first.starts_with(|ch: char| ch.is_ascii_lowercase())
+        || !rest[first.len()..].starts_with(|ch: char| !ch.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    // Past forms ("Christmas passed quietly") are verbs, not heads.
+    if TIME.contains(&first) || NOT_A_NOUN.contains(&first) || first.ends_with("ed") {
+        return false;
+    }
+    let sep = &rest[first.len()..];
+    if let Some(second) = sep.strip_prefix(' ') {
+        let second = second
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if TIME.contains(&second) {
+            return false;
+        }
+    }
+    true
 }
 
 fn year_ago(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
