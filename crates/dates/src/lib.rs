@@ -213,6 +213,45 @@ fn resolve_anaphora(text: &str, anchor: Option<Date>, cands: &mut [Cand]) {
         }
         quarters.report(text, c);
     }
+    months_of_that_year(text, cands);
+}
+
+/// "in May, June and September of that year": months listed right before
+/// "of that year" (already resolved) are months of that year, not of the
+/// year the anchor gives them.
+fn months_of_that_year(text: &str, cands: &mut [Cand]) {
+    for i in 1..cands.len() {
+        let Some(year) = cands.get(i).and_then(|c| {
+            let t = text.get(c.start..c.end)?;
+            let y = c.value.as_deref()?;
+            let of = text.get(..c.start)?.ends_with(" of ");
+            (of && t.eq_ignore_ascii_case("that year") && y.len() == 4).then(|| y.to_string())
+        }) else {
+            continue;
+        };
+        let mut next_start = cands[i].start - " of ".len();
+        for j in (0..i).rev() {
+            let c = &mut cands[j];
+            let gap = text.get(c.end..next_start).unwrap_or("x");
+            if !matches!(gap, "" | ", " | " and " | ", and " | " or " | ", or ") {
+                break;
+            }
+            let Some(v) = c.value.as_deref() else {
+                break;
+            };
+            // Only a bare month ("2004-05"): days and seasons keep theirs.
+            let month = text
+                .get(c.start..c.end)
+                .is_some_and(|t| lexicon::names_month(&t.to_ascii_lowercase()))
+                && v.len() == 7
+                && v.as_bytes().get(4) == Some(&b'-');
+            if !month {
+                break;
+            }
+            c.value = Some(format!("{year}{}", &v[4..]));
+            next_start = c.start;
+        }
+    }
 }
 
 /// What the back references other than quarters remember of the mentions
@@ -223,6 +262,9 @@ struct Refs {
     last_year: Option<String>,
     /// The year of any explicit date ("June 3, 1995" as well as "1995").
     last_any_year: Option<i64>,
+    /// The last year written out, alone or in a date ("April 1989"); a
+    /// bare month ("in May") names none.
+    last_written_year: Option<String>,
     /// The month of any explicit date or month.
     last_month: Option<(i64, i64)>,
     /// The last calendar day named ("Friday", "Oct. 27", "yesterday").
@@ -236,13 +278,19 @@ fn other_reference(text: &str, c: &mut Cand, t: &str, refs: &mut Refs) {
     let Refs {
         last_year,
         last_any_year,
+        last_written_year,
         last_month,
         last_day,
     } = refs;
     match t {
-        "that year" => {
-            if let Some(y) = &last_year {
-                c.value = Some(y.clone());
+        "that year"
+        | "the end of that year"
+        | "the beginning of that year"
+        | "the start of that year" => {
+            // The year last written, whether alone ("1989") or in a date
+            // ("April 1989 ... of that year").
+            if let Some(y) = last_written_year.clone().or_else(|| last_year.clone()) {
+                c.value = Some(y);
             }
         }
         "later that year" | "earlier that year" => {
@@ -322,6 +370,13 @@ fn other_reference(text: &str, c: &mut Cand, t: &str, refs: &mut Refs) {
             };
             if explicit && v.len() == 4 && digits(v) {
                 *last_year = Some(v.to_string());
+            }
+            let written = t
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit));
+            if let Some(y) = v.get(..4).filter(|y| written && digits(y)) {
+                *last_written_year = Some(y.to_string());
             }
             if explicit || named_month {
                 let y = v
