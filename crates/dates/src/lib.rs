@@ -209,11 +209,43 @@ fn resolve_anaphora(text: &str, anchor: Option<Date>, cands: &mut [Cand]) {
         let quarter = quarters.refer(text, c, &t, prev_end);
         prev_end = c.end;
         if !quarter {
-            other_reference(text, c, &t, &mut refs);
+            other_reference(text, anchor, c, &t, &mut refs);
         }
         quarters.report(text, c);
     }
     months_of_that_year(text, cands);
+}
+
+/// The year "the same month" (month `m`, last named in year `y`) is in,
+/// from the words after it (`after`): "of 1986", "in 1985" name it; "last
+/// year", "a year ago", "the year before" mean the year before the last
+/// month `m` up to the anchor (the month named may be the comparand
+/// itself: "in January 1986 ... against 80,000 in the same month last
+/// year"); nothing after means month `m` of year `y`.
+fn same_month_year(after: &str, y: i64, m: i64, anchor: Option<Date>) -> i64 {
+    static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:year\s+before|previous\s+year|prior\s+year)|(?:of|in|for)\s+(\d{4}))\b",
+        )
+    });
+    let Some(c) = YEAR_AFTER.captures(after) else {
+        return y;
+    };
+    if let Some(n) = c.get(1) {
+        return n.as_str().parse().unwrap_or(y);
+    }
+    match anchor {
+        Some(a) => {
+            let ay = i64::from(a.year());
+            let latest = if m <= i64::from(a.month()) {
+                ay
+            } else {
+                ay - 1
+            };
+            latest - 1
+        }
+        None => y - 1,
+    }
 }
 
 /// "in May, June and September of that year": months listed right before
@@ -273,7 +305,7 @@ struct Refs {
 
 /// One mention `c` (text `t`, lower case) against the years, months and
 /// days named before it (see `resolve_anaphora`); notes what it names.
-fn other_reference(text: &str, c: &mut Cand, t: &str, refs: &mut Refs) {
+fn other_reference(text: &str, anchor: Option<Date>, c: &mut Cand, t: &str, refs: &mut Refs) {
     let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
     let Refs {
         last_year,
@@ -330,6 +362,17 @@ fn other_reference(text: &str, c: &mut Cand, t: &str, refs: &mut Refs) {
             // "the then current price": current as of a past time.
             c.start -= "then ".len();
             c.value = Some("PAST_REF".into());
+        }
+        "the same month" => {
+            // "the same month last year", "the same month of 1986": the
+            // month last named, in the year that follows, else its own.
+            if let Some((y, m)) = *last_month {
+                let after = text.get(c.end..).unwrap_or("");
+                let y = same_month_year(after, y, m, anchor);
+                if let Some(v) = calendar::fmt_month(y, m) {
+                    c.value = Some(v);
+                }
+            }
         }
         "the following month" => {
             if let Some(v) =
