@@ -189,7 +189,8 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
 
 /// Back references: "that year" ("later that year") and "the following
 /// year/month" mean the last year or month the text named explicitly, when
-/// there is one, not the publication date; "the previous Friday" counts
+/// there is one, not the publication date; "the same month" is the month
+/// last named (`same_month_year`); "the previous Friday" counts
 /// from the day last named; quarters are `report::Quarters`' (named
 /// quarters first, then the quarter a results report reports).
 fn resolve_anaphora(text: &str, anchor: Option<Date>, cands: &mut [Cand]) {
