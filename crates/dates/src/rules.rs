@@ -2779,10 +2779,18 @@ fn holiday(ctx: &Ctx<'_>, c: &Captures<'_>) -> Option<Cand> {
     }
     // "Christmas Day specials", "the Boxing Day disaster": a named day used
     // attributively still dates what it modifies, as "the 1990 budget" does.
+    // "last Thanksgiving following a boat wreck", "since Christmas many
+    // shops": a holiday with a relative word or after a preposition of time
+    // is a point in time whatever comes next.
+    static TIME_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:on|since|until|till|before|after|during|over|through|by|at)\s+$")
+    });
     let bare = !name.ends_with("Day")
         && !name.ends_with("Eve")
         && !name.ends_with("Sunday")
-        && !name.ends_with("Friday");
+        && !name.ends_with("Friday")
+        && rel.is_empty()
+        && !TIME_PREPOSITION.is_match(window_before(ctx.full, ctx.base + start, 12));
     if bare && names_a_kind(after) {
         return None;
     }
@@ -2994,8 +3002,43 @@ fn names_a_kind(after: &str) -> bool {
     {
         return false;
     }
+    // What happens in the holiday itself still places a claim in time
+    // ("Christmas sales rose 5%", "the Easter ceasefire", "the Queen's
+    // Christmas message"): a fact-checker wants those dated, unlike a
+    // "Christmas card" or "Christmas trees".
+    const HAPPENS_THEN: &[&str] = &[
+        "sales",
+        "sale",
+        "shopping",
+        "shoppers",
+        "spending",
+        "trading",
+        "trade",
+        "rush",
+        "travel",
+        "traffic",
+        "bookings",
+        "getaway",
+        "ceasefire",
+        "truce",
+        "message",
+        "address",
+        "speech",
+        "broadcast",
+        "services",
+        "service",
+        "parade",
+        "party",
+        "celebrations",
+        "dinner",
+        "lunch",
+    ];
     // Past forms ("Christmas passed quietly") are verbs, not heads.
-    if TIME.contains(&first) || NOT_A_NOUN.contains(&first) || first.ends_with("ed") {
+    if TIME.contains(&first)
+        || HAPPENS_THEN.contains(&first)
+        || NOT_A_NOUN.contains(&first)
+        || first.ends_with("ed")
+    {
         return false;
     }
     let sep = &rest[first.len()..];
