@@ -546,19 +546,28 @@ fn conjoined_days(text: &str, cands: &mut Vec<Cand>) {
         let day = m.as_str().parse::<i64>().ok();
         let y = v.get(..4).and_then(|y| y.parse::<i64>().ok());
         let mo = v.get(5..7).and_then(|mo| mo.parse::<i64>().ok());
-        let value = match (y, mo, day) {
-            (Some(y), Some(mo), Some(d)) => calendar::date(y, mo, d).and_then(calendar::fmt_date),
-            _ => None,
-        };
-        if value.is_some() {
-            added.push(Cand {
-                start,
-                end,
-                ty: claimdex_model::TimexType::Date,
-                value,
-            });
+        if let (Some(y), Some(mo), Some(d)) = (y, mo, day) {
+            push_day(&mut added, (start, end), y, mo, d);
         }
     }
+    merge_added(cands, added);
+}
+
+/// Adds a DATE mention at `span` for day `d` of month `mo` of year `y`,
+/// when that day exists ("April 31" adds nothing).
+fn push_day(added: &mut Vec<Cand>, (start, end): (usize, usize), y: i64, mo: i64, d: i64) {
+    if let Some(value) = calendar::date(y, mo, d).and_then(calendar::fmt_date) {
+        added.push(Cand {
+            start,
+            end,
+            ty: claimdex_model::TimexType::Date,
+            value: Some(value),
+        });
+    }
+}
+
+/// Merges the mentions a pass added into `cands`, keeping text order.
+fn merge_added(cands: &mut Vec<Cand>, added: Vec<Cand>) {
     if !added.is_empty() {
         cands.extend(added);
         cands.sort_by_key(|c| (c.start, c.end));
@@ -649,20 +658,9 @@ fn day_ranges(text: &str, cands: &mut Vec<Cand>) {
         if !forward {
             continue;
         }
-        let value = calendar::date(y, mo, other).and_then(calendar::fmt_date);
-        if value.is_some() {
-            added.push(Cand {
-                start,
-                end,
-                ty: claimdex_model::TimexType::Date,
-                value,
-            });
-        }
+        push_day(&mut added, (start, end), y, mo, other);
     }
-    if !added.is_empty() {
-        cands.extend(added);
-        cands.sort_by_key(|c| (c.start, c.end));
-    }
+    merge_added(cands, added);
 }
 
 /// "the week ended February 22", "the week to March 9", "the week
@@ -737,10 +735,7 @@ fn split_years(text: &str, cands: &mut Vec<Cand>) {
             value: calendar::fmt_year(y2),
         });
     }
-    if !added.is_empty() {
-        cands.extend(added);
-        cands.sort_by_key(|c| (c.start, c.end));
-    }
+    merge_added(cands, added);
 }
 
 /// Whether `v` is a calendar day, `YYYY-MM-DD`.
